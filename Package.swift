@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "briefgen",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "briefgen", targets: ["briefgen"]),
+        .library(name: "BriefgenCore", targets: ["BriefgenCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .systemLibrary(name: "CBriefgenSystem"),
+        .target(
+            name: "BriefgenCore",
+            dependencies: [
+                "CCmark",
+                "CBriefgenSystem",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "BriefgenPreview",
+            dependencies: [
+                "BriefgenCore",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
+        .executableTarget(
+            name: "briefgen",
+            dependencies: [
+                "BriefgenCore",
+                "BriefgenPreview",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "BriefgenCoreTests", dependencies: ["BriefgenCore"]),
+        .testTarget(name: "BriefgenPreviewTests", dependencies: ["BriefgenPreview", "BriefgenCore"]),
+        .testTarget(name: "briefgenTests", dependencies: ["BriefgenCore"]),
+    ]
+)

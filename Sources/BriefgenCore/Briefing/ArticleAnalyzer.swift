@@ -1,0 +1,148 @@
+/// Renders one article and works out what it says about which sticking point and who said it.
+///
+/// A pure function of the article and the site's points and actors, so articles are analysed in
+/// parallel and an unchanged article gives an unchanged result.
+public struct ArticleAnalyzer: Sendable {
+    public let renderer: MarkdownRenderer
+    public let pointMatcher: PointMatcher
+    public let actorLinker: ActorLinker
+    public let quoteExtractor: QuoteExtractor
+    let pointOrder: [String: Int]
+
+    public init(points: [Point], actors: [Actor], basePath: String) {
+        renderer = MarkdownRenderer(basePath: basePath)
+        pointMatcher = PointMatcher(points: points)
+        actorLinker = ActorLinker(actors: actors)
+        quoteExtractor = QuoteExtractor(knownPeople: actors.filter { $0.kind == .person }.flatMap(\.names))
+        pointOrder = Dictionary(uniqueKeysWithValues: points.enumerated().map { ($1.slug, $0) })
+    }
+
+    public func analyse(_ article: Article) -> AnalysedArticle {
+        let body = renderer.render(article.markdown, firstLine: article.bodyFirstLine)
+        var sections = ArticleAnalyzer.sections(of: body)
+        let hasHeadings = sections.contains { $0.heading != nil }
+        for index in sections.indices {
+            // Without headings, the title is what says what the article is about.
+            let heading = sections[index].heading ?? (hasHeadings ? nil : article.title)
+            sections[index].points = pointMatcher.points(heading: heading, body: sections[index].text)
+        }
+        if let declared = article.declaredPoints {
+            applyDeclaredPoints(declared, to: &sections, title: article.title)
+        }
+        let points = orderedPoints(Set(sections.flatMap(\.points)).union(article.declaredPoints ?? []))
+
+        let quotes = locate(article.quotes ?? extractQuotes(from: body), in: body, sections: sections)
+        let actors: [String]
+        if let declared = article.declaredActors {
+            actors = Array(Set(declared)).sorted()
+        } else {
+            var texts = [article.title]
+            texts += body.blocks.map(\.text)
+            texts += quotes.compactMap(\.quote.speaker)
+            actors = Array(Set(actorLinker.actors(mentionedIn: texts)).union(quotes.compactMap(\.quote.actor))).sorted()
+        }
+        let summary = article.summary ?? body.summary
+        return AnalysedArticle(article: article, body: body, sections: sections, quotes: quotes, points: points,
+                               actors: actors, summary: summary)
+    }
+
+    /// Splits the blocks at `#`/`##` headings. Sections without an anchor to link to are dropped.
+    static func sections(of body: RenderedMarkdown) -> [ArticleSection] {
+        var sections: [ArticleSection] = []
+        var heading: String?
+        var anchor: String?
+        var start = 0
+        func close(at end: Int) {
+            let range = start..<end
+            let bodyBlocks = body.blocks[range]
+            let text = bodyBlocks.map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
+            let target = anchor ?? bodyBlocks.first(where: { $0.id != nil })?.id
+            if let target, heading != nil || !bodyBlocks.isEmpty {
+                sections.append(ArticleSection(index: sections.count, heading: heading, anchor: target,
+                                               blocks: range, text: text, points: []))
+            }
+        }
+        for (index, block) in body.blocks.enumerated() where block.startsSection {
+            close(at: index)
+            heading = block.text
+            anchor = block.id
+            start = index + 1
+        }
+        close(at: body.blocks.count)
+        return sections
+    }
+
+    /// Front matter `points:` wins: only declared points count, and each declared point gets at
+    /// least the section that speaks to it most (or the first section).
+    private func applyDeclaredPoints(_ declared: [String], to sections: inout [ArticleSection], title: String) {
+        let allowed = Set(declared)
+        for index in sections.indices { sections[index].points.removeAll { !allowed.contains($0) } }
+        guard !sections.isEmpty else { return }
+        for slug in declared where !sections.contains(where: { $0.points.contains(slug) }) {
+            guard let pointIndex = pointOrder[slug] else { continue }
+            var best = 0
+            var bestScore = 0
+            for section in sections {
+                let score = pointMatcher.scores(heading: section.heading ?? title, body: section.text)[pointIndex] ?? 0
+                if score > bestScore { best = section.index; bestScore = score }
+            }
+            sections[best].points.append(slug)
+            sections[best].points = orderedPoints(Set(sections[best].points))
+        }
+    }
+
+    private func orderedPoints(_ slugs: Set<String>) -> [String] {
+        slugs.sorted { (pointOrder[$0] ?? Int.max, $0) < (pointOrder[$1] ?? Int.max, $1) }
+    }
+
+    /// Quotes of a Markdown page that lists none in its front matter.
+    private func extractQuotes(from body: RenderedMarkdown) -> [Quote] {
+        var quotes: [Quote] = []
+        let paragraphs = body.blocks.filter { $0.kind == .paragraph }.map(\.text)
+        quotes = quoteExtractor.extract(from: paragraphs).map(\.quote)
+        for block in body.blocks where block.kind == .blockQuote {
+            // A block quotation signed on its last line: "— Name".
+            var text = block.text
+            var speaker: String?
+            if let dash = text.lastIndex(where: { $0 == "—" || $0 == "―" }) {
+                let signature = text[text.index(after: dash)...].trimmingWhitespace
+                if let name = Attribution.signature(signature) {
+                    speaker = name
+                    text = String(text[..<dash]).trimmingWhitespace
+                }
+            }
+            if !text.isEmpty { quotes.append(Quote(text: text, speaker: speaker)) }
+        }
+        return quotes
+    }
+
+    /// Finds each quote's paragraph and links its speaker to an actor.
+    private func locate(_ quotes: [Quote], in body: RenderedMarkdown, sections: [ArticleSection]) -> [LocatedQuote] {
+        let normalisedBlocks = body.blocks.map { ArticleAnalyzer.searchKey($0.text) }
+        var cursor = 0
+        return quotes.map { quote in
+            var quote = quote
+            if quote.actor == nil { quote.actor = actorLinker.actor(forSpeaker: quote.speaker) }
+            let key = String(ArticleAnalyzer.searchKey(quote.text).prefix(60))
+            var blockIndex: Int?
+            if !key.isEmpty {
+                let order = Array(cursor..<normalisedBlocks.count) + Array(0..<min(cursor, normalisedBlocks.count))
+                blockIndex = order.first { body.blocks[$0].id != nil && normalisedBlocks[$0].contains(key) }
+            }
+            if let blockIndex { cursor = blockIndex }
+            let section = blockIndex.flatMap { index in sections.last(where: { $0.blocks.lowerBound <= index }) }
+            return LocatedQuote(quote: quote, anchor: blockIndex.flatMap { body.blocks[$0].id },
+                                sectionIndex: section?.index ?? 0)
+        }
+    }
+
+    /// Letters and digits only, lower-cased: the same words match whatever the quote marks and dashes.
+    static func searchKey(_ text: String) -> String {
+        var key = ""
+        key.reserveCapacity(text.utf8.count)
+        for character in text where character.isLetter || character.isNumber {
+            key += character.lowercased()
+        }
+        return key
+    }
+}

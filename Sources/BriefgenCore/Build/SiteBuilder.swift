@@ -1,0 +1,128 @@
+import Foundation
+
+/// Builds the site: a short list of named, timed steps, each a function of the one before.
+///
+///     read content → load templates → analyse articles → check → briefing → plan pages
+///         → render and write → copy assets → commit
+///
+/// Nothing touches `Output/` until the last step; any problem before it leaves `Output/` as it was.
+public struct SiteBuilder: Sendable {
+    public var options: BuildOptions
+    /// Called with each step's name as it starts (for `--verbose` and progress display).
+    public var onStep: (@Sendable (String) -> Void)?
+    /// Called as pages are written: (done, total).
+    public var onProgress: (@Sendable (Int, Int) -> Void)?
+
+    public init(options: BuildOptions, onStep: (@Sendable (String) -> Void)? = nil,
+                onProgress: (@Sendable (Int, Int) -> Void)? = nil) {
+        self.options = options
+        self.onStep = onStep
+        self.onProgress = onProgress
+    }
+
+    public func build() throws(DiagnosticList) -> BuildReport {
+        var timer = StepTimer(onStep: onStep)
+
+        var content = try timer.step("read content") { () throws(DiagnosticList) in
+            try ContentLoader(directory: options.contentDirectory, displayPath: options.contentDisplayPath).load()
+        }
+        if let baseURL = options.baseURL {
+            guard baseURL == "/" || SiteConfig.isValidBaseURL(baseURL) else {
+                throw DiagnosticList([Diagnostic(file: "--base-url", "should be an absolute http(s) URL such as https://example.org/briefings/, not '\(baseURL)'")])
+            }
+            content.config.baseURL = SiteConfig.normalisedBaseURL(baseURL)
+        }
+        let templates = try timer.step("load templates") { () throws(DiagnosticList) in
+            try TemplateSet.load(from: options.templatesDirectory, displayPath: options.templatesDisplayPath)
+        }
+        let routes = Routes(config: content.config)
+        let assets = try timer.step("collect assets") { () throws(DiagnosticList) in
+            do throws(Diagnostic) {
+                return try Assets.collect(themeAssets: options.templatesDirectory.appendingPathComponent("assets"),
+                                          siteStatic: options.contentDirectory.appendingPathComponent("static"), routes: routes)
+            } catch {
+                throw DiagnosticList([error])
+            }
+        }
+
+        let analyzer = ArticleAnalyzer(points: content.points, actors: content.actors, basePath: content.config.basePath)
+        let analysed = timer.step("analyse articles") {
+            Parallel.map(content.articles) { analyzer.analyse($0) }
+        }
+        try timer.step("check") { () throws(DiagnosticList) in
+            let problems = ContentValidator.references(in: content)
+            if !problems.isEmpty { throw DiagnosticList(problems) }
+        }
+        let briefing = timer.step("briefing") { Briefing(content: content, articles: analysed) }
+        let pages = timer.step("plan pages") {
+            PagePlanner(briefing: briefing, assetURLs: assets.urls).pages()
+        }
+
+        let writer = try timer.step("prepare output") { () throws(DiagnosticList) in
+            do throws(Diagnostic) {
+                let manifest = options.cacheDirectory?.appendingPathComponent(options.outputDirectory.lastPathComponent + ".manifest")
+                return try OutputWriter(output: options.outputDirectory, manifestURL: manifest, fresh: options.fresh)
+            } catch {
+                throw DiagnosticList([error])
+            }
+        }
+        do throws(DiagnosticList) {
+            try timer.step("render and write pages") { () throws(DiagnosticList) in
+                try render(pages, with: templates, into: writer)
+            }
+            try timer.step("copy assets") { () throws(DiagnosticList) in
+                do throws(Diagnostic) {
+                    for file in assets.files { try writer.copy(file.source, to: file.outputPath, hash: file.hash) }
+                } catch {
+                    throw DiagnosticList([error])
+                }
+            }
+            let summary = try timer.step("commit") { () throws(DiagnosticList) in
+                do throws(Diagnostic) { return try writer.commit() } catch { throw DiagnosticList([error]) }
+            }
+            timer.update { report in
+                report.output = summary
+                report.mode = writer.mode
+                report.articles = content.articles.count
+                for page in pages { report.pagesByKind[page.kind, default: 0] += 1 }
+            }
+        } catch {
+            writer.discard()
+            throw error
+        }
+        return timer.report
+    }
+
+    /// Renders every page in parallel and hands each straight to the writer, so no more than a
+    /// page per core is held in memory.
+    func render(_ pages: [Page], with templates: TemplateSet, into writer: OutputWriter) throws(DiagnosticList) {
+        let total = pages.count
+        let counter = ProgressCounter()
+        let onProgress = self.onProgress
+        let failures: [Diagnostic?] = Parallel.map(pages) { page in
+            let html = templates.render(page.template, page.context())
+            do throws(Diagnostic) {
+                try writer.write(page.outputPath, html)
+            } catch {
+                return error
+            }
+            if let onProgress { onProgress(counter.increment(), total) }
+            return nil
+        }
+        let problems = failures.compactMap { $0 }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+    }
+}
+
+/// A counter shared by rendering threads.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}

@@ -1,0 +1,71 @@
+/// One source article, as a reader produced it: metadata plus a Markdown body.
+///
+/// Raw `.txt` sources and `.md` pages both become this one value, so everything after reading
+/// (rendering, the briefing, feeds) treats them alike.
+public struct Article: Sendable, Equatable, Identifiable {
+    public enum Format: String, Sendable {
+        case raw, markdown
+    }
+
+    public var id: String { slug }
+    public var slug: String
+    /// Path relative to the content folder, as shown in messages (`articles/talks.txt`).
+    public var sourcePath: String
+    public var format: Format
+    public var title: String
+    public var date: Day
+    /// Where the text came from: an outlet or the source file name.
+    public var source: String?
+    public var url: String?
+    public var draft: Bool
+    /// Front matter `points:`; when present it replaces what the matcher infers.
+    public var declaredPoints: [String]?
+    /// Front matter `actors:`; when present it replaces what the linker infers.
+    public var declaredActors: [String]?
+    /// Quotes the reader found or the front matter listed; nil means "find them in the body".
+    public var quotes: [Quote]?
+    /// An optional standfirst or description from front matter.
+    public var summary: String?
+    public var markdown: String
+    /// Line of the source file on which `markdown` starts, so Markdown problems can be located.
+    public var bodyFirstLine: Int
+    /// Lines of front matter keys, for messages about their values.
+    public var lines: [String: Int]
+
+    public init(slug: String, sourcePath: String, format: Format, title: String, date: Day,
+                source: String? = nil, url: String? = nil, draft: Bool = false,
+                declaredPoints: [String]? = nil, declaredActors: [String]? = nil, quotes: [Quote]? = nil,
+                summary: String? = nil, markdown: String, bodyFirstLine: Int = 1, lines: [String: Int] = [:]) {
+        self.slug = slug
+        self.sourcePath = sourcePath
+        self.format = format
+        self.title = title
+        self.date = date
+        self.source = source
+        self.url = url
+        self.draft = draft
+        self.declaredPoints = declaredPoints
+        self.declaredActors = declaredActors
+        self.quotes = quotes
+        self.summary = summary
+        self.markdown = markdown
+        self.bodyFirstLine = bodyFirstLine
+        self.lines = lines
+    }
+}
+
+/// Something someone said, as it appears in an article.
+public struct Quote: Sendable, Hashable, Codable {
+    /// The words, without the surrounding quote marks.
+    public var text: String
+    /// The speaker as the article names them ("President Donald J. Trump", "a White House official").
+    public var speaker: String?
+    /// The actor slug the speaker links to, when they are a known actor.
+    public var actor: String?
+
+    public init(text: String, speaker: String? = nil, actor: String? = nil) {
+        self.text = text
+        self.speaker = speaker
+        self.actor = actor
+    }
+}

@@ -1,0 +1,58 @@
+/// Datelines that open a wire-style lede: "MIAMI –", "Brussels –", "KYIV, Ukraine (AP) —".
+enum Dateline {
+    static let dashes: Set<String> = ["-", "–", "—", "--", "―"]
+
+    /// Splits a lede into its dateline and the text after it, or returns nil when it has none.
+    static func split(_ paragraph: String) -> (dateline: String, rest: String)? {
+        let words = paragraph.split(separator: " ", omittingEmptySubsequences: true)
+        guard words.count >= 3 else { return nil }
+        // The dash must come early: a dateline is at most a city, a region and an agency.
+        for dashIndex in 1..<min(words.count - 1, 9) where dashes.contains(String(words[dashIndex])) {
+            let head = words[..<dashIndex].joined(separator: " ")
+            let rest = words[(dashIndex + 1)...].joined(separator: " ")
+            guard let next = rest.first, next.isUppercase || next.isNumber || "\"“'‘".contains(next) else { return nil }
+            return isDateline(head) ? (head, rest) : nil
+        }
+        // "MIAMI—Negotiators …": an unspaced em dash after a capitalised place.
+        if let first = words.first, let dash = first.firstIndex(where: { $0 == "—" || $0 == "–" }),
+           dash > first.startIndex, isAllCapsPlace(String(first[..<dash])) {
+            let rest = (String(first[first.index(after: dash)...]) + " " + words.dropFirst().joined(separator: " ")).trimmingWhitespace
+            return rest.first?.isUppercase == true ? (String(first[..<dash]), rest) : nil
+        }
+        return nil
+    }
+
+    /// "KYIV, Ukraine (AP)", "NEW YORK", "Brussels", "ST. PETERSBURG, Russia (Reuters)".
+    static func isDateline(_ head: String) -> Bool {
+        var text = head
+        // An agency in brackets at the end.
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
+            let agency = text[text.index(after: open)..<text.index(before: text.endIndex)]
+            guard !agency.isEmpty, agency.count <= 20, agency.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "/" }),
+                  agency.first?.isUppercase == true else { return false }
+            text = String(text[..<open]).trimmingWhitespace
+        }
+        let parts = text.split(separator: ",").map { $0.trimmingWhitespace }
+        guard let place = parts.first, !place.isEmpty, parts.count <= 3 else { return false }
+        let qualifiersAreNames = parts.dropFirst().allSatisfy { part in
+            let words = part.split(separator: " ")
+            return !words.isEmpty && words.count <= 3 && words.allSatisfy { $0.first?.isUppercase == true }
+        }
+        guard qualifiersAreNames else { return false }
+        if isAllCapsPlace(place) { return true }
+        // A title-case city of one to three words: "Brussels", "The Hague", "Rio de Janeiro".
+        let words = place.split(separator: " ")
+        guard (1...3).contains(words.count), words.first?.first?.isUppercase == true else { return false }
+        return words.allSatisfy { word in
+            word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "." || $0 == "'" } &&
+                (word.first!.isUppercase || ["de", "da", "do", "la", "le", "am", "an", "upon", "on"].contains(word))
+        } && parts.count <= 2
+    }
+
+    static func isAllCapsPlace(_ text: String) -> Bool {
+        let letters = text.filter(\.isLetter)
+        guard letters.count >= 2, text.count <= 40 else { return false }
+        return letters.allSatisfy(\.isUppercase) &&
+            text.allSatisfy { $0.isLetter || $0 == " " || $0 == "." || $0 == "-" || $0 == "'" || $0 == "’" }
+    }
+}

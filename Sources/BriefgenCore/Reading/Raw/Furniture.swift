@@ -1,0 +1,124 @@
+import Foundation
+
+/// Recognises the furniture of a news page that is not part of the story: bylines, date blocks,
+/// photo captions, view counters and "Read more" teasers. Text pasted from a web page carries
+/// these; a sub-editor drops them, and so does the reader.
+enum Furniture {
+    static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august",
+                             "september", "october", "november", "december"]
+    static let monthAbbreviations = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept",
+                                     "oct", "nov", "dec"]
+    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                           "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
+
+    /// "By Jane Doe", "By Jane Doe and John Roe, BBC News", "By JANE DOE | Reuters".
+    static func isByline(_ line: String) -> Bool {
+        let text = line.trimmingWhitespace
+        guard text.count <= 100, text.hasPrefix("By ") || text.hasPrefix("BY ") || text.hasPrefix("by ") else { return false }
+        guard !text.hasSuffix(".") || text.hasSuffix(" Jr.") else { return false }
+        let words = text.dropFirst(3).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "|" })
+        guard let first = words.first, first.first?.isUppercase == true else { return false }
+        // Bylines are names: mostly capitalised words, few of them.
+        let capitalised = words.filter { $0.first?.isUppercase == true || $0 == "and" || $0 == "&" || $0 == "in" }
+        return words.count <= 12 && capitalised.count * 4 >= words.count * 3
+    }
+
+    /// A line that is only a date or a date and time: "December 29, 2025", "29 Dec 2025 14:05 GMT",
+    /// "Updated: Mon 29 December 2025", "2025-12-29", "Published 2 hours ago".
+    static func isDateLine(_ line: String) -> Bool {
+        var text = line.trimmingWhitespace.lowercased()
+        guard !text.isEmpty, text.count <= 80 else { return false }
+        for prefix in ["updated:", "updated", "published:", "published", "posted:", "posted", "last updated:", "last updated", "first published on", "first published"] where text.hasPrefix(prefix) {
+            text = String(text.dropFirst(prefix.count)).trimmingWhitespace
+            if text.hasSuffix("ago") { return true }
+            break
+        }
+        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "|" || $0 == "•" || $0 == "·" })
+        guard !tokens.isEmpty else { return false }
+        var sawMonthOrISO = false
+        var sawYear = false
+        for token in tokens {
+            let word = token.strippingCharacters(".")
+            if monthNames.contains(word) || monthAbbreviations.contains(word) { sawMonthOrISO = true; continue }
+            if Day(iso: word) != nil { sawMonthOrISO = true; sawYear = true; continue }
+            if weekdays.contains(word) { continue }
+            if word.count == 4, let year = Int(word), (1900...2200).contains(year) { sawYear = true; continue }
+            if let day = Int(word.strippingCharacters("stndrh")), (1...31).contains(day), word.count <= 4 { continue }
+            if isTime(word) { continue }
+            if ["gmt", "utc", "bst", "cet", "cest", "est", "edt", "et", "pt", "pst", "msk", "eet", "eest", "am", "pm", "a.m", "p.m", "at", "on", "-", "–", "—"].contains(word) { continue }
+            return false
+        }
+        return sawMonthOrISO && sawYear || sawMonthOrISO && tokens.contains(where: { isTime(String($0)) })
+    }
+
+    private static func isTime(_ word: String) -> Bool {
+        let parts = word.split(whereSeparator: { $0 == ":" || $0 == "." })
+        guard parts.count == 2 else { return false }
+        let hours = parts[0], rest = parts[1]
+        guard let h = Int(hours), (0...23).contains(h) else { return false }
+        let minutes = rest.prefix(2)
+        guard minutes.count == 2, let m = Int(minutes), (0...59).contains(m) else { return false }
+        let suffix = rest.dropFirst(2)
+        return suffix.isEmpty || suffix == "am" || suffix == "pm"
+    }
+
+    /// A line that could be a reporter's name on its own: two to four capitalised words, nothing else.
+    static func isLoneName(_ line: String) -> Bool {
+        let text = line.trimmingWhitespace
+        guard text.count <= 60, !text.contains(where: { ".,:;?!\"“”".contains($0) && $0 != "." }) else { return false }
+        let words = text.split(separator: " ")
+        guard (2...4).contains(words.count) else { return false }
+        return words.allSatisfy { word in
+            guard let first = word.first, first.isUppercase else { return false }
+            return word.dropFirst().allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }
+        }
+    }
+
+    static let captionMarkers = ["(file image)", "(file photo)", "(file picture)", "(file)", "image:", "photo:",
+                                 "photograph:", "picture:", "credit:", "getty images", "via getty", "/afp", "/reuters",
+                                 "ap photo", "/ap)", "(photo by", "(image:", "photo credit", "/ getty", "/getty",
+                                 "shutterstock", "/epa", "epa-efe", "pool photo"]
+
+    /// Photo captions: "Leaders meet in Florida (File image)", "… Image: Agency/Name".
+    static func isCaption(_ paragraph: String) -> Bool {
+        let text = paragraph.trimmingWhitespace
+        guard text.count <= 400 else { return false }
+        let lower = text.lowercased()
+        if lower.hasSuffix("(file image)") || lower.hasSuffix("(file photo)") || lower.hasSuffix("(file picture)") { return true }
+        for marker in captionMarkers where lower.contains(marker) {
+            // "Image: Agency/Name" and similar credits sit at the end of the caption.
+            if let range = lower.range(of: marker, options: .backwards),
+               lower.distance(from: range.lowerBound, to: lower.endIndex) <= 80 {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// "1,234 views", "12K views", "Views: 5,100".
+    static func isViewCounter(_ line: String) -> Bool {
+        let text = line.trimmingWhitespace.lowercased()
+        guard text.count <= 40 else { return false }
+        let words = text.split(separator: " ")
+        if words.count == 2, ["views", "view", "reads", "comments", "shares"].contains(words[1]) {
+            return words[0].allSatisfy { $0.isNumber || $0 == "," || $0 == "." || $0 == "k" || $0 == "m" }
+        }
+        if words.count == 2, ["views:", "reads:", "comments:"].contains(words[0]) {
+            return words[1].allSatisfy { $0.isNumber || $0 == "," || $0 == "." || $0 == "k" || $0 == "m" }
+        }
+        return false
+    }
+
+    /// "Read more: …", "READ MORE", "Related: …", "Advertisement", "Share this article".
+    static func isTeaserOrChrome(_ line: String) -> Bool {
+        let text = line.trimmingWhitespace
+        let lower = text.lowercased()
+        for prefix in ["read more", "related:", "related coverage", "see also:", "also read", "watch:", "listen:", "recommended:", "more on this story"]
+        where lower.hasPrefix(prefix) {
+            // A teaser is short: a headline at most.
+            return text.count <= 200
+        }
+        return ["advertisement", "share", "share this article", "copy link", "share on facebook", "share on x",
+                "follow us", "sign up", "skip advertisement", "story continues below advertisement"].contains(lower)
+    }
+}

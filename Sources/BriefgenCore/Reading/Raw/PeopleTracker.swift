@@ -1,0 +1,111 @@
+/// Keeps track of the people an article has named, so that "he" and "she" can be resolved.
+///
+/// A person is someone the site's actors list as a person, someone introduced with a title
+/// ("Ukrainian President Volodymyr Zelenskyy", "Foreign Minister Maria Kovac"), or someone the
+/// article has already quoted by name. After each sentence, the last person is the first one that
+/// sentence names: the subject, in the usual news sentence ("Trump struck an optimistic tone after
+/// meeting Zelenskyy"), which is who a following "he" refers to.
+struct PeopleTracker {
+    /// Titles that introduce a name, keyed by their first word.
+    static let titles: [String: [[String]]] = {
+        let all: [[String]] = [
+            ["President"], ["Prime", "Minister"], ["Foreign", "Minister"], ["Defence", "Minister"], ["Defense", "Minister"],
+            ["Minister"], ["Chancellor"], ["Secretary", "of", "State"], ["Secretary"], ["Senator"], ["Sen."], ["Rep."],
+            ["Mr"], ["Mr."], ["Mrs"], ["Mrs."], ["Ms"], ["Ms."], ["Dr"], ["Dr."], ["General"], ["Gen."], ["Ambassador"],
+            ["Commissioner"], ["Envoy"], ["envoy"], ["spokesman"], ["spokeswoman"], ["spokesperson"], ["Spokesman"],
+            ["Spokeswoman"], ["King"], ["Queen"], ["Pope"], ["Premier"], ["Governor"], ["Mayor"], ["adviser"], ["advisor"],
+            ["negotiator"], ["Admiral"], ["Colonel"], ["Lieutenant"], ["Vice", "President"], ["Speaker"], ["Senator"],
+        ]
+        return Dictionary(grouping: all, by: { $0[0] }).mapValues { $0.sorted { $0.count > $1.count } }
+    }()
+
+    private var matcher = PhraseMatcher<String>(caseSensitive: true)
+    private var known: Set<String> = []
+    private(set) var lastPerson: String?
+
+    init(knownPeople: [String] = []) {
+        for name in knownPeople { learn(name) }
+    }
+
+    mutating func learn(_ name: String) {
+        let trimmed = name.trimmingWhitespace
+        guard !trimmed.isEmpty, known.insert(trimmed).inserted else { return }
+        matcher.add(trimmed, value: trimmed)
+        // A surname alone refers to the same person later on: "Kovac said".
+        let parts = trimmed.split(separator: " ")
+        if parts.count >= 2, let last = parts.last, last.first?.isUppercase == true, last.count > 2,
+           known.insert(String(last)).inserted {
+            matcher.add(String(last), value: String(last))
+        }
+    }
+
+    func isKnown(_ name: String) -> Bool { known.contains(name) }
+
+    mutating func setLastPerson(_ name: String) {
+        learn(name)
+        lastPerson = name
+    }
+
+    /// Reads one sentence: learns titled names and moves `lastPerson` to the first person named.
+    mutating func observe(_ sentence: String) {
+        let titled = titledNames(in: sentence)
+        for (name, _) in titled { learn(name) }
+        if let first = firstPerson(in: sentence, titled: titled) { lastPerson = first }
+    }
+
+    /// The person named earliest in the text, by known name or after a title.
+    func firstPerson(in text: String) -> String? {
+        firstPerson(in: text, titled: titledNames(in: text))
+    }
+
+    private func firstPerson(in text: String, titled: [(String, Int)]) -> String? {
+        var best: (offset: Int, name: String)?
+        if let match = matcher.matches(in: text).first { best = (match.offset, match.value) }
+        if let (name, offset) = titled.first, best == nil || offset <= best!.offset { best = (offset, name) }
+        return best?.name
+    }
+
+    /// Names that follow a title, with their offsets: "President Donald Trump" gives "Donald Trump".
+    func titledNames(in text: String) -> [(String, Int)] {
+        var words: [(word: Substring, offset: Int)] = []
+        var offset = 0
+        for piece in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if !piece.isEmpty { words.append((piece, offset)) }
+            offset += piece.count + 1
+        }
+        var result: [(String, Int)] = []
+        var index = 0
+        while index < words.count {
+            var matched = 0
+            if let candidates = PeopleTracker.titles[String(words[index].word)] {
+                for title in candidates where index + title.count <= words.count {
+                    if zip(title, words[index..<(index + title.count)]).allSatisfy({ $0 == $1.word }) {
+                        matched = title.count
+                        break
+                    }
+                }
+            }
+            guard matched > 0 else { index += 1; continue }
+            var nameWords: [String] = []
+            var cursor = index + matched
+            var nameOffset = 0
+            while cursor < words.count, nameWords.count < 4 {
+                let word = words[cursor].word
+                let isInitial = word.count == 2 && word.first!.isUppercase && word.last == "."
+                var bare = word.strippingCharacters(",.;:!?\"'“”‘’()")
+                if bare.hasSuffix("'s") || bare.hasSuffix("’s") { bare.removeLast(2) }
+                guard let first = bare.first, first.isUppercase, isInitial || PeopleTracker.titles[bare] == nil else { break }
+                if nameWords.isEmpty { nameOffset = words[cursor].offset }
+                nameWords.append(isInitial ? String(word) : bare)
+                cursor += 1
+                // Punctuation after a word (other than an initial's full stop) ends the name.
+                if !isInitial && String(word) != bare { break }
+            }
+            if !nameWords.isEmpty, !["Of", "For", "The"].contains(nameWords[0]) {
+                result.append((nameWords.joined(separator: " "), nameOffset))
+            }
+            index = max(cursor, index + 1)
+        }
+        return result
+    }
+}

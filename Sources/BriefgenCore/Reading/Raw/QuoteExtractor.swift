@@ -1,0 +1,213 @@
+/// Finds the quotations in a run of paragraphs and who said them.
+///
+/// Works on plain paragraph text, so the raw reader and the Markdown reader share it. The rules
+/// follow news style: attribution before or after the quote, split quotes joined, a quotation that
+/// runs over a paragraph (no closing mark, next paragraph opens again) kept as one, "he"/"she"
+/// resolved to the last named person, anonymous speakers kept as written, and titles of films,
+/// documents and reports in quote marks not taken for quotations.
+public struct QuoteExtractor: Sendable {
+    public struct Found: Sendable, Equatable {
+        public var quote: Quote
+        /// Index of the paragraph the quotation starts in.
+        public var paragraph: Int
+    }
+
+    /// Names (and aliases) of actors who are people, so that "Trump" alone is known to be a person.
+    public var knownPeople: [String]
+
+    public init(knownPeople: [String] = []) {
+        self.knownPeople = knownPeople
+    }
+
+    static let titleCues: Set<String> = [
+        "titled", "entitled", "called", "dubbed", "named", "film", "movie", "documentary", "book", "report", "series",
+        "programme", "program", "album", "song", "headline", "column", "paper", "article", "novel", "play", "show",
+        "podcast", "so-called", "slogan", "motto", "hashtag", "codenamed", "operation", "known", "doctrine", "memo",
+        "treaty", "exhibition", "magazine", "newspaper", "study", "essay", "poem", "letter", "document",
+    ]
+
+    public func extract(from paragraphs: [String]) -> [Found] {
+        var people = PeopleTracker(knownPeople: knownPeople)
+        var found: [Found] = []
+        var pending: (text: String, speaker: String?, paragraph: Int)?
+        var previousSpeaker: (name: String, paragraph: Int)?
+
+        for (paragraphIndex, paragraph) in paragraphs.enumerated() {
+            let characters = Array(paragraph)
+            var spans = QuoteMarks.spans(in: characters)
+            let maskedCharacters = masked(characters, spans)
+            let sentences = Sentences.ranges(in: maskedCharacters)
+            var observedUpTo = 0 // sentences before this index have been read by `people`
+            func observeSentences(before offset: Int) {
+                while observedUpTo < sentences.count, sentences[observedUpTo].upperBound <= offset {
+                    people.observe(String(maskedCharacters[sentences[observedUpTo]]))
+                    observedUpTo += 1
+                }
+            }
+
+            // A quotation carried over from the previous paragraph continues only if this one opens with a quote mark.
+            if let carried = pending {
+                pending = nil
+                if let first = spans.first, first.start == leadingSpaceCount(characters) {
+                    let text = carried.text + " " + first.inner
+                    spans.removeFirst()
+                    if first.closed {
+                        let after = String(characters[first.end..<sentenceEnd(after: first.end, sentences, limit: spans.first?.start)])
+                        var speaker = carried.speaker ?? Attribution.speakerAfter(after)
+                        speaker = resolve(speaker, people: people, sentenceStart: "")
+                        found.append(Found(quote: Quote(text: clean(text), speaker: speaker), paragraph: carried.paragraph))
+                        remember(speaker, &people, &previousSpeaker, paragraphIndex)
+                    } else {
+                        pending = (text, carried.speaker, carried.paragraph)
+                        continue
+                    }
+                } else {
+                    found.append(Found(quote: Quote(text: clean(carried.text), speaker: carried.speaker), paragraph: carried.paragraph))
+                }
+            }
+
+            var index = 0
+            var previousEnd = 0
+            while index < spans.count {
+                var span = spans[index]
+                var text = span.inner
+                observeSentences(before: span.start)
+                let sentenceStart = sentences.first(where: { $0.contains(span.start) })?.lowerBound ?? 0
+                let beforeStart = max(previousEnd, sentenceStart)
+                let before = String(characters[beforeStart..<span.start])
+                var mergedSpeaker: String?
+
+                // Split quote: `"…," he said, "…"` is one quotation.
+                if index + 1 < spans.count, span.closed {
+                    let next = spans[index + 1]
+                    let between = String(characters[span.end..<next.start])
+                    let trimmed = between.trimmingWhitespace
+                    if let speaker = Attribution.speakerAfter(between), trimmed.hasSuffix(",") || trimmed.hasSuffix(":"),
+                       trimmed.split(separator: " ").count <= 10 {
+                        mergedSpeaker = speaker
+                        text = text + " " + next.inner
+                        span = QuotedSpan(inner: text, start: span.start, end: next.end, isDouble: span.isDouble, closed: next.closed)
+                        index += 1
+                    }
+                }
+
+                let afterEnd = span.closed ? sentenceEnd(after: span.end, sentences, limit: index + 1 < spans.count ? spans[index + 1].start : nil) : characters.count
+                let after = span.closed ? String(characters[span.end..<afterEnd]) : ""
+                previousEnd = span.end
+
+                if isTitle(span: span, before: before) {
+                    index += 1
+                    continue
+                }
+
+                var speaker = mergedSpeaker ?? Attribution.speakerAfter(after)
+                if speaker == nil {
+                    switch Attribution.speakerBefore(before) {
+                    case .speaker(let name): speaker = name
+                    case .subject:
+                        let sentenceText = String(characters[sentenceStart..<span.start])
+                        speaker = subject(of: sentenceText, people: people)
+                    case nil: break
+                    }
+                }
+                // A quotation that opens a sentence right after someone's quotation continues it.
+                if speaker == nil, before.trimmingWhitespace.isEmpty, let previous = previousSpeaker,
+                   previous.paragraph >= paragraphIndex - 1, !found.isEmpty {
+                    speaker = previous.name
+                }
+                speaker = resolve(speaker, people: people, sentenceStart: String(characters[sentenceStart..<span.start]))
+
+                let wordCount = text.split(separator: " ").count
+                let isQuotation = speaker != nil || wordCount >= 4
+                if !span.closed {
+                    pending = (text, speaker, paragraphIndex)
+                    break
+                }
+                if isQuotation, text.contains(where: \.isLetter) {
+                    found.append(Found(quote: Quote(text: clean(text), speaker: speaker), paragraph: paragraphIndex))
+                    remember(speaker, &people, &previousSpeaker, paragraphIndex)
+                }
+                index += 1
+            }
+            observeSentences(before: Int.max)
+        }
+        if let carried = pending {
+            found.append(Found(quote: Quote(text: clean(carried.text), speaker: carried.speaker), paragraph: carried.paragraph))
+        }
+        return found
+    }
+
+    private func remember(_ speaker: String?, _ people: inout PeopleTracker, _ previous: inout (name: String, paragraph: Int)?, _ paragraph: Int) {
+        guard let speaker else { previous = nil; return }
+        previous = (speaker, paragraph)
+        if speaker.first?.isUppercase == true, !speaker.hasPrefix("The ") {
+            people.setLastPerson(speaker)
+        }
+    }
+
+    /// "he"/"she" become the person last named; other pronouns are not guessed.
+    private func resolve(_ speaker: String?, people: PeopleTracker, sentenceStart: String) -> String? {
+        guard let speaker else { return nil }
+        if Attribution.pronouns.contains(speaker) {
+            return people.firstPerson(in: sentenceStart) ?? people.lastPerson
+        }
+        if Attribution.groupPronouns.contains(speaker) { return nil }
+        return speaker
+    }
+
+    /// The subject of a sentence that hands a quote over with "saying", "admitting that": the first
+    /// person it names, or the person a leading "he"/"she" stands for.
+    private func subject(of sentence: String, people: PeopleTracker) -> String? {
+        if let person = people.firstPerson(in: sentence) { return person }
+        let words = sentence.split(separator: " ").prefix(4).map { $0.strippingCharacters(",") }
+        if words.contains(where: { Attribution.pronouns.contains($0) }) { return people.lastPerson }
+        return nil
+    }
+
+    /// Titles of works and scare quotes: `the documentary "The Long Road"`, `a "20-Point Plan"`.
+    private func isTitle(span: QuotedSpan, before: String) -> Bool {
+        let preceding = before.split(separator: " ").suffix(3).map { $0.lowercased().strippingCharacters(",:") }
+        if preceding.contains(where: { QuoteExtractor.titleCues.contains($0) }) { return true }
+        let words = HeadingShape.words(span.inner)
+        guard words.count >= 2, words.count <= 10 else { return false }
+        let inner = span.inner.trimmingWhitespace
+        if let last = inner.last, ".,!?;:…".contains(last) { return false }
+        // Every significant word capitalised: the way titles are written, not speech.
+        return words.enumerated().allSatisfy { index, word in
+            let bare = word.strippingCharacters("\"'“”‘’()[],:;?!")
+            guard let first = bare.first else { return true }
+            if index > 0, HeadingShape.minorWords.contains(bare.lowercased()) { return true }
+            return first.isUppercase || first.isNumber
+        }
+    }
+
+    private func clean(_ text: String) -> String {
+        var result = text.collapsingWhitespace
+        while let last = result.last, last == "," { result.removeLast() }
+        return result.trimmingWhitespace
+    }
+
+    /// Replaces quoted words with placeholders, so sentence splitting and name spotting ignore them.
+    private func masked(_ characters: [Character], _ spans: [QuotedSpan]) -> [Character] {
+        guard !spans.isEmpty else { return characters }
+        var result = characters
+        for span in spans {
+            for offset in (span.start + 1)..<max(span.start + 1, span.end - 1) where offset < result.count {
+                result[offset] = result[offset].isWhitespace ? " " : "x"
+            }
+        }
+        return result
+    }
+
+    /// Where the sentence that `offset` sits in ends, but no later than `limit`.
+    private func sentenceEnd(after offset: Int, _ sentences: [Range<Int>], limit: Int?) -> Int {
+        let containing = sentences.first { $0.contains(offset) } ?? sentences.first { $0.contains(offset - 1) }
+        var end = containing?.upperBound ?? sentences.last?.upperBound ?? offset
+        if let limit { end = min(end, limit) }
+        return max(end, offset)
+    }
+
+    private func leadingSpaceCount(_ characters: [Character]) -> Int {
+        characters.prefix(while: \.isWhitespace).count
+    }
+}

@@ -1,0 +1,122 @@
+/// Finds the spans of text between quote marks, telling quote marks from apostrophes.
+///
+/// Handles straight and curly double quotes, guillemets, straight and curly single quotes,
+/// quotes nested inside quotes (only the outer span counts), and a quote left open at the end of
+/// a paragraph, which news style uses when a quotation runs on into the next paragraph.
+struct QuotedSpan: Equatable {
+    /// The words between the marks.
+    var inner: String
+    /// Character offsets of the whole span, marks included.
+    var start: Int
+    var end: Int
+    var isDouble: Bool
+    /// False when the paragraph ended before a closing mark.
+    var closed: Bool
+}
+
+enum QuoteMarks {
+    static let doubleOpeners: Set<Character> = ["\"", "“", "«", "„"]
+    static let doubleClosers: Set<Character> = ["\"", "”", "»", "“"]
+    static let singleOpeners: Set<Character> = ["'", "‘"]
+    static let singleClosers: Set<Character> = ["'", "’"]
+    static let allMarks: Set<Character> = ["\"", "“", "”", "«", "»", "„", "'", "‘", "’"]
+
+    static func spans(in text: String) -> [QuotedSpan] {
+        spans(in: Array(text))
+    }
+
+    static func spans(in characters: [Character]) -> [QuotedSpan] {
+        var result: [QuotedSpan] = []
+        var index = 0
+        let count = characters.count
+        while index < count {
+            let character = characters[index]
+            if doubleOpeners.contains(character) {
+                if let close = findDoubleClose(characters, from: index + 1, opener: character) {
+                    result.append(span(characters, index, close, isDouble: true, closed: true))
+                    index = close + 1
+                    continue
+                }
+                // Unclosed: the quote runs to the end of the paragraph.
+                result.append(span(characters, index, count, isDouble: true, closed: false))
+                break
+            }
+            if singleOpeners.contains(character), isSingleOpener(characters, index) {
+                if let close = findSingleClose(characters, from: index + 1) {
+                    result.append(span(characters, index, close, isDouble: false, closed: true))
+                    index = close + 1
+                    continue
+                }
+                if index == 0 || characters[index - 1].isWhitespace && character == "‘" {
+                    result.append(span(characters, index, count, isDouble: false, closed: false))
+                    break
+                }
+            }
+            index += 1
+        }
+        return result
+    }
+
+    private static func span(_ characters: [Character], _ open: Int, _ close: Int, isDouble: Bool, closed: Bool) -> QuotedSpan {
+        let innerEnd = min(close, characters.count)
+        let inner = String(characters[(open + 1)..<max(open + 1, innerEnd)]).trimmingWhitespace
+        return QuotedSpan(inner: inner, start: open, end: closed ? close + 1 : characters.count, isDouble: isDouble, closed: closed)
+    }
+
+    private static func findDoubleClose(_ characters: [Character], from start: Int, opener: Character) -> Int? {
+        var index = start
+        while index < characters.count {
+            let character = characters[index]
+            switch opener {
+            case "«": if character == "»" { return index }
+            case "„": if character == "“" || character == "”" { return index }
+            case "“": if character == "”" || character == "\"" { return index }
+            default: if character == "\"" || character == "”" { return index }
+            }
+            // A curly opener inside a straight quote means our opener was in fact a closer: stop.
+            if opener == "\"", character == "“" { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// `'` opens a quote after a space, a bracket or a dash, and before a word.
+    private static func isSingleOpener(_ characters: [Character], _ index: Int) -> Bool {
+        let before: Character? = index > 0 ? characters[index - 1] : nil
+        let after: Character? = index + 1 < characters.count ? characters[index + 1] : nil
+        guard let after, !after.isWhitespace else { return false }
+        if let before, !(before.isWhitespace || "([{—–-\"“".contains(before)) { return false }
+        // 'tis, '90s: an apostrophe at a word start followed by digits or a known elision.
+        if after.isNumber { return false }
+        return true
+    }
+
+    /// `'` closes a quote after a word and before a space or punctuation, never inside a word.
+    private static func findSingleClose(_ characters: [Character], from start: Int) -> Int? {
+        var index = start
+        while index < characters.count {
+            let character = characters[index]
+            if singleClosers.contains(character) {
+                let before = characters[index - 1]
+                let after: Character? = index + 1 < characters.count ? characters[index + 1] : nil
+                let closesWord = !before.isWhitespace
+                let endsHere = after == nil || after!.isWhitespace || ",.;:!?)]—–-\"”".contains(after!)
+                // "leaders' talks": a plural possessive is followed by a space too; accept the ambiguity
+                // only when the quote has at least one more word than the possessive would leave.
+                if closesWord && endsHere { return index }
+            }
+            // A double quote cannot sit inside an open single quote: the single was an apostrophe.
+            if character == "\n" { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// A span that starts the text, with what follows it: for embedded posts and block quotes.
+    static func leadingQuotedSpan(in text: String) -> (inner: String, after: String)? {
+        let characters = Array(text)
+        guard let first = characters.first, doubleOpeners.contains(first) || singleOpeners.contains(first) else { return nil }
+        guard let span = spans(in: characters).first, span.start == 0, span.closed else { return nil }
+        return (span.inner, String(characters[span.end...]))
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// The text of one content file, decoded and normalised the same way for every reader.
+///
+/// Editors paste from word processors and web pages: byte order marks, Windows line endings and
+/// stray invalid bytes are common. Normalising here means no reader has to think about them, and
+/// invalid UTF-8 is reported with the line it is on instead of being silently replaced.
+public struct SourceText: Sendable {
+    /// Path as shown in messages (relative to the folder the user named).
+    public let path: String
+    /// The text with any BOM removed and CRLF/CR line endings turned into LF.
+    public let text: String
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = SourceText.normalise(text)
+    }
+
+    /// Reads and decodes a file.
+    public static func read(fileAt url: URL, displayPath: String) throws(Diagnostic) -> SourceText {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url, options: .mappedIfSafe)
+        } catch {
+            throw Diagnostic(file: displayPath, "cannot read the file: \(SourceText.reason(error))")
+        }
+        return try decode(data, path: displayPath)
+    }
+
+    /// Decodes bytes as UTF-8, naming the line of the first invalid byte.
+    public static func decode(_ data: Data, path: String) throws(Diagnostic) -> SourceText {
+        let decoded: String? = data.withUnsafeBytes { raw in
+            String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self)
+        }
+        guard let text = decoded else {
+            let (line, column) = firstInvalidUTF8(in: data)
+            throw Diagnostic(file: path, line: line, column: column, "the file is not valid UTF-8 (save it as UTF-8 text)")
+        }
+        return SourceText(path: path, text: text)
+    }
+
+    static func normalise(_ text: String) -> String {
+        var text = text
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        // "\r\n" is a single Character in Swift, so a plain contains("\r") misses it; look at the bytes.
+        if text.utf8.contains(13) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return text
+    }
+
+    /// Line and column (1-based, in bytes) of the first byte sequence that is not UTF-8.
+    static func firstInvalidUTF8(in data: Data) -> (Int, Int) {
+        let bytes = [UInt8](data)
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return (line, index - lineStart + 1)
+            }
+            if index + length > bytes.count { return (line, index - lineStart + 1) }
+            if length > 1 {
+                let tail = bytes[(index + 1)..<(index + length)]
+                if tail.contains(where: { $0 & 0xC0 != 0x80 }) { return (line, index - lineStart + 1) }
+                // Overlong and surrogate forms are invalid too; let the validator have the final say.
+                if String(validating: bytes[index..<(index + length)], as: UTF8.self) == nil {
+                    return (line, index - lineStart + 1)
+                }
+            }
+            if byte == 10 {
+                line += 1
+                lineStart = index + 1
+            }
+            index += length
+        }
+        return (line, 1)
+    }
+
+    static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+           underlying.domain == NSPOSIXErrorDomain,
+           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
+            return String(cString: strerror(code.rawValue))
+        }
+        if nsError.domain == NSCocoaErrorDomain {
+            switch nsError.code {
+            case NSFileReadNoSuchFileError: return "no such file"
+            case NSFileReadNoPermissionError: return "permission denied"
+            default: break
+            }
+        }
+        return nsError.localizedDescription
+    }
+}

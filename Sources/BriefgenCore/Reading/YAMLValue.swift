@@ -1,0 +1,92 @@
+import Yams
+
+/// A YAML value that remembers the line it came from.
+///
+/// Yams' `Node` carries marks but is neither `Sendable` nor convenient to query. Converting once
+/// into this small value type lets readers run in parallel and lets every complaint about a value
+/// ("`date` is not a day") point at the exact line in the file.
+public indirect enum YAMLValue: Sendable, Equatable {
+    case scalar(String, line: Int, plain: Bool)
+    case list([YAMLValue], line: Int)
+    case map([YAMLEntry], line: Int)
+
+    public var line: Int {
+        switch self {
+        case .scalar(_, let line, _), .list(_, let line), .map(_, let line): return line
+        }
+    }
+
+    /// True for `~`, `null` and empty plain scalars.
+    public var isNull: Bool {
+        if case .scalar(let text, _, let plain) = self, plain {
+            return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+        }
+        return false
+    }
+
+    /// Parses YAML text; `firstLine` is the line of the file the text starts on.
+    public static func parse(_ yaml: String, firstLine: Int, file: String) throws(Diagnostic) -> YAMLValue? {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw YAMLValue.diagnostic(for: error, firstLine: firstLine, file: file)
+        } catch {
+            throw Diagnostic(file: file, line: firstLine, "invalid YAML: \(error)")
+        }
+        guard let node else { return nil }
+        return try convert(node, firstLine: firstLine, file: file)
+    }
+
+    private static func convert(_ node: Node, firstLine: Int, file: String) throws(Diagnostic) -> YAMLValue {
+        let line = (node.mark?.line ?? 1) + firstLine - 1
+        switch node {
+        case .scalar(let scalar):
+            return .scalar(scalar.string, line: line, plain: scalar.style == .plain || scalar.style == .any)
+        case .sequence(let sequence):
+            var items: [YAMLValue] = []
+            for item in sequence { items.append(try convert(item, firstLine: firstLine, file: file)) }
+            return .list(items, line: line)
+        case .mapping(let mapping):
+            var entries: [YAMLEntry] = []
+            var seen: Set<String> = []
+            for (key, value) in mapping {
+                let keyLine = (key.mark?.line ?? 1) + firstLine - 1
+                guard let name = key.scalar?.string else {
+                    throw Diagnostic(file: file, line: keyLine, "front matter keys must be plain words")
+                }
+                guard seen.insert(name).inserted else {
+                    throw Diagnostic(file: file, line: keyLine, "the key '\(name)' appears twice")
+                }
+                entries.append(YAMLEntry(key: name, value: try convert(value, firstLine: firstLine, file: file), line: keyLine))
+            }
+            return .map(entries, line: line)
+        case .alias:
+            throw Diagnostic(file: file, line: line, "YAML aliases are not supported in front matter")
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, firstLine: Int, file: String) -> Diagnostic {
+        func located(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> Diagnostic {
+            var message = "invalid YAML: \(problem)"
+            if let context, !context.text.isEmpty { message += " (\(context.text))" }
+            return Diagnostic(file: file, line: mark.line + firstLine - 1, column: mark.column, message)
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            return located(problem, context, mark)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return Diagnostic(file: file, line: firstLine, "the key '\(duplicates.joined(separator: "', '"))' appears twice (\(context.text))")
+        default:
+            return Diagnostic(file: file, line: firstLine, "invalid YAML: \(error)")
+        }
+    }
+}
+
+public struct YAMLEntry: Sendable, Equatable {
+    public var key: String
+    public var value: YAMLValue
+    public var line: Int
+}

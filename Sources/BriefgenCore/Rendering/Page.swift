@@ -1,0 +1,32 @@
+/// One file of the site to render: where it goes, which template renders it, and its context.
+///
+/// The context is built lazily, on the rendering thread, so that the (non-Sendable) Mustache
+/// context values never cross threads and only one page's context is alive per worker.
+public struct Page: Sendable {
+    public enum Kind: String, Sendable, CaseIterable, Codable {
+        case home, article, articles, point, points, actor, actors, timeline, notFound = "404", feed, sitemap, robots
+    }
+
+    public var kind: Kind
+    /// The URL path (`/briefings/articles/x/`), used for links and the sitemap.
+    public var urlPath: String
+    /// The file under `Output/` (`articles/x/index.html`).
+    public var outputPath: String
+    public var template: String
+    /// The content dates that make up this page, for the sitemap's `lastmod`.
+    public var lastModified: Day?
+    /// Whether the page belongs in the sitemap.
+    public var inSitemap: Bool
+    public var context: @Sendable () -> [String: Any]
+
+    public init(kind: Kind, urlPath: String, outputPath: String, template: String, lastModified: Day?,
+                inSitemap: Bool = true, context: @escaping @Sendable () -> [String: Any]) {
+        self.kind = kind
+        self.urlPath = urlPath
+        self.outputPath = outputPath
+        self.template = template
+        self.lastModified = lastModified
+        self.inSitemap = inSitemap
+        self.context = context
+    }
+}

@@ -1,0 +1,63 @@
+/// A fast 64-bit content hash (FNV-1a over 8-byte words), for fingerprints and change detection.
+/// Not cryptographic: it only has to tell whether a file or a page changed between builds.
+public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
+    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    public init() {}
+
+    /// A hash read back from a manifest.
+    public init(raw: UInt64) {
+        value = raw
+    }
+
+    public init(_ bytes: some Sequence<UInt8>) {
+        update(bytes)
+    }
+
+    public init(_ text: String) {
+        var copy = text
+        copy.withUTF8 { update($0) }
+    }
+
+    public mutating func update(_ buffer: UnsafeBufferPointer<UInt8>) {
+        var hash = value
+        var index = 0
+        let count = buffer.count
+        if let base = buffer.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                hash = (hash ^ word) &* 0x0000_0100_0000_01b3
+                hash ^= hash >> 29
+                index += 8
+            }
+        }
+        while index < count {
+            hash = (hash ^ UInt64(buffer[index])) &* 0x0000_0100_0000_01b3
+            index += 1
+        }
+        hash ^= UInt64(count) &* 0x9e37_79b9_7f4a_7c15
+        value = hash
+    }
+
+    public mutating func update(_ bytes: some Sequence<UInt8>) {
+        if let done: Void = bytes.withContiguousStorageIfAvailable({ update($0) }) { return done }
+        let array = Array(bytes)
+        array.withUnsafeBufferPointer { update($0) }
+    }
+
+    public mutating func update(_ text: String) {
+        var copy = text
+        copy.withUTF8 { update($0) }
+    }
+
+    public mutating func update(_ number: Int) {
+        withUnsafeBytes(of: number.littleEndian) { update($0.bindMemory(to: UInt8.self)) }
+    }
+
+    /// 16 hexadecimal digits.
+    public var description: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

@@ -1,0 +1,70 @@
+/// Minimal JSON writing with a fixed key order, for `import --json` lines and build reports.
+public enum JSONText {
+    /// A JSON string. With `forScript`, `<`, `>` and `&` are escaped too, so the JSON can sit
+    /// inside a `<script>` element (JSON-LD) without ending it.
+    public static func string(_ value: String, forScript: Bool = false) -> String {
+        var result = "\""
+        result.reserveCapacity(value.utf8.count + 2)
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "<" where forScript: result += "\\u003c"
+            case ">" where forScript: result += "\\u003e"
+            case "&" where forScript: result += "\\u0026"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    public static func optional(_ value: String?) -> String {
+        value.map { string($0) } ?? "null"
+    }
+
+    public static func array(_ values: [String]) -> String {
+        "[" + values.joined(separator: ",") + "]"
+    }
+
+    /// An object from (key, already-encoded value) pairs, in the given order.
+    public static func object(_ fields: [(String, String)]) -> String {
+        "{" + fields.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+    }
+}
+
+/// Minimal YAML writing for front matter that briefgen generates: every string double-quoted.
+public enum YAMLText {
+    public static func string(_ value: String) -> String {
+        var result = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    /// `[a, b]` for slugs, which never need quoting.
+    public static func slugList(_ values: [String]) -> String {
+        "[" + values.joined(separator: ", ") + "]"
+    }
+}

@@ -1,0 +1,3 @@
+public enum BriefgenVersion {
+    public static let string = "0.1.0"
+}

@@ -1,0 +1,230 @@
+import Foundation
+
+/// Writes a build into a staging folder beside `Output/` and puts it in place only when the whole
+/// build has succeeded, so a failed build never leaves `Output/` half-written.
+///
+/// Two ways to put it in place:
+/// - **fresh** (no previous build to compare with): every file goes to the staging folder, which
+///   then replaces `Output/` in one atomic exchange (`renameat2(RENAME_EXCHANGE)` on Linux).
+/// - **incremental** (the manifest of the previous build matches `Output/`): only files whose
+///   content changed are written to staging; once every page has rendered, each is renamed into
+///   place (an atomic step per file) and files the site no longer has are deleted. Unchanged files
+///   are never rewritten, which keeps rebuilds fast and `rsync`/CDN uploads small.
+public final class OutputWriter: @unchecked Sendable {
+    public enum Mode: String, Sendable {
+        case fresh, incremental
+    }
+
+    public struct Summary: Sendable, Equatable {
+        public var files: Int
+        public var written: Int
+        public var unchanged: Int
+        public var deleted: Int
+        public var bytes: Int
+    }
+
+    public let output: URL
+    public let mode: Mode
+    let staging: URL
+    let manifestURL: URL?
+    let previous: Manifest
+
+    private let lock = NSLock()
+    private var entries: [String: Manifest.Entry] = [:]
+    private var writtenPaths: [String] = []
+    private var createdDirectories: Set<String> = []
+    private var bytesWritten = 0
+
+    /// - Parameters:
+    ///   - manifestURL: where the previous build's manifest is kept; nil disables incremental writes.
+    ///   - fresh: write everything and swap, even when an incremental write is possible.
+    public init(output: URL, manifestURL: URL?, fresh: Bool = false) throws(Diagnostic) {
+        self.output = output.standardizedFileURL
+        self.manifestURL = manifestURL
+        let parent = self.output.deletingLastPathComponent()
+        let name = self.output.lastPathComponent
+        staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
+
+        try FileSystem.makeDirectories(parent.path)
+        OutputWriter.removeStaleStagingFolders(in: parent, name: name)
+
+        let outputExists = FileSystem.exists(self.output.path)
+        if outputExists && !FileSystem.isDirectory(self.output.path) {
+            throw Diagnostic(file: self.output.path, "the output path exists and is not a folder")
+        }
+        var manifest: Manifest?
+        if let manifestURL, outputExists, let text = try? String(contentsOf: manifestURL, encoding: .utf8) {
+            manifest = Manifest.parse(text)
+        }
+        if outputExists, manifest == nil, !OutputWriter.looksLikeSiteOutput(self.output) {
+            throw Diagnostic(file: self.output.path,
+                             "the output folder is not empty and was not written by briefgen; remove it or choose another --output")
+        }
+        previous = manifest ?? Manifest()
+        mode = (manifest != nil && !fresh) ? .incremental : .fresh
+        FileSystem.removeTree(staging.path)
+        try FileSystem.makeDirectories(staging.path)
+    }
+
+    /// Writes one file of the site. Returns false when the file was already in `Output/` unchanged.
+    @discardableResult
+    public func write(_ path: String, _ text: String) throws(Diagnostic) -> Bool {
+        try FileSystem.withUTF8(of: text) { buffer throws(Diagnostic) in
+            try write(path, buffer, hash: ContentHash(buffer.bindMemory(to: UInt8.self)))
+        }
+    }
+
+    @discardableResult
+    public func write(_ path: String, _ bytes: UnsafeRawBufferPointer, hash: ContentHash) throws(Diagnostic) -> Bool {
+        try OutputWriter.validate(path)
+        let entry = Manifest.Entry(hash: hash, size: bytes.count)
+        if try skipIfUnchanged(path, entry) { return false }
+        let target = staging.path + "/" + path
+        try ensureDirectory(for: path, under: staging.path)
+        try FileSystem.write(bytes, to: target)
+        record(path, entry, written: true)
+        return true
+    }
+
+    /// Copies a file (an asset) into the site, unless it is already there unchanged.
+    @discardableResult
+    public func copy(_ source: URL, to path: String, hash: ContentHash) throws(Diagnostic) -> Bool {
+        try OutputWriter.validate(path)
+        guard let size = FileSystem.size(of: source.path) else {
+            throw Diagnostic(file: source.path, "cannot read the file: \(FileSystem.errorText())")
+        }
+        let entry = Manifest.Entry(hash: hash, size: size)
+        if try skipIfUnchanged(path, entry) { return false }
+        try ensureDirectory(for: path, under: staging.path)
+        try FileSystem.copyFile(source.path, to: staging.path + "/" + path)
+        record(path, entry, written: true)
+        return true
+    }
+
+    private func skipIfUnchanged(_ path: String, _ entry: Manifest.Entry) throws(Diagnostic) -> Bool {
+        lock.lock()
+        let duplicate = entries[path] != nil
+        lock.unlock()
+        if duplicate { throw Diagnostic(file: path, "two pages of the site would be written to the same file") }
+        guard mode == .incremental, previous.entries[path] == entry,
+              FileSystem.size(of: output.path + "/" + path) == entry.size else { return false }
+        record(path, entry, written: false)
+        return true
+    }
+
+    private func record(_ path: String, _ entry: Manifest.Entry, written: Bool) {
+        lock.lock()
+        entries[path] = entry
+        if written {
+            writtenPaths.append(path)
+            bytesWritten += entry.size
+        }
+        lock.unlock()
+    }
+
+    private func ensureDirectory(for path: String, under root: String) throws(Diagnostic) {
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let folder = String(path[..<slash])
+        lock.lock()
+        let known = createdDirectories.contains(folder)
+        lock.unlock()
+        if known { return }
+        try FileSystem.makeDirectories(root + "/" + folder)
+        lock.lock()
+        createdDirectories.insert(folder)
+        lock.unlock()
+    }
+
+    /// Puts the build in place. Call only after every page rendered without error.
+    public func commit() throws(Diagnostic) -> Summary {
+        var deleted = 0
+        switch mode {
+        case .fresh:
+            if FileSystem.exists(output.path) {
+                if !FileSystem.exchange(staging.path, output.path) {
+                    let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
+                    try FileSystem.rename(output.path, old.path)
+                    do throws(Diagnostic) {
+                        try FileSystem.rename(staging.path, output.path)
+                    } catch {
+                        try? FileSystem.rename(old.path, output.path)
+                        throw error
+                    }
+                    FileSystem.removeTree(old.path)
+                } else {
+                    FileSystem.removeTree(staging.path) // now holds the previous output
+                }
+            } else {
+                try FileSystem.rename(staging.path, output.path)
+            }
+            deleted = previous.entries.keys.filter { entries[$0] == nil }.count
+        case .incremental:
+            var movedDirectories = Set<String>()
+            for path in writtenPaths.sorted() {
+                if let slash = path.lastIndex(of: "/") {
+                    let folder = String(path[..<slash])
+                    if movedDirectories.insert(folder).inserted { try FileSystem.makeDirectories(output.path + "/" + folder) }
+                }
+                try FileSystem.rename(staging.path + "/" + path, output.path + "/" + path)
+            }
+            for path in previous.entries.keys.sorted() where entries[path] == nil {
+                unlink(output.path + "/" + path)
+                OutputWriter.removeEmptyParents(of: path, under: output.path)
+                deleted += 1
+            }
+            FileSystem.removeTree(staging.path)
+        }
+        try saveManifest()
+        return Summary(files: entries.count, written: writtenPaths.count, unchanged: entries.count - writtenPaths.count,
+                       deleted: deleted, bytes: bytesWritten)
+    }
+
+    /// Throws the staging folder away; `Output/` stays as it was.
+    public func discard() {
+        FileSystem.removeTree(staging.path)
+    }
+
+    private func saveManifest() throws(Diagnostic) {
+        guard let manifestURL else { return }
+        let folder = manifestURL.deletingLastPathComponent().path
+        try FileSystem.makeDirectories(folder)
+        let temporary = manifestURL.path + ".tmp-\(getpid())"
+        try FileSystem.withUTF8(of: Manifest(entries: entries).serialised()) { buffer throws(Diagnostic) in
+            try FileSystem.write(buffer, to: temporary)
+        }
+        try FileSystem.rename(temporary, manifestURL.path)
+    }
+
+    /// Paths come from slugs and theme files; refuse anything that could leave `Output/`.
+    static func validate(_ path: String) throws(Diagnostic) {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard !path.isEmpty, !path.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }),
+              !path.contains("\0") else {
+            throw Diagnostic(file: path, "refusing to write outside the output folder")
+        }
+    }
+
+    static func looksLikeSiteOutput(_ folder: URL) -> Bool {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return false }
+        let visible = names.filter { !$0.hasPrefix(".") }
+        return visible.isEmpty || visible.contains("index.html")
+    }
+
+    static func removeStaleStagingFolders(in parent: URL, name: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        for entry in names where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
+            // Only folders whose build process is gone: a concurrent build keeps its own.
+            let pidText = entry.split(separator: "-").last.map(String.init) ?? ""
+            if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 { continue }
+            FileSystem.removeTree(parent.appendingPathComponent(entry).path)
+        }
+    }
+
+    static func removeEmptyParents(of path: String, under root: String) {
+        var folder = (path as NSString).deletingLastPathComponent
+        while !folder.isEmpty {
+            if rmdir(root + "/" + folder) != 0 { break }
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import BriefgenCore
+import Foundation
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Turns raw news articles (.txt) into Markdown pages with front matter.",
+        discussion: """
+        Each page gets a title, date, source, the sticking points and actors it speaks to, and its \
+        quotes with their speakers; the body keeps the lede, headings, lists and embedded posts. \
+        With --json, prints one JSON object per file instead.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Raw article files to import.", valueName: "file"))
+    var files: [String]
+
+    @Option(name: .long, help: ArgumentHelp("The site whose points and actors are used for linking.", valueName: "dir"))
+    var content: String = "Content"
+
+    @Option(name: .long, help: ArgumentHelp("Folder to write the Markdown pages to (default: <content>/articles).", valueName: "dir"))
+    var out: String?
+
+    @Flag(name: .long, help: "Print the Markdown pages on standard output instead of writing files.")
+    var stdout = false
+
+    @Flag(name: .long, help: "Print one JSON object per file (source, date, title, headings, quotes, points, actors).")
+    var json = false
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("name at least one raw article file to import") }
+        if stdout && out != nil { throw ValidationError("--stdout and --out cannot be used together") }
+    }
+
+    func run() throws {
+        let importer: ArticleImporter
+        do {
+            importer = try ArticleImporter(contentDirectory: URL(fileURLWithPath: content), displayPath: content)
+        } catch {
+            DiagnosticPrinter.print(error.diagnostics)
+            throw ExitCode(1)
+        }
+        var problems: [Diagnostic] = []
+        let outputFolder = URL(fileURLWithPath: out ?? content + "/articles")
+        for file in files {
+            do {
+                let imported = try importer.importFile(URL(fileURLWithPath: file), displayPath: file)
+                if json {
+                    print(imported.json)
+                } else if stdout {
+                    print(imported.markdown, terminator: "")
+                } else {
+                    let target = outputFolder.appendingPathComponent(imported.slug + ".md")
+                    try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
+                    try imported.markdown.write(to: target, atomically: true, encoding: .utf8)
+                    FileHandle.standardError.write(Data("\(file) → \(target.relativePath)\n".utf8))
+                }
+            } catch {
+                problems += error.diagnostics
+            }
+        }
+        if !problems.isEmpty {
+            DiagnosticPrinter.print(problems)
+            throw ExitCode(1)
+        }
+    }
+}
