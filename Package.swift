@@ -47,6 +47,6 @@ let package = Package(
         ),
         .testTarget(name: "BriefgenCoreTests", dependencies: ["BriefgenCore"]),
         .testTarget(name: "BriefgenPreviewTests", dependencies: ["BriefgenPreview", "BriefgenCore"]),
-        .testTarget(name: "briefgenTests", dependencies: ["BriefgenCore"]),
+        .testTarget(name: "briefgenTests", dependencies: ["BriefgenCore", "briefgen"]),
     ]
 )

@@ -33,34 +33,42 @@ public struct MarkdownRenderer: Sendable {
 
         let links = rewriteURLsAndCollectLinks(in: document, firstLine: firstLine)
         var blocks: [RenderedBlock] = []
-        var ids = UniqueIDs()
-        var sectionID = "intro"
-        var indexInSection = 0
         var child = cmark_node_first_child(document)
         while let node = child {
             child = cmark_node_next(node)
             let line = Int(cmark_node_get_start_line(node)) + firstLine - 1
-            let text = MarkdownRenderer.plainText(of: node)
-            var html = MarkdownRenderer.html(of: node)
-            let kind = MarkdownRenderer.kind(of: node)
-            var id: String?
-            switch kind {
-            case .heading(let level):
-                id = ids.claim(Slug.make(text))
-                if level <= 2 {
-                    sectionID = id!
-                    indexInSection = 0
+            blocks.append(RenderedBlock(kind: MarkdownRenderer.kind(of: node), id: nil, html: MarkdownRenderer.html(of: node),
+                                        text: MarkdownRenderer.plainText(of: node), line: line))
+        }
+        MarkdownRenderer.assignIDs(to: &blocks)
+        return RenderedMarkdown(blocks: blocks, links: links)
+    }
+
+    /// Headings get ids from their text first, so they keep clean slugs; then every paragraph,
+    /// block quote and list gets `<section>-p<n>`, numbered within its section, so an anchor
+    /// stays put when another section of the article is edited.
+    static func assignIDs(to blocks: inout [RenderedBlock]) {
+        var ids = UniqueIDs()
+        for index in blocks.indices where blocks[index].isHeading {
+            blocks[index].id = ids.claim(Slug.make(blocks[index].text))
+        }
+        var section = "intro"
+        var number = 0
+        for index in blocks.indices {
+            switch blocks[index].kind {
+            case .heading:
+                if blocks[index].startsSection {
+                    section = blocks[index].id!
+                    number = 0
                 }
             case .paragraph, .blockQuote, .list:
-                indexInSection += 1
-                id = ids.claim("\(sectionID)-\(indexInSection)")
+                number += 1
+                blocks[index].id = ids.claim("\(section)-p\(number)")
             case .code, .other:
-                break
+                continue
             }
-            if let id { html = MarkdownRenderer.addingID(id, to: html) }
-            blocks.append(RenderedBlock(kind: kind, id: id, html: html, text: text, line: line))
+            blocks[index].html = addingID(blocks[index].id!, to: blocks[index].html)
         }
-        return RenderedMarkdown(blocks: blocks, links: links)
     }
 
     static func kind(of node: OpaquePointer) -> RenderedBlock.Kind {

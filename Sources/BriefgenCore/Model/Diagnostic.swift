@@ -30,7 +30,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible, Co
 }
 
 /// Several problems at once: a build reports everything it found, not only the first.
-public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
+public struct DiagnosticList: Error, Sendable, Equatable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
 
     public init(_ diagnostics: [Diagnostic]) {

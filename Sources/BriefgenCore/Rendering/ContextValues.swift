@@ -71,7 +71,11 @@ struct ContextValues: Sendable {
             "url": routes.article(articleSlug) + (located.anchor.map { "#" + $0 } ?? ""),
         ]
         if let speaker = located.quote.speaker { value["speaker"] = speaker }
-        if let actor = actorReference(located.quote.actor) { value["actor"] = actor }
+        if let actor = actorReference(located.quote.actor) {
+            value["actor"] = actor
+            // "President Donald J. Trump" as the article wrote it, next to the actor's name.
+            if let speaker = located.quote.speaker, speaker != actor["name"] as? String { value["speaker_as_written"] = speaker }
+        }
         value["side"] = side(of: located.quote)
         return value
     }

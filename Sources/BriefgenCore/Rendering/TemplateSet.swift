@@ -79,7 +79,11 @@ public struct TemplateSet: Sendable {
     static func sentence(for error: Error, line: String) -> String {
         let shown = line.trimmingWhitespace
         let suffix = shown.isEmpty ? "" : " in \"\(shown.count > 60 ? String(shown.prefix(60)) + "…" : shown)\""
-        guard let parseError = error as? MustacheTemplate.Error else { return "the template cannot be parsed: \(error)" + suffix }
+        guard let parseError = error as? MustacheTemplate.Error else {
+            // swift-mustache's reader reports running off the end of the text as "overflow".
+            if "\(error)" == "overflow" { return "a tag is not finished: the template ends before its closing '}}'" + suffix }
+            return "the template cannot be parsed (\(error))" + suffix
+        }
         switch parseError {
         case .sectionCloseNameIncorrect:
             return "a closing tag {{/…}} does not match the section it closes" + suffix

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import BriefgenCore
+
+@Suite("Building the sample site")
+struct BuildTests {
+    @Test("two builds of the same input are byte-identical")
+    func deterministic() throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        try TestSite.build(folder, output: "One")
+        try TestSite.build(folder, output: "Two")
+        let one = TestSite.tree(folder.path("One"))
+        let two = TestSite.tree(folder.path("Two"))
+        #expect(one.count > 20)
+        #expect(one == two)
+    }
+
+    @Test("a rebuild with nothing changed rewrites nothing")
+    func noOpRebuild() throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        let first = try TestSite.build(folder)
+        let second = try TestSite.build(folder)
+        #expect(first.output?.written == first.output?.files)
+        #expect(second.mode == .incremental)
+        #expect(second.output?.written == 0)
+        #expect(second.output?.unchanged == first.output?.files)
+    }
+
+    @Test("a content error fails the build, names the file, and leaves Output/ alone")
+    func contentErrorLeavesOutput() throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        try TestSite.build(folder)
+        let before = TestSite.tree(folder.path("Output"))
+        folder.write("Content/articles/broken.txt", "date 2025-02-30 A day that never was.\n")
+        folder.write("Content/articles/broken.md", "---\ntitle: [unclosed\ndate: 2025-12-29\n---\n")
+        #expect {
+            try TestSite.build(folder)
+        } throws: { error in
+            let files = error.diagnostics.map(\.file)
+            return files.contains("Content/articles/broken.txt") && files.contains("Content/articles/broken.md")
+        }
+        #expect(TestSite.tree(folder.path("Output")) == before)
+    }
+
+    @Test("a failure while pages are being written leaves Output/ alone")
+    func failureWhileWriting() throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        try TestSite.build(folder)
+        let before = TestSite.tree(folder.path("Output"))
+        // Two pages are written to staging, then the third one fails.
+        let options = TestSite.options(folder)
+        let templates = try TemplateSet.load(from: options.templatesDirectory, displayPath: "Templates")
+        let writer = try OutputWriter(output: options.outputDirectory, manifestURL: folder.path(".briefgen-cache/Output.manifest"))
+        let page = { (path: String) in
+            Page(kind: .notFound, urlPath: "/" + path, outputPath: path, template: "404", lastModified: nil) { [:] }
+        }
+        #expect(throws: DiagnosticList.self) {
+            try SiteBuilder(options: options).render([page("a.html"), page("b.html"), page("../outside.html")], with: templates, into: writer)
+        }
+        writer.discard()
+        #expect(TestSite.tree(folder.path("Output")) == before)
+        #expect(!FileManager.default.fileExists(atPath: folder.path("outside.html").path))
+    }
+
+    @Test("duplicate slugs are reported with both files")
+    func duplicateSlugs() throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        folder.write("Content/articles/x.md", "---\ntitle: One\ndate: 2025-12-01\n---\nBody.\n")
+        folder.write("Content/articles/more/x.txt", "date 2025-12-02 Another body.\n")
+        #expect(throws: DiagnosticList([Diagnostic(file: "Content/articles/x.md", line: 1,
+                                                    "the article slug 'x' is already used by Content/articles/more/x.txt")])) {
+            try TestSite.build(folder)
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import BriefgenCore
+
+@Suite("Markdown article reader")
+struct MarkdownArticleReaderTests {
+    func read(_ text: String, path: String = "articles/a.md") throws(Diagnostic) -> Article {
+        try MarkdownArticleReader.read(SourceText(path: path, text: text), slug: "a")
+    }
+
+    @Test("reads every front matter field")
+    func fields() throws {
+        let article = try read("""
+        ---
+        title: "Talks resume: what to expect"
+        date: 2025-12-29
+        source: Editors
+        url: https://example.org/story
+        points: [territory, security-guarantees]
+        actors:
+          - kovac
+        draft: true
+        ---
+
+        First paragraph.
+        """)
+        #expect(article.title == "Talks resume: what to expect")
+        #expect(article.date.iso == "2025-12-29")
+        #expect(article.source == "Editors")
+        #expect(article.url == "https://example.org/story")
+        #expect(article.declaredPoints == ["territory", "security-guarantees"])
+        #expect(article.declaredActors == ["kovac"])
+        #expect(article.draft)
+        #expect(article.markdown.trimmingWhitespace == "First paragraph.")
+        #expect(article.bodyFirstLine == 11)
+        #expect(article.lines["points"] == 6)
+    }
+
+    @Test("malformed YAML names the file and the line")
+    func malformedYAML() {
+        #expect {
+            try read("---\ntitle: One\ndate: 2025-12-29\npoints: [territory\n---\nBody\n")
+        } throws: { error in
+            guard let diagnostic = error as? Diagnostic else { return false }
+            return diagnostic.file == "articles/a.md" && diagnostic.line != nil && diagnostic.line! >= 4
+                && diagnostic.message.hasPrefix("invalid YAML")
+        }
+    }
+
+    @Test("an impossible date is reported on its line")
+    func impossibleDate() {
+        #expect(throws: Diagnostic(file: "articles/a.md", line: 3, "'date' is 2025-02-30, a day that does not exist")) {
+            try read("---\ntitle: One\ndate: 2025-02-30\n---\nBody\n")
+        }
+    }
+
+    @Test("a missing date is an error")
+    func missingDate() {
+        #expect(throws: Diagnostic(file: "articles/a.md", line: 1, "the front matter has no 'date' (write it as date: YYYY-MM-DD)")) {
+            try read("---\ntitle: One\n---\nBody\n")
+        }
+    }
+
+    @Test("a date that is not a date says so")
+    func wrongDate() {
+        #expect(throws: Diagnostic(file: "articles/a.md", line: 3, "'date' should be a date written YYYY-MM-DD, not 'yesterday'")) {
+            try read("---\ntitle: One\ndate: yesterday\n---\nBody\n")
+        }
+    }
+
+    @Test("unclosed front matter is reported at its start")
+    func unclosed() {
+        #expect(throws: Diagnostic(file: "articles/a.md", line: 1, "the front matter that starts here is never closed with a '---' line")) {
+            try read("---\ntitle: One\ndate: 2025-12-29\nBody\n")
+        }
+    }
+
+    @Test("a missing title is an error")
+    func missingTitle() {
+        #expect(throws: Diagnostic(file: "articles/a.md", line: 1, "the front matter has no 'title'")) {
+            try read("---\ndate: 2025-12-29\n---\nBody\n")
+        }
+    }
+
+    @Test("quotes in front matter are read back")
+    func quotes() throws {
+        let article = try read("""
+        ---
+        title: T
+        date: 2025-12-29
+        quotes:
+          - text: "We will not give up"
+            speaker: Maria Kovac
+            actor: kovac
+          - text: Peace needs time
+        ---
+        Body
+        """)
+        #expect(article.quotes == [Quote(text: "We will not give up", speaker: "Maria Kovac", actor: "kovac"),
+                                   Quote(text: "Peace needs time")])
+    }
+}
+
+@Suite("Source files")
+struct SourceTextTests {
+    @Test("invalid UTF-8 names the file, line and column")
+    func invalidUTF8() {
+        let bytes: [UInt8] = Array("date 2025-12-29 Fine\n\nStill fine\nbad ".utf8) + [0xC3, 0x28] + Array(" here\n".utf8)
+        #expect(throws: Diagnostic(file: "articles/bad.txt", line: 4, column: 5, "the file is not valid UTF-8 (save it as UTF-8 text)")) {
+            try SourceText.decode(Data(bytes), path: "articles/bad.txt")
+        }
+    }
+
+    @Test("a byte order mark and CRLF line endings are normalised")
+    func normalisation() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("one\r\ntwo\rthree\n".utf8)
+        let source = try SourceText.decode(Data(bytes), path: "x.txt")
+        #expect(source.text == "one\ntwo\nthree\n")
+    }
+
+    @Test("an unreadable file is reported by name")
+    func unreadable() {
+        let folder = TemporaryFolder()
+        #expect(throws: Diagnostic(file: "Content/articles/missing.txt", "cannot read the file: no such file")) {
+            try SourceText.read(fileAt: folder.path("missing.txt"), displayPath: "Content/articles/missing.txt")
+        }
+    }
+}

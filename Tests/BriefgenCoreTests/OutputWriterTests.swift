@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import BriefgenCore
+
+@Suite("Output writer")
+struct OutputWriterTests {
+    func writer(_ folder: TemporaryFolder, fresh: Bool = false) throws -> OutputWriter {
+        try OutputWriter(output: folder.path("Output"), manifestURL: folder.path("cache/Output.manifest"), fresh: fresh)
+    }
+
+    @Test("a first build writes into staging and moves it into place on commit")
+    func firstBuild() throws {
+        let folder = TemporaryFolder()
+        let output = try writer(folder)
+        #expect(output.mode == .fresh)
+        try output.write("index.html", "<p>home</p>")
+        try output.write("articles/a/index.html", "<p>a</p>")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("Output").path), "nothing visible before commit")
+        let summary = try output.commit()
+        #expect(summary.written == 2)
+        #expect(folder.read("Output/index.html") == "<p>home</p>")
+        #expect(folder.read("Output/articles/a/index.html") == "<p>a</p>")
+    }
+
+    @Test("a build that fails midway leaves the previous output exactly as it was")
+    func failureMidway() throws {
+        let folder = TemporaryFolder()
+        let first = try writer(folder)
+        try first.write("index.html", "old home")
+        try first.write("articles/a/index.html", "old a")
+        _ = try first.commit()
+        let before = TestSite.tree(folder.path("Output"))
+
+        for fresh in [false, true] {
+            let second = try writer(folder, fresh: fresh)
+            try second.write("index.html", "new home")
+            try second.write("articles/b/index.html", "new b")
+            // The build fails here (a template or content error): it discards instead of committing.
+            second.discard()
+            #expect(TestSite.tree(folder.path("Output")) == before)
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains("staging") }
+            #expect(leftovers.isEmpty, "the staging folder is removed")
+        }
+    }
+
+    @Test("an incremental build rewrites only changed files and deletes removed ones")
+    func incremental() throws {
+        let folder = TemporaryFolder()
+        let first = try writer(folder)
+        try first.write("index.html", "home")
+        try first.write("articles/a/index.html", "a")
+        try first.write("articles/b/index.html", "b")
+        _ = try first.commit()
+        let inodeBefore = try FileManager.default.attributesOfItem(atPath: folder.path("Output/articles/a/index.html").path)[.systemFileNumber] as? Int
+
+        let second = try writer(folder)
+        #expect(second.mode == .incremental)
+        #expect(try second.write("index.html", "home v2"))
+        #expect(try second.write("articles/a/index.html", "a") == false, "unchanged: not rewritten")
+        let summary = try second.commit()
+        #expect(summary.written == 1)
+        #expect(summary.unchanged == 1)
+        #expect(summary.deleted == 1)
+        #expect(folder.read("Output/index.html") == "home v2")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("Output/articles/b").path), "removed page and its empty folder")
+        let inodeAfter = try FileManager.default.attributesOfItem(atPath: folder.path("Output/articles/a/index.html").path)[.systemFileNumber] as? Int
+        #expect(inodeBefore == inodeAfter, "the unchanged file is the same file")
+    }
+
+    @Test("a file edited by hand in Output/ is rewritten")
+    func tamperedOutput() throws {
+        let folder = TemporaryFolder()
+        let first = try writer(folder)
+        try first.write("index.html", "home")
+        _ = try first.commit()
+        folder.write("Output/index.html", "vandalised!")
+        let second = try writer(folder)
+        try second.write("index.html", "home")
+        _ = try second.commit()
+        #expect(folder.read("Output/index.html") == "home")
+    }
+
+    @Test("paths that would leave the output folder are refused", arguments: ["../escape.html", "/etc/passwd", "a/../../b", "a//b", "./x"])
+    func refusesEscapes(_ path: String) throws {
+        let folder = TemporaryFolder()
+        let output = try writer(folder)
+        #expect(throws: Diagnostic.self) { try output.write(path, "x") }
+        output.discard()
+    }
+
+    @Test("a folder that briefgen did not write is not replaced")
+    func refusesForeignFolder() {
+        let folder = TemporaryFolder()
+        folder.write("Output/notes.txt", "precious")
+        #expect(throws: Diagnostic.self) { try writer(folder) }
+        #expect(folder.read("Output/notes.txt") == "precious")
+    }
+}

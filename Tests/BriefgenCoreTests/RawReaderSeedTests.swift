@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import BriefgenCore
+
+@Suite("Raw reader on the seed article")
+struct RawReaderSeedTests {
+    static let trump = ["Donald Trump", "Trump", "President Trump", "Donald J. Trump", "President Donald J. Trump"]
+
+    func readSeed() throws -> RawDocument {
+        let source = try SourceText.read(fileAt: TestPaths.seed, displayPath: "seed.txt")
+        return try RawArticleReader(knownPeople: Self.trump + ["Volodymyr Zelenskyy", "Zelenskyy", "Vladimir Putin", "Putin"]).read(source)
+    }
+
+    @Test("date, derived title, headings", .enabled(if: TestPaths.seedExists, "the seed ../shared/seeds/000_0a79b0e51191f896.txt is not present in this checkout"))
+    func structure() throws {
+        let document = try readSeed()
+        #expect(document.date.iso == "2025-12-29")
+        #expect(document.titleWasDerived)
+        #expect(document.title == "US President Donald Trump has claimed fresh momentum is building behind efforts")
+        #expect(document.title.count <= 90)
+        #expect(document.headings == [
+            "Trump Reveals Call With Putin Ahead of Zelenskyy Meeting",
+            "Inside the 20-Point Peace Framework",
+            "Security Guarantees Remain a Sticking Point",
+            "Territory and Donbas Still Block a Breakthrough",
+            "Zelenskyy Welcomes Progress but Urges Caution",
+            "War Continues as Diplomacy Accelerates",
+        ])
+        guard case .paragraph(let lede)? = document.blocks.first else {
+            Issue.record("the first block is the lede")
+            return
+        }
+        #expect(lede.hasPrefix("US President Donald Trump has claimed fresh momentum"))
+        #expect(document.blocks.count == 23, "3 lede paragraphs, 6 headings, 13 paragraphs, 1 embedded post")
+    }
+
+    @Test("the embedded White House post becomes a block quotation with a cite line", .enabled(if: TestPaths.seedExists, "the seed is not present in this checkout"))
+    func embeddedPost() throws {
+        let document = try readSeed()
+        let quotations = document.blocks.compactMap { block -> (String, String?)? in
+            if case .quotation(let paragraphs, let cite) = block { return (paragraphs.joined(), cite) }
+            return nil
+        }
+        #expect(quotations.count == 1)
+        #expect(quotations.first?.1 == "The White House (@WhiteHouse) December 29, 2025")
+        #expect(quotations.first?.0.contains("pic.twitter.com/22j0LewxmX") == true)
+    }
+
+    @Test("quotes and their speakers", .enabled(if: TestPaths.seedExists, "the seed is not present in this checkout"))
+    func quotes() throws {
+        let document = try readSeed()
+        #expect(document.quotes.map(\.text) == [
+            "one or two very thorny issues",
+            "I just had a good and very productive telephone call with President Putin of Russia prior to my meeting, at 1:00 P.M. today, with President Zelenskyy of Ukraine. The meeting will take place in the main dining room of Mar-a-Lago. Press is invited. Thank you for your attention to this matter! President DJT",
+            "Our meeting was excellent... we have made a lot of progress on ending that war – by far closer than ever before.",
+        ])
+        #expect(document.quotes.map(\.speaker) == ["Trump", "Trump", "President Donald J. Trump"])
+    }
+
+    @Test("the Markdown body renders with the same structure", .enabled(if: TestPaths.seedExists, "the seed is not present in this checkout"))
+    func markdown() throws {
+        let document = try readSeed()
+        let markdown = RawMarkdownWriter.markdown(for: document.blocks)
+        let rendered = MarkdownRenderer().render(markdown)
+        #expect(rendered.headings.map(\.text) == document.headings)
+        #expect(rendered.blocks.filter { $0.kind == .blockQuote }.count == 1)
+        #expect(rendered.html.contains("<h2 id=\"territory-and-donbas-still-block-a-breakthrough\">"))
+        #expect(rendered.html.contains("‘one or two very thorny issues’"))
+    }
+}
+
+@Suite("Raw reader errors")
+struct RawReaderErrorTests {
+    func read(_ text: String) throws(Diagnostic) -> RawDocument {
+        try RawArticleReader().read(SourceText(path: "articles/x.txt", text: text))
+    }
+
+    @Test("an empty file")
+    func empty() {
+        #expect(throws: Diagnostic(file: "articles/x.txt", line: 1, "the file is empty")) { try read("") }
+        #expect(throws: Diagnostic(file: "articles/x.txt", line: 1, "the file is empty")) { try read("  \n\n \n") }
+    }
+
+    @Test("no date line")
+    func noDate() {
+        #expect(throws: Diagnostic(file: "articles/x.txt", line: 1, "expected the first line to start with 'date YYYY-MM-DD'")) {
+            try read("Talks resume in Geneva.\n\nMore text.\n")
+        }
+        #expect(throws: Diagnostic(file: "articles/x.txt", line: 1, "expected the first line to start with 'date YYYY-MM-DD', found '29/12/2025'")) {
+            try read("date 29/12/2025 Talks resume.\n")
+        }
+    }
+
+    @Test("an impossible date")
+    func impossibleDate() {
+        #expect(throws: Diagnostic(file: "articles/x.txt", line: 1, "the date 2025-02-30 does not exist")) {
+            try read(" date 2025-02-30 Talks resume.\n")
+        }
+    }
+
+    @Test("a date with no text")
+    func noText() {
+        #expect(throws: Diagnostic(file: "articles/x.txt", line: 1, "the article has a date but no text")) {
+            try read("date 2025-12-29\n\n")
+        }
+    }
+}

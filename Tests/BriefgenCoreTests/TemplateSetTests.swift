@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import BriefgenCore
+
+@Suite("Templates")
+struct TemplateSetTests {
+    /// A copy of the default theme with one file replaced.
+    func theme(replacing name: String, with text: String) -> TemporaryFolder {
+        let folder = TemporaryFolder()
+        try! FileManager.default.copyItem(at: TestPaths.templates, to: folder.path("Templates"))
+        folder.write("Templates/\(name)", text)
+        return folder
+    }
+
+    func loadErrors(_ folder: TemporaryFolder) -> [Diagnostic] {
+        do {
+            _ = try TemplateSet.load(from: folder.path("Templates"), displayPath: "Templates")
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    @Test("the default theme loads")
+    func defaultTheme() throws {
+        let set = try TemplateSet.load(from: TestPaths.templates, displayPath: "Templates")
+        for name in TemplateSet.required { #expect(set.names.contains(name)) }
+    }
+
+    @Test("an unclosed section gives file, line, column and a sentence")
+    func unclosedSection() {
+        let folder = theme(replacing: "404.mustache", with: "<p>one</p>\n<p>{{#site}}two</p>\n")
+        let errors = loadErrors(folder)
+        #expect(errors.count == 1)
+        let error = errors.first
+        #expect(error?.file == "Templates/404.mustache")
+        #expect(error?.line != nil && error?.column != nil)
+        #expect(error?.message.contains("is never closed") == true)
+        #expect(error?.message.contains("expectedSectionEnd") == false, "no bare enum case names")
+    }
+
+    @Test("a mismatched closing tag is explained")
+    func mismatchedClose() {
+        let folder = theme(replacing: "404.mustache", with: "<p>\n{{#site}}x{{/page}}\n</p>\n")
+        let error = loadErrors(folder).first
+        #expect(error?.file == "Templates/404.mustache")
+        #expect(error?.line == 2)
+        #expect(error?.message.hasPrefix("a closing tag {{/…}} does not match the section it closes") == true)
+    }
+
+    @Test("an unfinished tag is explained")
+    func unfinishedTag() {
+        let folder = theme(replacing: "404.mustache", with: "line one\nline {{site.title\n")
+        let error = loadErrors(folder).first
+        #expect(error?.line == 2)
+        #expect(error?.message.hasPrefix("a tag is not finished") == true)
+    }
+
+    @Test("a missing partial fails with its name and position")
+    func missingPartial() {
+        let folder = theme(replacing: "404.mustache", with: "<p>hello</p>\n  {{> partials/nowhere }}\n")
+        #expect(loadErrors(folder) == [Diagnostic(file: "Templates/404.mustache", line: 2, column: 3,
+                                                  "the partial 'partials/nowhere' does not exist (expected Templates/partials/nowhere.mustache)")])
+    }
+
+    @Test("a missing parent template fails too")
+    func missingParent() {
+        let folder = theme(replacing: "404.mustache", with: "{{<base}}{{$content}}x{{/content}}{{/base}}")
+        #expect(loadErrors(folder) == [Diagnostic(file: "Templates/404.mustache", line: 1, column: 1,
+                                                  "the parent template 'base' does not exist (expected Templates/base.mustache)")])
+    }
+
+    @Test("a missing required template is named")
+    func missingRequired() throws {
+        let folder = theme(replacing: "extra.mustache", with: "x")
+        try FileManager.default.removeItem(at: folder.path("Templates/timeline.mustache"))
+        #expect(loadErrors(folder) == [Diagnostic(file: "Templates", "the theme has no 'timeline.mustache', which briefgen needs to render the site")])
+    }
+
+    @Test("an asset helper pointing at a missing file fails")
+    func missingAsset() {
+        let folder = theme(replacing: "404.mustache", with: "<link href=\"{{#asset}}nope.css{{/asset}}\">")
+        #expect(loadErrors(folder).first?.message == "the asset 'nope.css' does not exist (expected Templates/assets/nope.css)")
+    }
+
+    @Test("a template error fails the build and leaves the output alone")
+    func buildFails() throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        try TestSite.build(folder)
+        let before = TestSite.tree(folder.path("Output"))
+        folder.write("Templates/article.mustache", "{{<layout}}{{$content}}{{#article}}{{/content}}{{/layout}}")
+        #expect(throws: DiagnosticList.self) { try TestSite.build(folder) }
+        #expect(TestSite.tree(folder.path("Output")) == before)
+    }
+}

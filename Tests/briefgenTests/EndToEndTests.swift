@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+
+/// Runs the built `briefgen` executable, as a user would.
+enum Briefgen {
+    /// The binary SwiftPM built beside this test bundle.
+    static let executable: URL = {
+        let bundle = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+        var folder = bundle.deletingLastPathComponent()
+        if folder.lastPathComponent == "Contents" || folder.lastPathComponent == "MacOS" {
+            folder = folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        }
+        return folder.appendingPathComponent("briefgen")
+    }()
+
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String], in directory: URL) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A scratch copy of the repository's sample site.
+    static func sampleSite() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("briefgen-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["Content", "Templates"] {
+            try FileManager.default.copyItem(at: root.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        return folder
+    }
+}
+
+/// Internal links of an HTML page: `href` and `src` values that are site paths.
+enum HTMLLinks {
+    static func internalLinks(in html: String) -> [String] {
+        var links: [String] = []
+        for attribute in ["href=\"", "src=\""] {
+            var rest = Substring(html)
+            while let range = rest.range(of: attribute) {
+                rest = rest[range.upperBound...]
+                guard let end = rest.firstIndex(of: "\"") else { break }
+                let value = String(rest[..<end])
+                if value.hasPrefix("/") && !value.hasPrefix("//") { links.append(value) }
+                rest = rest[end...]
+            }
+        }
+        return links
+    }
+
+    /// The file a site path resolves to, and the fragment if any.
+    static func resolve(_ link: String, in output: URL, basePath: String = "") -> (file: URL, fragment: String?)? {
+        var path = link
+        var fragment: String?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[path.index(after: hash)...])
+            path = String(path[..<hash])
+        }
+        guard path.hasPrefix(basePath + "/") else { return nil }
+        path.removeFirst(basePath.count)
+        path = path.removingPercentEncoding ?? path
+        var file = output.appendingPathComponent(String(path.dropFirst()))
+        if path.hasSuffix("/") { file = file.appendingPathComponent("index.html") }
+        return FileManager.default.fileExists(atPath: file.path) ? (file, fragment) : nil
+    }
+}
+
+@Suite("briefgen build, end to end")
+struct EndToEndTests {
+    @Test("builds the sample site; pages exist and link to each other")
+    func sampleSite() throws {
+        let site = try Briefgen.sampleSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let result = try Briefgen.run(["build"], in: site)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.hasPrefix("Built "))
+        #expect(result.stdout.contains(" pages from 4 articles into Output/"))
+
+        let output = site.appendingPathComponent("Output")
+        let home = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        let homeLinks = Set(HTMLLinks.internalLinks(in: home))
+        let articles = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("Content/articles").path)
+            .map { ($0 as NSString).deletingPathExtension }
+        let points = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("Content/points").path)
+            .map { ($0 as NSString).deletingPathExtension }
+        #expect(articles.count == 4 && points.count == 4)
+        for slug in articles {
+            #expect(homeLinks.contains("/articles/\(slug)/"), "home links article \(slug)")
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("articles/\(slug)/index.html").path))
+        }
+        for slug in points {
+            #expect(homeLinks.contains("/points/\(slug)/"), "home links point \(slug)")
+        }
+        for file in ["feed.xml", "sitemap.xml", "robots.txt", "404.html", "timeline/index.html", "actors/trump/index.html"] {
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(file).path), "\(file) exists")
+        }
+
+        // Every internal link of every page resolves to a file (and its anchor to an id on that page).
+        var checked = 0
+        let enumerator = FileManager.default.enumerator(atPath: output.path)!
+        while let relative = enumerator.nextObject() as? String {
+            guard relative.hasSuffix(".html") else { continue }
+            let html = try String(contentsOf: output.appendingPathComponent(relative), encoding: .utf8)
+            for link in HTMLLinks.internalLinks(in: html) {
+                let resolved = HTMLLinks.resolve(link, in: output)
+                #expect(resolved != nil, "\(relative) links \(link)")
+                if let resolved, let fragment = resolved.fragment {
+                    let target = try String(contentsOf: resolved.file, encoding: .utf8)
+                    #expect(target.contains("id=\"\(fragment)\""), "\(relative) links \(link)")
+                }
+                checked += 1
+            }
+        }
+        #expect(checked > 200)
+    }
+
+    @Test("a broken article fails with file and line, exit status 1, and Output/ untouched")
+    func brokenInput() throws {
+        let site = try Briefgen.sampleSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        try Briefgen.run(["build"], in: site)
+        let index = site.appendingPathComponent("Output/index.html")
+        let before = try Data(contentsOf: index)
+        try "date 2025-02-30 This day does not exist.\n".write(to: site.appendingPathComponent("Content/articles/bad.txt"), atomically: true, encoding: .utf8)
+        let result = try Briefgen.run(["build"], in: site)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Content/articles/bad.txt:1: the date 2025-02-30 does not exist"))
+        #expect(try Data(contentsOf: index) == before)
+    }
+
+    @Test("--version and --help answer")
+    func versionAndHelp() throws {
+        let here = FileManager.default.temporaryDirectory
+        let version = try Briefgen.run(["--version"], in: here)
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+        let help = try Briefgen.run(["build", "--help"], in: here)
+        for option in ["--content", "--templates", "--output", "--base-url"] {
+            #expect(help.stdout.contains(option), "help mentions \(option)")
+        }
+    }
+
+    @Test("--base-url must be an absolute URL")
+    func badBaseURL() throws {
+        let result = try Briefgen.run(["build", "--base-url", "example.org"], in: FileManager.default.temporaryDirectory)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--base-url should be an absolute http(s) URL"))
+    }
+}
