@@ -165,3 +165,51 @@ struct EndToEndTests {
         #expect(result.stderr.contains("--base-url should be an absolute http(s) URL"))
     }
 }
+
+@Suite("briefgen import, end to end")
+struct ImportEndToEndTests {
+    @Test("writes Markdown pages into the content folder, and the site builds with them")
+    func writesPages() throws {
+        let site = try Briefgen.sampleSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let raw = site.appendingPathComponent("incoming.txt")
+        try "date 2025-12-29 Talks Resume\n\nNegotiators met again on Monday to discuss territory in the Donbas.\n".write(to: raw, atomically: true, encoding: .utf8)
+        let result = try Briefgen.run(["import", "incoming.txt", "--out", "Content/articles/imported"], in: site)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let page = try String(contentsOf: site.appendingPathComponent("Content/articles/imported/incoming.md"), encoding: .utf8)
+        #expect(page.hasPrefix("---\ntitle: \"Talks Resume\"\ndate: 2025-12-29\nsource: \"incoming.txt\"\npoints: [territory-and-donbas]\n"))
+        let build = try Briefgen.run(["build"], in: site)
+        #expect(build.status == 0, "stderr: \(build.stderr)")
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("Output/articles/incoming/index.html").path))
+    }
+
+    @Test("--json prints one object per file; --stdout prints the page")
+    func jsonAndStdout() throws {
+        let site = try Briefgen.sampleSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let articles = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("Content/articles").path)
+            .filter { $0.hasSuffix(".txt") }.sorted().map { "Content/articles/" + $0 }
+        let json = try Briefgen.run(["import", "--json"] + articles, in: site)
+        #expect(json.status == 0)
+        let lines = json.stdout.split(separator: "\n")
+        #expect(lines.count == articles.count)
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            for key in ["source", "date", "title", "headings", "quotes", "points", "actors"] {
+                #expect(object?[key] != nil, "\(key) in \(line)")
+            }
+        }
+        let stdout = try Briefgen.run(["import", "--stdout", articles[0]], in: site)
+        #expect(stdout.stdout.hasPrefix("---\ntitle: "))
+    }
+
+    @Test("a raw file without a date line fails with its name and exit status 1")
+    func badFile() throws {
+        let site = try Briefgen.sampleSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        try "Talks resume.\n".write(to: site.appendingPathComponent("bad.txt"), atomically: true, encoding: .utf8)
+        let result = try Briefgen.run(["import", "--json", "bad.txt"], in: site)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("bad.txt:1: expected the first line to start with 'date YYYY-MM-DD'"))
+    }
+}

@@ -117,22 +117,37 @@ public struct ArticleAnalyzer: Sendable {
     }
 
     /// Finds each quote's paragraph and links its speaker to an actor.
+    ///
+    /// Quotes come in reading order, so the search for each starts where the previous one was
+    /// found and wraps around once: linear in the article's length for the usual case.
     private func locate(_ quotes: [Quote], in body: RenderedMarkdown, sections: [ArticleSection]) -> [LocatedQuote] {
         let normalisedBlocks = body.blocks.map { ArticleAnalyzer.searchKey($0.text) }
+        // Section of every block, computed once.
+        var sectionOfBlock = [Int](repeating: 0, count: body.blocks.count)
+        var sectionCursor = 0
+        for index in body.blocks.indices {
+            while sectionCursor + 1 < sections.count, sections[sectionCursor + 1].blocks.lowerBound <= index { sectionCursor += 1 }
+            sectionOfBlock[index] = sections.isEmpty ? 0 : sections[sectionCursor].index
+        }
+        let count = normalisedBlocks.count
         var cursor = 0
         return quotes.map { quote in
             var quote = quote
             if quote.actor == nil { quote.actor = actorLinker.actor(forSpeaker: quote.speaker) }
             let key = String(ArticleAnalyzer.searchKey(quote.text).prefix(60))
             var blockIndex: Int?
-            if !key.isEmpty {
-                let order = Array(cursor..<normalisedBlocks.count) + Array(0..<min(cursor, normalisedBlocks.count))
-                blockIndex = order.first { body.blocks[$0].id != nil && normalisedBlocks[$0].contains(key) }
+            if !key.isEmpty, count > 0 {
+                for step in 0..<count {
+                    let index = (cursor + step) % count
+                    if body.blocks[index].id != nil, normalisedBlocks[index].contains(key) {
+                        blockIndex = index
+                        break
+                    }
+                }
             }
             if let blockIndex { cursor = blockIndex }
-            let section = blockIndex.flatMap { index in sections.last(where: { $0.blocks.lowerBound <= index }) }
             return LocatedQuote(quote: quote, anchor: blockIndex.flatMap { body.blocks[$0].id },
-                                sectionIndex: section?.index ?? 0)
+                                sectionIndex: blockIndex.map { sectionOfBlock[$0] } ?? 0)
         }
     }
 

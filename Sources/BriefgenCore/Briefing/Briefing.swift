@@ -24,12 +24,13 @@ public struct Briefing: Sendable {
         var developments: [Development] = []
         var statements: [String: [Statement]] = [:]
         for analysed in self.articles {
+            let quotesBySection = Dictionary(grouping: analysed.quotes, by: \.sectionIndex)
             for section in analysed.sections where !section.points.isEmpty {
-                developments.append(Development(article: analysed, section: section))
+                developments.append(Development(article: analysed, section: section, quotes: quotesBySection[section.index] ?? []))
             }
             for located in analysed.quotes {
                 guard let actor = located.quote.actor else { continue }
-                let section = analysed.sections.first { $0.index == located.sectionIndex }
+                let section = analysed.sections[safe: located.sectionIndex]
                 statements[actor, default: []].append(Statement(quote: located, date: analysed.date,
                                                                 articleSlug: analysed.slug, articleTitle: analysed.title,
                                                                 points: section?.points ?? []))
@@ -86,7 +87,7 @@ public struct Development: Sendable, Equatable {
     /// The quotes in this section.
     public var quotes: [LocatedQuote]
 
-    init(article: AnalysedArticle, section: ArticleSection) {
+    init(article: AnalysedArticle, section: ArticleSection, quotes: [LocatedQuote]) {
         date = article.date
         articleSlug = article.slug
         articleTitle = article.title
@@ -95,7 +96,7 @@ public struct Development: Sendable, Equatable {
         anchor = section.anchor
         excerpt = Excerpt.make(from: section.text)
         points = section.points
-        quotes = article.quotes.filter { $0.sectionIndex == section.index }
+        self.quotes = quotes
     }
 }
 

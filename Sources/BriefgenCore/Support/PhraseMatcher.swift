@@ -1,29 +1,40 @@
 /// A word of a text and where it starts.
 public struct WordToken: Sendable, Equatable {
     public var text: Substring
-    /// Offset of the word's first character in the text, in Characters.
+    /// Offset of the word's first byte in the text's UTF-8.
     public var offset: Int
 }
 
 public enum Tokenizer {
     /// Runs of letters and digits. Hyphens and apostrophes split words, so "20-point" is two words
     /// and "Trump's" is "Trump" followed by "s": phrases then match across punctuation variants.
+    /// Offsets are in UTF-8 bytes; ASCII is classified without Unicode tables, which is most text.
     public static func words(in text: some StringProtocol) -> [WordToken] {
         var tokens: [WordToken] = []
+        let scalars = text.unicodeScalars
         var start: String.Index?
         var startOffset = 0
         var offset = 0
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character.isLetter || character.isNumber {
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let isWordScalar: Bool
+            if scalar.isASCII {
+                let value = scalar.value
+                isWordScalar = (48...57).contains(value) || (65...90).contains(value) || (97...122).contains(value)
+            } else {
+                let properties = scalar.properties
+                isWordScalar = properties.isAlphabetic || properties.numericType != nil
+                    || properties.generalCategory == .nonspacingMark && start != nil
+            }
+            if isWordScalar {
                 if start == nil { start = index; startOffset = offset }
             } else if let begun = start {
                 tokens.append(WordToken(text: Substring(text[begun..<index]), offset: startOffset))
                 start = nil
             }
-            offset += 1
-            index = text.index(after: index)
+            offset += UTF8.width(scalar)
+            index = scalars.index(after: index)
         }
         if let begun = start { tokens.append(WordToken(text: Substring(text[begun..<text.endIndex]), offset: startOffset)) }
         return tokens
@@ -38,7 +49,7 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     public struct Match: Sendable {
         public var value: Value
         public var phrase: String
-        /// Offset of the first character of the match, in Characters.
+        /// Offset of the match in the text's UTF-8.
         public var offset: Int
         /// Index of the first word of the match.
         public var wordIndex: Int

@@ -52,14 +52,17 @@ public enum Slug {
 /// Hands out ids that are unique within one page: "context", "context-1", "context-2".
 public struct UniqueIDs: Sendable {
     private var used: Set<String>
+    /// The next suffix to try per base, so a heading repeated n times costs n, not n².
+    private var nextSuffix: [String: Int] = [:]
 
     public init(reserved: Set<String> = []) { used = reserved }
 
     public mutating func claim(_ base: String) -> String {
         let base = base.isEmpty ? "section" : base
         if used.insert(base).inserted { return base }
-        var counter = 1
+        var counter = nextSuffix[base, default: 1]
         while !used.insert("\(base)-\(counter)").inserted { counter += 1 }
+        nextSuffix[base] = counter + 1
         return "\(base)-\(counter)"
     }
 }

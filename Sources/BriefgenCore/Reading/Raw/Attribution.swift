@@ -46,11 +46,11 @@ enum Attribution {
             return phraseForward(Array(words.dropFirst(2)))
         }
         // `said X`
-        if speechVerbs.contains(words[0].lowercased()) {
+        if isSpeechVerb(words[0].lowercased()) {
             return phraseForward(Array(words.dropFirst()))
         }
         // `X said`
-        if let verb = words.prefix(9).firstIndex(where: { speechVerbs.contains($0) }), verb > 0 {
+        if let verb = words.prefix(9).firstIndex(where: isSpeechVerb), verb > 0 {
             return phraseBackward(Array(words[..<verb]))
         }
         return nil
@@ -72,22 +72,75 @@ enum Attribution {
            words[according + 1] == "to" {
             if let name = phraseForward(Array(words[(according + 2)...])) { return .speaker(name) }
         }
-        // The last speech verb in the clause before the quote: `Zelenskyy said:`, `Trump wrote on Truth Social:`.
-        if let verb = words.lastIndex(where: { speechVerbs.contains($0) }) {
-            let tail = words[(verb + 1)...]
-            // `X said that` / `X told reporters on Monday:` — the clause after the verb must stay short.
-            if tail.count <= 6 {
-                if verb > 0, let name = phraseBackward(Array(words[..<verb])) { return .speaker(name) }
-                if verb + 1 < words.count, let name = phraseForward(Array(words[(verb + 1)...])), !name.isEmpty,
-                   words[verb + 1].first?.isUppercase == true || determiners.contains(words[verb + 1]) {
-                    return .speaker(name) // `Said Maria Kovac: "…"`
-                }
+        // The last speech verb before the quote: `Zelenskyy said:`, `Trump wrote on Truth Social:`,
+        // `Ilya Marek, Southland's chief negotiator, said the breakthrough came when … "in parallel"`.
+        if let verb = words.lastIndex(where: isSpeechVerb) {
+            if verb > 0, let name = subject(before: Array(words[..<verb])) { return .speaker(name) }
+            // `Said Maria Kovac: "…"`: the speaker follows the verb and ends the clause.
+            if verb + 1 < words.count, words.count - verb <= 6, words[verb + 1].first?.isUppercase == true,
+               let name = phraseForward(Array(words[(verb + 1)...])) {
+                return .speaker(name)
             }
         }
-        if let participle = words.lastIndex(where: { participles.contains($0.lowercased()) }), words.count - participle <= 4 {
+        if let participle = words.lastIndex(where: { participles.contains($0.lowercased().strippingCharacters(",:;")) }),
+           words.count - participle <= 4 {
             return .subject
         }
         return nil
+    }
+
+    /// Nouns for people, which anonymous attributions end in: "a senior official", "one diplomat".
+    static let personNouns: Set<String> = [
+        "official", "spokesman", "spokeswoman", "spokesperson", "diplomat", "source", "aide", "minister", "negotiator",
+        "envoy", "analyst", "adviser", "advisor", "leader", "commander", "officer", "mediator", "member", "lawmaker",
+        "senator", "delegate", "representative", "resident", "witness", "expert", "observer", "ambassador", "president",
+        "chief", "head", "soldier", "father", "mother", "woman", "man", "person", "people", "worker", "journalist",
+        "reporter", "correspondent", "insider", "strategist", "economist", "historian", "professor", "researcher",
+        "general", "colonel", "politician", "mayor", "governor", "activist", "volunteer", "doctor", "nurse", "priest",
+        "villager", "farmer", "veteran", "lawyer", "judge", "prosecutor", "secretary", "director", "manager",
+        "counterpart", "colleague", "ally", "partner", "participant", "attendee", "statement", "ministry", "government",
+    ]
+
+    static func isPersonNoun(_ word: String) -> Bool {
+        let lower = word.lowercased().strippingCharacters(",.;:")
+        if personNouns.contains(lower) { return true }
+        if lower.hasSuffix("s"), personNouns.contains(String(lower.dropLast())) { return true }
+        if lower.hasSuffix("men") || lower.hasSuffix("women") { return true }
+        return false
+    }
+
+    /// Words between a subject and its verb: "Zelenskyy has said", "Kovac later told".
+    static let auxiliaries: Set<String> = [
+        "has", "had", "have", "also", "later", "then", "previously", "repeatedly", "again", "once", "publicly",
+        "privately", "would", "will", "has", "is", "was", "earlier", "already", "often", "recently", "separately",
+        "bluntly", "simply", "only", "has", "herself", "himself", "not",
+    ]
+
+    /// The subject of a speech verb, read backwards from it, past auxiliaries and an appositive:
+    /// "Lena Ostrova, who leads the mediation team, said" → "Lena Ostrova";
+    /// "The Calder mediator, Lena Ostrova, said" → "Lena Ostrova".
+    static func subject(before words: [String]) -> String? {
+        var words = words
+        while let last = words.last, auxiliaries.contains(last.lowercased()) { words.removeLast() }
+        guard let last = words.last else { return nil }
+        guard last.hasSuffix(",") else { return phraseBackward(words) }
+        // An appositive ends here; find where it starts.
+        guard let open = words.dropLast().lastIndex(where: { $0.hasSuffix(",") }), words.count - open <= 12 else {
+            return nil
+        }
+        let appositive = words[(open + 1)...].map { $0.strippingCharacters(",") }
+        if appositive.allSatisfy({ $0.first?.isUppercase == true || isInitial($0) || nameParticles.contains($0) }),
+           let name = phraseBackward(appositive) {
+            return name
+        }
+        var head = Array(words[...open])
+        head[head.count - 1] = head[head.count - 1].strippingCharacters(",")
+        return phraseBackward(head)
+    }
+
+    /// "said", "said,", "said." and "said:" are all the verb.
+    static func isSpeechVerb(_ word: String) -> Bool {
+        speechVerbs.contains(word.strippingCharacters(",.;:"))
     }
 
     /// The speaker phrase after a verb: capitalised words and titles, or an anonymous description.
@@ -98,6 +151,8 @@ enum Attribution {
             let word = isInitial(rawWord) ? rawWord : rawWord.strippingCharacters(",.;:!?\"“”‘’()")
             if word.isEmpty { break }
             if index > 0 && stopWords.contains(word) { break }
+            // "Piet Sorel of Southland": "of" after a full name starts a place, not more of the name.
+            if word == "of", result.filter({ $0.first?.isUppercase == true }).count >= 2 { break }
             if index == 0 && stopWords.contains(word) && !determiners.contains(word) { return nil }
             result.append(word)
             if endsClause || result.count >= 10 { break }
@@ -133,7 +188,8 @@ enum Attribution {
             while let first = result.first, nameParticles.contains(first) { result.removeFirst() }
             return finish(result)
         }
-        // A description must reach a determiner within a few words.
+        // A description must name a person ("official", "diplomat") and reach a determiner within a few words.
+        guard isPersonNoun(nearest) else { return nil }
         for word in reversed {
             result.insert(word, at: 0)
             if determiners.contains(word) { return finish(result) }

@@ -13,11 +13,15 @@ enum Dateline {
             guard let next = rest.first, next.isUppercase || next.isNumber || "\"“'‘".contains(next) else { return nil }
             return isDateline(head) ? (head, rest) : nil
         }
-        // "MIAMI—Negotiators …": an unspaced em dash after a capitalised place.
-        if let first = words.first, let dash = first.firstIndex(where: { $0 == "—" || $0 == "–" }),
-           dash > first.startIndex, isAllCapsPlace(String(first[..<dash])) {
-            let rest = (String(first[first.index(after: dash)...]) + " " + words.dropFirst().joined(separator: " ")).trimmingWhitespace
-            return rest.first?.isUppercase == true ? (String(first[..<dash]), rest) : nil
+        // "PORT AMSEL—Negotiators …": an unspaced dash after a place in capitals.
+        let opening = paragraph.prefix(48)
+        if let dash = opening.firstIndex(where: { $0 == "—" || $0 == "–" }), dash > opening.startIndex {
+            let head = String(paragraph[..<dash]).trimmingWhitespace
+            let rest = String(paragraph[paragraph.index(after: dash)...]).trimmingWhitespace
+            if isAllCapsPlace(head.split(separator: ",").first.map(String.init) ?? head), isDateline(head),
+               rest.first?.isUppercase == true {
+                return (head, rest)
+            }
         }
         return nil
     }

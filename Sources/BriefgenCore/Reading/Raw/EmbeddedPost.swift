@@ -34,7 +34,7 @@ struct EmbeddedPost: Sendable, Equatable {
 
     static func parse(_ paragraph: String) -> EmbeddedPost? {
         var text = paragraph.trimmingWhitespace
-        let hasPicture = text.contains("pic.twitter.com/")
+        let hasPicture = ByteSearch.contains("pic.twitter.com/", in: text)
         var cite: String?
         var account: String?
         if let found = trailingCite(in: text) {
@@ -85,7 +85,8 @@ struct EmbeddedPost: Sendable, Equatable {
 
     /// Finds "— Name (@handle) Month D, YYYY" at the end of the text.
     static func trailingCite(in text: String) -> (before: String, cite: String, account: String)? {
-        guard let handleStart = text.range(of: "(@", options: .backwards) else { return nil }
+        guard let handleOffset = ByteSearch.lastOffset(of: "(@", in: text) else { return nil }
+        let handleStart = text.utf8.index(text.utf8.startIndex, offsetBy: handleOffset)..<text.utf8.index(text.utf8.startIndex, offsetBy: handleOffset + 2)
         guard let close = text[handleStart.upperBound...].firstIndex(of: ")") else { return nil }
         let handle = text[handleStart.upperBound..<close]
         guard !handle.isEmpty, handle.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }

@@ -80,19 +80,12 @@ enum Furniture {
                                  "shutterstock", "/epa", "epa-efe", "pool photo"]
 
     /// Photo captions: "Leaders meet in Florida (File image)", "… Image: Agency/Name".
+    /// Credits sit at the end of a caption, so only the last characters are searched.
     static func isCaption(_ paragraph: String) -> Bool {
-        let text = paragraph.trimmingWhitespace
-        guard text.count <= 400 else { return false }
-        let lower = text.lowercased()
-        if lower.hasSuffix("(file image)") || lower.hasSuffix("(file photo)") || lower.hasSuffix("(file picture)") { return true }
-        for marker in captionMarkers where lower.contains(marker) {
-            // "Image: Agency/Name" and similar credits sit at the end of the caption.
-            if let range = lower.range(of: marker, options: .backwards),
-               lower.distance(from: range.lowerBound, to: lower.endIndex) <= 80 {
-                return true
-            }
-        }
-        return false
+        guard paragraph.utf8.count <= 600 else { return false }
+        let tail = String(paragraph.suffix(90)).lowercased()
+        if tail.hasSuffix("(file image)") || tail.hasSuffix("(file photo)") || tail.hasSuffix("(file picture)") { return true }
+        return captionMarkers.contains { ByteSearch.contains($0, in: tail) }
     }
 
     /// "1,234 views", "12K views", "Views: 5,100".

@@ -28,7 +28,7 @@ enum HeadingShape {
         let words = words(text)
         guard words.count <= maxWords else { return false }
         // Two sentences are a paragraph, not a heading.
-        if text.contains(". ") || text.contains("? ") || text.contains("! ") {
+        if ByteSearch.contains(". ", in: text) || ByteSearch.contains("? ", in: text) || ByteSearch.contains("! ", in: text) {
             let sentences = Sentences.split(text)
             if sentences.count > 1 { return false }
         }

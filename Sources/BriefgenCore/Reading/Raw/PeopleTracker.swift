@@ -46,9 +46,9 @@ struct PeopleTracker {
         lastPerson = name
     }
 
-    /// Reads one sentence: learns titled names and moves `lastPerson` to the first person named.
+    /// Reads one sentence: learns titled and plain names and moves `lastPerson` to the first person named.
     mutating func observe(_ sentence: String) {
-        let titled = titledNames(in: sentence)
+        let titled = titledNames(in: sentence) + plainNames(in: sentence)
         for (name, _) in titled { learn(name) }
         if let first = firstPerson(in: sentence, titled: titled) { lastPerson = first }
     }
@@ -65,13 +65,70 @@ struct PeopleTracker {
         return best?.name
     }
 
+    /// Words that start place names or organisations rather than people's names.
+    static let placeWords: Set<String> = [
+        "Port", "Fort", "Mount", "Lake", "New", "Saint", "St", "San", "Santa", "Los", "Las", "North", "South", "East",
+        "West", "Upper", "Lower", "Cape", "Bay", "Gulf", "Sea", "River", "Camp", "Air", "Red", "White", "Black",
+        "United", "European", "Security", "General", "Supreme", "National", "Prime", "Foreign",
+    ]
+    static let organisationWords: Set<String> = [
+        "Union", "Ministry", "Council", "Commission", "Office", "House", "Party", "Forces", "Army", "Government",
+        "Agency", "Bank", "Fund", "Committee", "Assembly", "Parliament", "Court", "Department", "Service", "Times",
+        "News", "Post", "Institute", "University", "Mediation", "Foundation", "Association", "Alliance", "Nations",
+        "States", "Republic", "Kingdom", "Federation", "Square", "Street", "Palace", "Hall", "Centre", "Center",
+        "Bridge", "Station", "Airport", "Islands", "Mountains", "Sunday", "Monday", "Tuesday", "Wednesday",
+        "Thursday", "Friday", "Saturday", "Social", "Minister", "President",
+    ]
+    static let sentenceOpeners: Set<String> = [
+        "The", "A", "An", "But", "And", "In", "On", "At", "For", "After", "Before", "As", "While", "When", "If",
+        "Yet", "So", "Both", "Neither", "Either", "Some", "Many", "Most", "All", "This", "That", "These", "Those",
+        "Its", "His", "Her", "Their", "Our", "Last", "Next", "On", "By", "From", "Under", "Over", "Since", "Until",
+        "According", "However", "Meanwhile", "Still", "Now", "Then", "Even", "Only", "With", "Without", "Despite",
+    ]
+
+    /// Untitled names: two or three capitalised words followed by a lower-case word or a comma,
+    /// as in "Irena Valt has not heard from her son". Places and organisations are left out.
+    func plainNames(in text: String) -> [(String, Int)] {
+        var result: [(String, Int)] = []
+        var run: [(word: String, offset: Int)] = []
+        var offset = 0
+        func close(next: Substring?) {
+            defer { run = [] }
+            while let first = run.first, PeopleTracker.sentenceOpeners.contains(first.word) { run.removeFirst() }
+            guard (2...3).contains(run.count), let next else { return }
+            let followedByLowercase = next.first?.isLowercase == true
+            guard followedByLowercase || run.last.map({ _ in false }) == true else { return }
+            if PeopleTracker.placeWords.contains(run[0].word) { return }
+            if run.contains(where: { PeopleTracker.organisationWords.contains($0.word) || $0.word.count < 2
+                || $0.word.allSatisfy({ $0.isUppercase }) }) { return }
+            result.append((run.map(\.word).joined(separator: " "), run[0].offset))
+        }
+        let pieces = text.split(separator: " ", omittingEmptySubsequences: false)
+        for (index, piece) in pieces.enumerated() {
+            defer { offset += piece.utf8.count + 1 }
+            let bare = piece.strippingCharacters(",.;:!?\"“”‘’()")
+            let isName = bare.first?.isUppercase == true && bare.dropFirst().allSatisfy { $0.isLowercase || $0 == "-" || $0 == "'" }
+            if isName && !piece.hasPrefix("\"") && !piece.hasPrefix("“") {
+                run.append((bare, offset))
+                // A comma or full stop after the word ends the run; what follows decides.
+                if piece != bare {
+                    let next = piece.last == "," ? Substring("x") : nil
+                    close(next: next)
+                }
+            } else if !run.isEmpty {
+                close(next: index < pieces.count ? piece : nil)
+            }
+        }
+        return result
+    }
+
     /// Names that follow a title, with their offsets: "President Donald Trump" gives "Donald Trump".
     func titledNames(in text: String) -> [(String, Int)] {
         var words: [(word: Substring, offset: Int)] = []
         var offset = 0
         for piece in text.split(separator: " ", omittingEmptySubsequences: false) {
             if !piece.isEmpty { words.append((piece, offset)) }
-            offset += piece.count + 1
+            offset += piece.utf8.count + 1
         }
         var result: [(String, Int)] = []
         var index = 0

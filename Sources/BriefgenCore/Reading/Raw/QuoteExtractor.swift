@@ -19,12 +19,15 @@ public struct QuoteExtractor: Sendable {
         self.knownPeople = knownPeople
     }
 
-    static let titleCues: Set<String> = [
-        "titled", "entitled", "called", "dubbed", "named", "film", "movie", "documentary", "book", "report", "series",
-        "programme", "program", "album", "song", "headline", "column", "paper", "article", "novel", "play", "show",
-        "podcast", "so-called", "slogan", "motto", "hashtag", "codenamed", "operation", "known", "doctrine", "memo",
-        "treaty", "exhibition", "magazine", "newspaper", "study", "essay", "poem", "letter", "document",
+    /// Nouns that, right before quote marks, announce the title of a work: `the documentary "…"`.
+    static let titleNouns: Set<String> = [
+        "film", "movie", "documentary", "book", "report", "series", "programme", "program", "album", "song", "headline",
+        "column", "paper", "article", "novel", "play", "show", "podcast", "doctrine", "memo", "treaty", "exhibition",
+        "magazine", "newspaper", "study", "essay", "poem", "letter", "document", "plan", "operation", "slogan", "motto",
+        "hashtag", "campaign", "initiative", "strategy", "white paper", "communiqué", "declaration", "accords",
     ]
+    /// Words that name something rather than report speech: `titled "…"`, `so-called "…"`.
+    static let namingWords: Set<String> = ["titled", "entitled", "called", "dubbed", "named", "codenamed", "so-called", "nicknamed", "branded"]
 
     public func extract(from paragraphs: [String]) -> [Found] {
         var people = PeopleTracker(knownPeople: knownPeople)
@@ -101,6 +104,12 @@ public struct QuoteExtractor: Sendable {
                 }
 
                 var speaker = mergedSpeaker ?? Attribution.speakerAfter(after)
+                let wordCount = text.split(separator: " ").count
+                // `described as "moving"`: one word reported inside a sentence is a label, not a quotation.
+                if speaker == nil, wordCount == 1 {
+                    index += 1
+                    continue
+                }
                 if speaker == nil {
                     switch Attribution.speakerBefore(before) {
                     case .speaker(let name): speaker = name
@@ -110,14 +119,15 @@ public struct QuoteExtractor: Sendable {
                     case nil: break
                     }
                 }
-                // A quotation that opens a sentence right after someone's quotation continues it.
-                if speaker == nil, before.trimmingWhitespace.isEmpty, let previous = previousSpeaker,
+                // A quotation that opens a sentence right after someone's quotation continues it, and a
+                // second fragment in the sentence of an attributed one has the same speaker.
+                let sameSentence = previousEnd > sentenceStart && index > 0
+                if speaker == nil, before.trimmingWhitespace.isEmpty || sameSentence, let previous = previousSpeaker,
                    previous.paragraph >= paragraphIndex - 1, !found.isEmpty {
                     speaker = previous.name
                 }
                 speaker = resolve(speaker, people: people, sentenceStart: String(characters[sentenceStart..<span.start]))
 
-                let wordCount = text.split(separator: " ").count
                 let isQuotation = speaker != nil || wordCount >= 4
                 if !span.closed {
                     pending = (text, speaker, paragraphIndex)
@@ -164,10 +174,14 @@ public struct QuoteExtractor: Sendable {
         return nil
     }
 
-    /// Titles of works and scare quotes: `the documentary "The Long Road"`, `a "20-Point Plan"`.
+    /// Titles of works and scare quotes: `the documentary "The Long Road"`, `a plan called "Bridge"`,
+    /// a Title Case phrase in quote marks.
     private func isTitle(span: QuotedSpan, before: String) -> Bool {
-        let preceding = before.split(separator: " ").suffix(3).map { $0.lowercased().strippingCharacters(",:") }
-        if preceding.contains(where: { QuoteExtractor.titleCues.contains($0) }) { return true }
+        let preceding = before.split(separator: " ").suffix(2).map { $0.lowercased().strippingCharacters(",:") }
+        if let last = preceding.last {
+            if QuoteExtractor.titleNouns.contains(last) || QuoteExtractor.namingWords.contains(last) { return true }
+            if last == "as", preceding.first == "known" { return true }
+        }
         let words = HeadingShape.words(span.inner)
         guard words.count >= 2, words.count <= 10 else { return false }
         let inner = span.inner.trimmingWhitespace

@@ -281,7 +281,9 @@ public struct RawArticleReader: Sendable {
             } else {
                 var text = paragraphs.joined(separator: " ")
                 if let span = QuoteMarks.leadingQuotedSpan(in: text), span.after.trimmingWhitespace.isEmpty { text = span.inner }
-                located.append((index, 0, Quote(text: text.collapsingWhitespace, speaker: cite)))
+                // "Maria Kovac, foreign minister of Northland": the speaker is the name before the comma.
+                let speaker = cite.map { String($0.prefix(while: { $0 != "," })).trimmingWhitespace }
+                located.append((index, 0, Quote(text: text.collapsingWhitespace, speaker: speaker)))
             }
         }
         return located.sorted { ($0.block, $0.order) < ($1.block, $1.order) }.map(\.quote)

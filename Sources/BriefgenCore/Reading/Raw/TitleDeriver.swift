@@ -31,7 +31,9 @@ enum TitleDeriver {
         var length = 0
         for (index, word) in words.enumerated() {
             let newLength = length + (index > 0 ? 1 : 0) + word.count
-            if newLength > limit { break }
+            // A comma that would be cut off does not count against the limit.
+            let visibleLength = word.last.map { ",;:".contains($0) } == true ? newLength - 1 : newLength
+            if visibleLength > limit { break }
             length = newLength
             let count = index + 1
             fitCount = count

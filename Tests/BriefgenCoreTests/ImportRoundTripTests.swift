@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import BriefgenCore
+
+/// `briefgen import` writes a Markdown page that builds into the same article page as the raw file.
+@Suite("Import round trip")
+struct ImportRoundTripTests {
+    static var rawSamples: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: TestPaths.content.appendingPathComponent("articles").path)) ?? [])
+            .filter { $0.hasSuffix(".txt") }.sorted()
+    }
+
+    /// Builds the sample site with `name` raw, then with its imported page instead, and compares the article page.
+    func roundTrip(site folder: TemporaryFolder, raw name: String) throws {
+        let slug = Slug.make((name as NSString).deletingPathExtension)
+        try TestSite.build(folder, output: "FromRaw")
+        let fromRaw = try #require(folder.read("FromRaw/articles/\(slug)/index.html"))
+
+        let importer = try ArticleImporter(contentDirectory: folder.path("Content"), displayPath: "Content")
+        let imported = try importer.importFile(folder.path("Content/articles/\(name)"), displayPath: name)
+        try FileManager.default.removeItem(at: folder.path("Content/articles/\(name)"))
+        folder.write("Content/articles/\(slug).md", imported.markdown)
+        try TestSite.build(folder, output: "FromImport")
+        let fromImport = try #require(folder.read("FromImport/articles/\(slug)/index.html"))
+        #expect(fromRaw == fromImport)
+        // The briefing pages the article feeds are the same too.
+        for point in imported.article.points {
+            #expect(folder.read("FromRaw/points/\(point)/index.html") == folder.read("FromImport/points/\(point)/index.html"))
+        }
+    }
+
+    @Test("each raw sample article", arguments: rawSamples)
+    func sample(_ name: String) throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        try roundTrip(site: folder, raw: name)
+    }
+
+    @Test("the seed", .enabled(if: TestPaths.seedExists, "the seed is not present in this checkout"))
+    func seed() throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        try FileManager.default.copyItem(at: TestPaths.seed, to: folder.path("Content/articles/seed.txt"))
+        try roundTrip(site: folder, raw: "seed.txt")
+    }
+
+    @Test("fixture articles with lists, posts and block quotations", arguments: ["05-lists.txt", "08-block-quotes.txt", "09-social-posts.txt", "11-crlf-bom.txt"])
+    func fixture(_ name: String) throws {
+        let folder = TemporaryFolder()
+        let fixtures = TestPaths.fixtures.appendingPathComponent("raw")
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("Content"), to: folder.path("Content"))
+        try FileManager.default.copyItem(at: TestPaths.templates, to: folder.path("Templates"))
+        try FileManager.default.createDirectory(at: folder.path("Content/articles"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("articles/\(name)"), to: folder.path("Content/articles/\(name)"))
+        try roundTrip(site: folder, raw: name)
+    }
+
+    @Test("the imported page's front matter lists title, date, source, points, actors and quotes")
+    func frontMatter() throws {
+        let importer = ArticleImporter(points: [Point(slug: "territory", title: "Territory", status: "unresolved", order: 1, keywords: ["territory", "border"])],
+                                       actors: [Actor(slug: "kovac", name: "Maria Kovac", aliases: ["Kovac"], side: "Northland")])
+        let imported = try importer.importSource(SourceText(path: "talks.txt", text: """
+        date 2025-12-01 Border Talks Resume
+
+        The border question returned on Monday. "We will not move the border," Kovac said.
+
+        Territory in Focus
+
+        Both sides discussed territory and the border villages.
+        """))
+        #expect(imported.markdown.hasPrefix("""
+        ---
+        title: "Border Talks Resume"
+        date: 2025-12-01
+        source: "talks.txt"
+        points: [territory]
+        actors: [kovac]
+        quotes:
+          - text: "We will not move the border"
+            speaker: "Kovac"
+            actor: kovac
+        ---
+
+        The border question returned on Monday. "We will not move the border," Kovac said.
+
+        ## Territory in Focus
+        """))
+        #expect(imported.json == #"{"source":"talks.txt","date":"2025-12-01","title":"Border Talks Resume","headings":["Territory in Focus"],"quotes":[{"text":"We will not move the border","speaker":"Kovac","actor":"kovac"}],"points":["territory"],"actors":["kovac"]}"#)
+    }
+}
