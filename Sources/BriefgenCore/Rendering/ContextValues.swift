@@ -73,8 +73,12 @@ struct ContextValues: Sendable {
         if let speaker = located.quote.speaker { value["speaker"] = speaker }
         if let actor = actorReference(located.quote.actor) {
             value["actor"] = actor
-            // "President Donald J. Trump" as the article wrote it, next to the actor's name.
-            if let speaker = located.quote.speaker, speaker != actor["name"] as? String { value["speaker_as_written"] = speaker }
+            // "Foreign Minister Maria Kovac" as the article wrote it, next to the actor's name, when the
+            // article used a form the actor's page does not list.
+            if let speaker = located.quote.speaker, let known = located.quote.actor.flatMap({ actorsBySlug[$0] }),
+               !known.names.contains(speaker) {
+                value["speaker_as_written"] = speaker
+            }
         }
         value["side"] = side(of: located.quote)
         return value

@@ -15,7 +15,7 @@ enum TestPaths {
 }
 
 /// A scratch folder removed when the value goes away.
-final class TemporaryFolder {
+final class TemporaryFolder: @unchecked Sendable {
     let url: URL
 
     init(_ name: String = "briefgen-test") {

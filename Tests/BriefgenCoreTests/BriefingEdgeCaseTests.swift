@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import BriefgenCore
+
+/// Sites shaped to hit the corners: a point nobody mentions, an actor who never speaks, an article
+/// without headings, several articles on one day, long lists that paginate.
+@Suite("Briefing edge cases")
+struct BriefingEdgeCaseTests {
+    func edgeSite() throws -> TemporaryFolder {
+        let folder = TemporaryFolder()
+        TestSite.minimal(folder, articles: [
+            "no-headings.md": """
+            ---
+            title: Territory talks stall over the border villages
+            date: 2026-01-10
+            ---
+            Delegations spent the day on the border villages. "We will not leave them behind," Kovac said.
+
+            A second paragraph of neutral filler about the schedule for next week.
+            """,
+            "same-day-b.txt": """
+            date 2026-01-10 Second Report of the Day
+
+            Negotiators returned to the question of the villages in the afternoon, with the Donbas in mind.
+
+            Maps and Lines
+
+            The territory question took most of the afternoon session, and the Donbas maps were unrolled again.
+            """,
+            "same-day-a.txt": """
+            date 2026-01-10 First Report of the Day
+
+            A quiet morning of procedural work, with no substantive topics on the agenda.
+            """,
+            "older.txt": """
+            date 2025-12-20 An Older Report
+
+            Territory was discussed at length. The territory experts met twice.
+            """,
+        ])
+        folder.write("Content/points/unmentioned.md", """
+        ---
+        title: A point nobody mentions
+        status: agreed
+        order: 2
+        keywords: [zeppelin]
+        ---
+        An overview with no developments.
+        """)
+        folder.write("Content/actors/silent.md", """
+        ---
+        name: Silent Observer
+        role: Watches
+        ---
+        """)
+        return folder
+    }
+
+    @Test("the corner cases build and render sensibly")
+    func corners() throws {
+        let folder = try edgeSite()
+        let report = try TestSite.build(folder)
+        #expect(report.articles == 4)
+
+        let unmentioned = try #require(folder.read("Output/points/unmentioned/index.html"))
+        #expect(unmentioned.contains("No article speaks to this point yet."))
+        #expect(unmentioned.contains("No one has been quoted on this point yet."))
+        #expect(!unmentioned.contains("Updated <time"), "no developments and no history: no updated date")
+
+        let silent = try #require(folder.read("Output/actors/silent/index.html"))
+        #expect(silent.contains("No quote from Silent Observer appears in the articles yet."))
+
+        // The article without headings is one section; its title names the point.
+        let territory = try #require(folder.read("Output/points/territory/index.html"))
+        let listed = HTMLInspection.developments(HTMLInspection.section(territory, headingID: "developments-heading"))
+        #expect(listed.map(\.link) == [
+            "/articles/no-headings/#intro-p1",
+            "/articles/same-day-b/#maps-and-lines",
+            "/articles/older/#intro-p1",
+        ], "newest first; same day ordered by slug; the no-heading article linked at its first paragraph")
+        #expect(territory.contains("We will not leave them behind"))
+        #expect(territory.contains(#"<h3>Examplia</h3>"#))
+
+        // Same-day articles are ordered by slug on the home page, newest day first.
+        let home = try #require(folder.read("Output/index.html"))
+        let latest = HTMLInspection.matches(#"<h3><a href="/articles/([^/]+)/">"#, in: HTMLInspection.section(home, headingID: "latest-heading")).map { $0[0] }
+        #expect(latest == ["no-headings", "same-day-a", "same-day-b", "older"])
+        // What changed: seven days up to the newest article; the 20 December report is older than that.
+        let changed = HTMLInspection.developments(HTMLInspection.section(home, headingID: "changed-heading"))
+        #expect(changed.map(\.date) == ["2026-01-10", "2026-01-10"])
+    }
+
+    @Test("long lists paginate, and every page links the next")
+    func pagination() throws {
+        let folder = TemporaryFolder()
+        var articles: [String: String] = [:]
+        for day in 1...45 {
+            let date = Day(year: 2026, month: 1, day: 1)!.adding(days: day)
+            articles[String(format: "a%02d.txt", day)] = "date \(date.iso) Report \(day)\n\nThe territory question and the territory maps came up again on day \(day).\n"
+        }
+        TestSite.minimal(folder, articles: articles)
+        try TestSite.build(folder)
+        let first = try #require(folder.read("Output/points/territory/index.html"))
+        #expect(HTMLInspection.developments(first).count == 20)
+        #expect(first.contains(#"<a rel="next" href="/points/territory/page/2/">"#))
+        let third = try #require(folder.read("Output/points/territory/page/3/index.html"))
+        #expect(HTMLInspection.developments(third).count == 5)
+        #expect(third.contains(#"<a rel="prev" href="/points/territory/page/2/">"#))
+        #expect(!third.contains("Where it stands"), "later pages list older developments only")
+        let sitemap = try #require(folder.read("Output/sitemap.xml"))
+        #expect(!sitemap.contains("/page/2/"), "paginated pages stay out of the sitemap")
+    }
+}
