@@ -14,10 +14,18 @@ public struct BuildOptions: Sendable {
     public var cacheDirectory: URL?
     /// Write every file and swap the whole folder, even if an incremental write is possible.
     public var fresh: Bool
+    /// Publish articles marked `draft: true`.
+    public var includeDrafts: Bool
+    /// Publish articles dated after `now`.
+    public var includeFuture: Bool
+    /// The day the build considers today, for leaving out future articles. Defaults to the clock's
+    /// day (UTC); pass a fixed day to make a build reproducible whatever the date.
+    public var now: Day
 
     public init(contentDirectory: URL, templatesDirectory: URL, outputDirectory: URL, baseURL: String? = nil,
                 contentDisplayPath: String? = nil, templatesDisplayPath: String? = nil,
-                cacheDirectory: URL? = nil, fresh: Bool = false) {
+                cacheDirectory: URL? = nil, fresh: Bool = false, includeDrafts: Bool = false,
+                includeFuture: Bool = false, now: Day = Day.today()) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
         self.outputDirectory = outputDirectory
@@ -26,10 +34,21 @@ public struct BuildOptions: Sendable {
         self.templatesDisplayPath = templatesDisplayPath ?? templatesDirectory.path
         self.cacheDirectory = cacheDirectory
         self.fresh = fresh
+        self.includeDrafts = includeDrafts
+        self.includeFuture = includeFuture
+        self.now = now
     }
 
     /// The default cache folder: `.briefgen-cache/` beside the output folder.
     public static func defaultCacheDirectory(for output: URL) -> URL {
         output.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".briefgen-cache")
+    }
+}
+
+extension Day {
+    /// Today in UTC, from the system clock: only for the default of `--now`.
+    public static func today() -> Day {
+        let days = Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))
+        return Day(ordinal: days)
     }
 }

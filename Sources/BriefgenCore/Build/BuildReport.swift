@@ -10,6 +10,8 @@ public struct BuildReport: Sendable {
     public var output: OutputWriter.Summary?
     public var articles = 0
     public var mode: OutputWriter.Mode?
+    public var skippedDrafts = 0
+    public var skippedFuture = 0
 
     public var pages: Int { pagesByKind.values.reduce(0, +) }
     public var seconds: Double { steps.reduce(0) { $0 + $1.seconds } }

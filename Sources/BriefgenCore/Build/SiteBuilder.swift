@@ -2,8 +2,8 @@ import Foundation
 
 /// Builds the site: a short list of named, timed steps, each a function of the one before.
 ///
-///     read content → load templates → analyse articles → check → briefing → plan pages
-///         → render and write → copy assets → commit
+///     read content → load templates → collect assets → analyse articles → briefing → plan pages
+///         → check links → prepare output → render and write → copy assets → commit
 ///
 /// Nothing touches `Output/` until the last step; any problem before it leaves `Output/` as it was.
 public struct SiteBuilder: Sendable {
@@ -22,42 +22,7 @@ public struct SiteBuilder: Sendable {
 
     public func build() throws(DiagnosticList) -> BuildReport {
         var timer = StepTimer(onStep: onStep)
-
-        var content = try timer.step("read content") { () throws(DiagnosticList) in
-            try ContentLoader(directory: options.contentDirectory, displayPath: options.contentDisplayPath).load()
-        }
-        if let baseURL = options.baseURL {
-            guard baseURL == "/" || SiteConfig.isValidBaseURL(baseURL) else {
-                throw DiagnosticList([Diagnostic(file: "--base-url", "should be an absolute http(s) URL such as https://example.org/briefings/, not '\(baseURL)'")])
-            }
-            content.config.baseURL = SiteConfig.normalisedBaseURL(baseURL)
-        }
-        let templates = try timer.step("load templates") { () throws(DiagnosticList) in
-            try TemplateSet.load(from: options.templatesDirectory, displayPath: options.templatesDisplayPath)
-        }
-        let routes = Routes(config: content.config)
-        let assets = try timer.step("collect assets") { () throws(DiagnosticList) in
-            do throws(Diagnostic) {
-                return try Assets.collect(themeAssets: options.templatesDirectory.appendingPathComponent("assets"),
-                                          siteStatic: options.contentDirectory.appendingPathComponent("static"), routes: routes)
-            } catch {
-                throw DiagnosticList([error])
-            }
-        }
-
-        let analyzer = ArticleAnalyzer(points: content.points, actors: content.actors, basePath: content.config.basePath)
-        let analysed = timer.step("analyse articles") {
-            Parallel.map(content.articles) { analyzer.analyse($0) }
-        }
-        try timer.step("check") { () throws(DiagnosticList) in
-            let problems = ContentValidator.references(in: content)
-            if !problems.isEmpty { throw DiagnosticList(problems) }
-        }
-        let briefing = timer.step("briefing") { Briefing(content: content, articles: analysed) }
-        let pages = timer.step("plan pages") {
-            PagePlanner(briefing: briefing, assetURLs: assets.urls).pages()
-        }
-
+        let site = try SitePreparer(options: options).prepare(&timer)
         let writer = try timer.step("prepare output") { () throws(DiagnosticList) in
             do throws(Diagnostic) {
                 let manifest = options.cacheDirectory?.appendingPathComponent(options.outputDirectory.lastPathComponent + ".manifest")
@@ -68,11 +33,11 @@ public struct SiteBuilder: Sendable {
         }
         do throws(DiagnosticList) {
             try timer.step("render and write pages") { () throws(DiagnosticList) in
-                try render(pages, with: templates, into: writer)
+                try render(site.pages, with: site.templates, into: writer)
             }
             try timer.step("copy assets") { () throws(DiagnosticList) in
                 do throws(Diagnostic) {
-                    for file in assets.files { try writer.copy(file.source, to: file.outputPath, hash: file.hash) }
+                    for file in site.assets.files { try writer.copy(file.source, to: file.outputPath, hash: file.hash) }
                 } catch {
                     throw DiagnosticList([error])
                 }
@@ -83,12 +48,25 @@ public struct SiteBuilder: Sendable {
             timer.update { report in
                 report.output = summary
                 report.mode = writer.mode
-                report.articles = content.articles.count
-                for page in pages { report.pagesByKind[page.kind, default: 0] += 1 }
+                report.articles = site.content.articles.count
+                report.skippedDrafts = site.skippedDrafts
+                report.skippedFuture = site.skippedFuture
+                for page in site.pages { report.pagesByKind[page.kind, default: 0] += 1 }
             }
         } catch {
             writer.discard()
             throw error
+        }
+        return timer.report
+    }
+
+    /// Reads and checks everything and writes nothing: `briefgen check`.
+    public func check() throws(DiagnosticList) -> BuildReport {
+        var timer = StepTimer(onStep: onStep)
+        let site = try SitePreparer(options: options).prepare(&timer)
+        timer.update { report in
+            report.articles = site.content.articles.count
+            for page in site.pages { report.pagesByKind[page.kind, default: 0] += 1 }
         }
         return timer.report
     }

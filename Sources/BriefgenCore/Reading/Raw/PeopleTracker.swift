@@ -21,22 +21,41 @@ struct PeopleTracker {
 
     private var matcher = PhraseMatcher<String>(caseSensitive: true)
     private var known: Set<String> = []
+    /// A surname's full name, once the article has given it: "Vell" → "Oskar Vell".
+    private var fullNames: [String: String] = [:]
     private(set) var lastPerson: String?
 
     init(knownPeople: [String] = []) {
-        for name in knownPeople { learn(name) }
+        for name in knownPeople { learn(name, fromText: false) }
     }
 
-    mutating func learn(_ name: String) {
+    /// Registers a name. Names the article itself uses (`fromText`) also become the full form
+    /// of their surname, without any title: "Foreign Minister Maria Kovac" → "Maria Kovac".
+    mutating func learn(_ name: String, fromText: Bool = true) {
         let trimmed = name.trimmingWhitespace
-        guard !trimmed.isEmpty, known.insert(trimmed).inserted else { return }
+        guard !trimmed.isEmpty else { return }
+        var parts = trimmed.split(separator: " ").map(String.init)
+        if fromText {
+            while parts.count > 1, PeopleTracker.titles[parts[0]] != nil || ["Minister", "Secretary", "of", "State"].contains(parts[0]) {
+                parts.removeFirst()
+            }
+            if parts.count >= 2, let last = parts.last, fullNames[last] == nil, parts.count <= 3 {
+                fullNames[last] = parts.joined(separator: " ")
+            }
+        }
+        guard known.insert(trimmed).inserted else { return }
         matcher.add(trimmed, value: trimmed)
         // A surname alone refers to the same person later on: "Kovac said".
-        let parts = trimmed.split(separator: " ")
         if parts.count >= 2, let last = parts.last, last.first?.isUppercase == true, last.count > 2,
-           known.insert(String(last)).inserted {
-            matcher.add(String(last), value: String(last))
+           known.insert(last).inserted {
+            matcher.add(last, value: last)
         }
+    }
+
+    /// The fullest form of a name the article has used: "Vell" → "Oskar Vell". Resolving "he" to
+    /// a person gives this form, since the pronoun does not say which form the writer meant.
+    func fullName(_ name: String) -> String {
+        fullNames[name] ?? name
     }
 
     func isKnown(_ name: String) -> Bool { known.contains(name) }

@@ -159,7 +159,7 @@ public struct QuoteExtractor: Sendable {
     private func resolve(_ speaker: String?, people: PeopleTracker, sentenceStart: String) -> String? {
         guard let speaker else { return nil }
         if Attribution.pronouns.contains(speaker) {
-            return people.firstPerson(in: sentenceStart) ?? people.lastPerson
+            return (people.firstPerson(in: sentenceStart) ?? people.lastPerson).map(people.fullName)
         }
         if Attribution.groupPronouns.contains(speaker) { return nil }
         return speaker
@@ -170,7 +170,7 @@ public struct QuoteExtractor: Sendable {
     private func subject(of sentence: String, people: PeopleTracker) -> String? {
         if let person = people.firstPerson(in: sentence) { return person }
         let words = sentence.split(separator: " ").prefix(4).map { $0.strippingCharacters(",") }
-        if words.contains(where: { Attribution.pronouns.contains($0) }) { return people.lastPerson }
+        if words.contains(where: { Attribution.pronouns.contains($0) }) { return people.lastPerson.map(people.fullName) }
         return nil
     }
 

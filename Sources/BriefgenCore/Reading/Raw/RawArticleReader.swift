@@ -225,20 +225,32 @@ public struct RawArticleReader: Sendable {
     }
 
     /// The paragraphs an attribution line closes: those after an intro ending in ":" (at most
-    /// four), else the one paragraph right before. Nil when the line follows no paragraph or a
-    /// list intro.
+    /// four); else, when a reporting paragraph introduces them ("In a statement, she went
+    /// further."), the run of paragraphs between it and the attribution; else the one paragraph
+    /// right before. Nil when the line follows no paragraph or a list intro.
     private func quotedParagraphs(before blocks: [RawBlock]) -> [String]? {
         var trailing: [String] = []
+        var introduced = false
         for block in blocks.reversed() {
             guard case .paragraph(let text) = block else { break }
             if text.hasSuffix(":") {
                 return trailing.isEmpty ? nil : trailing
             }
+            if !trailing.isEmpty, RawArticleReader.reportsSpeech(text) {
+                introduced = true
+                break
+            }
             trailing.insert(text, at: 0)
             if trailing.count == 4 { break }
         }
         guard let last = trailing.last else { return nil }
-        return [last]
+        return introduced ? trailing : [last]
+    }
+
+    /// A narrator's paragraph: it reports speech or refers to someone in the third person.
+    static func reportsSpeech(_ paragraph: String) -> Bool {
+        let words = Tokenizer.words(in: paragraph).map { $0.text.lowercased() }
+        return words.contains { Attribution.speechVerbs.contains($0) || ["he", "she", "statement", "further"].contains($0) }
     }
 
     /// The post as one line: its words (in their quote marks), the attribution and the links.

@@ -1,5 +1,5 @@
 /// Checks that need the whole site: references between files.
-public enum ContentValidator {
+public enum ReferenceChecker {
     /// Unknown point and actor slugs in articles' front matter.
     public static func references(in content: SiteContent) -> [Diagnostic] {
         let points = Set(content.points.map(\.slug))

@@ -1,0 +1,128 @@
+/// Checks that the internal links written in Markdown lead somewhere: to a page the build
+/// generates, a file it copies, and (for article pages) an anchor that page has.
+///
+/// External links (`https://…`, `mailto:`) are not fetched; a build must not depend on the network.
+public struct LinkChecker: Sendable {
+    /// Site paths without the base path: "/articles/x/", "/feed.xml", "/assets/site.css".
+    let paths: Set<String>
+    /// Anchors of each article page, keyed by its site path.
+    let anchors: [String: Set<String>]
+    let basePath: String
+
+    public init(pages: [Page], assetPaths: [String], articles: [AnalysedArticle], routes: Routes) {
+        basePath = routes.basePath
+        var paths = Set<String>()
+        for page in pages { paths.insert(LinkChecker.strip(page.urlPath, basePath: routes.basePath)) }
+        for asset in assetPaths { paths.insert("/" + asset) }
+        self.paths = paths
+        var anchors: [String: Set<String>] = [:]
+        for article in articles {
+            anchors[LinkChecker.strip(routes.article(article.slug), basePath: routes.basePath)] = article.body.anchors
+        }
+        self.anchors = anchors
+    }
+
+    static func strip(_ path: String, basePath: String) -> String {
+        guard !basePath.isEmpty, path.hasPrefix(basePath) else { return path }
+        return String(path.dropFirst(basePath.count))
+    }
+
+    /// Problems with the links of one Markdown body that is published at `pagePath` (a site path).
+    public func check(_ links: [MarkdownLink], onPage pagePath: String, ownAnchors: Set<String>, file: String) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for link in links {
+            if let problem = problem(with: link.destination, onPage: pagePath, ownAnchors: ownAnchors) {
+                problems.append(Diagnostic(file: file, line: link.line, problem))
+            }
+        }
+        return problems
+    }
+
+    func problem(with destination: String, onPage pagePath: String, ownAnchors: Set<String>) -> String? {
+        let trimmed = destination.trimmingWhitespace
+        if trimmed.isEmpty { return "a link has no destination" }
+        if LinkChecker.isExternal(trimmed) { return nil }
+        var path = trimmed
+        var fragment: String?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[path.index(after: hash)...])
+            path = String(path[..<hash])
+        }
+        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        path = path.removingPercentEncodingIfPossible
+        if path.isEmpty {
+            // Same page: `#section`.
+            if let fragment, !fragment.isEmpty, !ownAnchors.contains(fragment) {
+                return "the link '\(trimmed)' points to an anchor that this page does not have\(LinkChecker.nearest(fragment, in: ownAnchors))"
+            }
+            return nil
+        }
+        let resolved = LinkChecker.resolve(path, from: pagePath)
+        guard let page = target(for: resolved) else {
+            return "the link '\(trimmed)' does not lead to any page of the site"
+        }
+        if let fragment, !fragment.isEmpty, let known = anchors[page], !known.contains(fragment) {
+            return "the link '\(trimmed)' points to an anchor that \(page) does not have\(LinkChecker.nearest(fragment, in: known))"
+        }
+        return nil
+    }
+
+    /// The generated path a link lands on: exact, or a folder's index (`/points/x` → `/points/x/`).
+    private func target(for path: String) -> String? {
+        var candidate = LinkChecker.strip(path, basePath: basePath)
+        if candidate.hasSuffix("/index.html") { candidate = String(candidate.dropLast("index.html".count)) }
+        if paths.contains(candidate) { return candidate }
+        if !candidate.hasSuffix("/"), paths.contains(candidate + "/") { return candidate + "/" }
+        return nil
+    }
+
+    static func isExternal(_ destination: String) -> Bool {
+        if destination.hasPrefix("//") { return true }
+        guard let colon = destination.firstIndex(of: ":") else { return false }
+        let scheme = destination[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+    }
+
+    /// Resolves `../x/` against the page's folder; root-relative paths stay as they are.
+    static func resolve(_ path: String, from pagePath: String) -> String {
+        if path.hasPrefix("/") { return normalise(path) }
+        var folder = pagePath
+        if !folder.hasSuffix("/") { folder = String(folder[...(folder.lastIndex(of: "/") ?? folder.startIndex)]) }
+        return normalise(folder + path)
+    }
+
+    static func normalise(_ path: String) -> String {
+        var parts: [Substring] = []
+        let trailingSlash = path.hasSuffix("/")
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(part)
+        }
+        var result = "/" + parts.joined(separator: "/")
+        if trailingSlash && result != "/" { result += "/" }
+        return result
+    }
+
+    static func nearest(_ anchor: String, in known: Set<String>) -> String {
+        let close = known.filter { ReferenceChecker.editDistance($0, anchor) <= max(2, anchor.count / 4) }.sorted()
+        return close.first.map { "; did you mean '#\($0)'?" } ?? ""
+    }
+}
+
+extension String {
+    var removingPercentEncodingIfPossible: String {
+        guard contains("%") else { return self }
+        var bytes: [UInt8] = []
+        var iterator = utf8.makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
+               let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) {
+                bytes.append(value)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self) ?? self
+    }
+}
