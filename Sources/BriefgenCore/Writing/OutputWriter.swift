@@ -20,7 +20,10 @@ public final class OutputWriter: @unchecked Sendable {
         public var written: Int
         public var unchanged: Int
         public var deleted: Int
+        /// Bytes written by this build.
         public var bytes: Int
+        /// Bytes of the whole site.
+        public var totalBytes: Int
     }
 
     public let output: URL
@@ -176,7 +179,7 @@ public final class OutputWriter: @unchecked Sendable {
         }
         try saveManifest()
         return Summary(files: entries.count, written: writtenPaths.count, unchanged: entries.count - writtenPaths.count,
-                       deleted: deleted, bytes: bytesWritten)
+                       deleted: deleted, bytes: bytesWritten, totalBytes: entries.values.reduce(0) { $0 + $1.size })
     }
 
     /// Throws the staging folder away; `Output/` stays as it was.

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import BriefgenCore
+
+/// `briefgen check`: one case per kind of problem, with the exact message and line.
+@Suite("Checks")
+struct CheckTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var name: String
+        var files: [String: String]
+        var expected: [String]
+        var testDescription: String { name }
+    }
+
+    static let article = "---\ntitle: A\ndate: 2025-12-20\n---\nBody text.\n"
+
+    static let cases: [Case] = [
+        Case(name: "malformed YAML", files: ["Content/articles/bad.md": "---\ntitle: A\ndate: 2025-12-20\npoints: [territory\n---\nBody\n"],
+             expected: ["Content/articles/bad.md:5:1: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence)"]),
+        Case(name: "missing date", files: ["Content/articles/bad.md": "---\ntitle: A\n---\nBody\n"],
+             expected: ["Content/articles/bad.md:1: the front matter has no 'date' (write it as date: YYYY-MM-DD)"]),
+        Case(name: "impossible date in a raw article", files: ["Content/articles/bad.txt": "date 2025-02-30 Text.\n"],
+             expected: ["Content/articles/bad.txt:1: the date 2025-02-30 does not exist"]),
+        Case(name: "unknown point", files: ["Content/articles/a.md": "---\ntitle: A\ndate: 2025-12-20\npoints: [teritory]\n---\nBody\n"],
+             expected: ["Content/articles/a.md:4: unknown point 'teritory'; did you mean 'territory'?"]),
+        Case(name: "unknown actor", files: ["Content/articles/a.md": "---\ntitle: A\ndate: 2025-12-20\nactors:\n  - nobody-at-all\n---\nBody\n"],
+             expected: ["Content/articles/a.md:4: unknown actor 'nobody-at-all' (known: kovac)"]),
+        Case(name: "two pages with the same slug", files: ["Content/articles/a.md": article, "Content/articles/old/a.txt": "date 2025-12-01 Text.\n"],
+             expected: ["Content/articles/old/a.txt:1: the article slug 'a' is already used by Content/articles/a.md"]),
+        Case(name: "a link to a page that does not exist",
+             files: ["Content/articles/a.md": "---\ntitle: A\ndate: 2025-12-20\n---\nFirst.\n\nSee [the map](/points/maps/) too.\n"],
+             expected: ["Content/articles/a.md:7: the link '/points/maps/' does not lead to any page of the site"]),
+        Case(name: "a link to a section another page does not have",
+             files: ["Content/articles/a.md": article,
+                     "Content/articles/b.md": "---\ntitle: B\ndate: 2025-12-21\n---\n## Next steps\n\nSee [a](/articles/a/#next-step) and [b](#next-step).\n"],
+             expected: ["Content/articles/b.md:7: the link '#next-step' points to an anchor that this page does not have; did you mean '#next-steps'?",
+                        "Content/articles/b.md:7: the link '/articles/a/#next-step' points to an anchor that /articles/a/ does not have"]),
+        Case(name: "a relative link that climbs out of the site",
+             files: ["Content/articles/a.md": "---\ntitle: A\ndate: 2025-12-20\n---\n[up](../../../secret.html)\n"],
+             expected: ["Content/articles/a.md:5: the link '../../../secret.html' does not lead to any page of the site"]),
+        Case(name: "a broken link in a point's overview",
+             files: ["Content/points/territory.md": "---\ntitle: Territory\nstatus: unresolved\norder: 1\nkeywords: [territory]\n---\nSee [the old page](/territory.html).\n"],
+             expected: ["Content/points/territory.md:7: the link '/territory.html' does not lead to any page of the site"]),
+        Case(name: "a template that does not parse", files: ["Templates/404.mustache": "<p>\n{{#site}}x{{/page}}\n</p>\n"],
+             expected: ["Templates/404.mustache:2:14: a closing tag {{/…}} does not match the section it closes in \"{{#site}}x{{/page}}\""]),
+        Case(name: "a partial that does not exist", files: ["Templates/404.mustache": "{{<layout}}{{$content}}{{> partials/sidebar}}{{/content}}{{/layout}}"],
+             expected: ["Templates/404.mustache:1:24: the partial 'partials/sidebar' does not exist (expected Templates/partials/sidebar.mustache)"]),
+        Case(name: "a point without keywords", files: ["Content/points/empty.md": "---\ntitle: Empty\nstatus: agreed\norder: 3\n---\n"],
+             expected: ["Content/points/empty.md:1: the point has no 'keywords', so no article section can be matched to it"]),
+        Case(name: "several problems are all reported, content and templates together",
+             files: ["Content/articles/a.md": "---\ntitle: A\ndate: 2025-13-01\n---\nBody\n",
+                     "Templates/404.mustache": "{{> nowhere}}"],
+             expected: ["Content/articles/a.md:3: 'date' is 2025-13-01, a day that does not exist",
+                        "Templates/404.mustache:1:1: the partial 'nowhere' does not exist (expected Templates/nowhere.mustache)"]),
+    ]
+
+    func problems(in folder: TemporaryFolder) -> [String] {
+        do {
+            _ = try SiteBuilder(options: TestSite.options(folder)).check()
+            return []
+        } catch {
+            return error.diagnostics.map(\.description)
+        }
+    }
+
+    @Test("each problem is reported with its file, line and message", arguments: cases)
+    func problem(_ testCase: Case) throws {
+        let folder = TemporaryFolder()
+        TestSite.minimal(folder)
+        for (path, text) in testCase.files { folder.write(path, text) }
+        #expect(problems(in: folder) == testCase.expected)
+        #expect(!FileManager.default.fileExists(atPath: folder.path("Output").path), "check writes nothing")
+    }
+
+    @Test("the sample site has no problems")
+    func sample() {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        #expect(problems(in: folder) == [])
+    }
+
+    @Test("build runs the same checks and fails on them")
+    func buildFails() throws {
+        let folder = TemporaryFolder()
+        TestSite.minimal(folder)
+        folder.write("Content/articles/a.md", "---\ntitle: A\ndate: 2025-12-20\n---\nSee [the map](/points/maps/).\n")
+        #expect(throws: DiagnosticList([Diagnostic(file: "Content/articles/a.md", line: 5, "the link '/points/maps/' does not lead to any page of the site")])) {
+            try TestSite.build(folder)
+        }
+    }
+}
