@@ -33,6 +33,7 @@ public struct Briefing: Sendable {
                 let section = analysed.sections[safe: located.sectionIndex]
                 statements[actor, default: []].append(Statement(quote: located, date: analysed.date,
                                                                 articleSlug: analysed.slug, articleTitle: analysed.title,
+                                                                articleHash: analysed.article.sourceHash,
                                                                 points: section?.points ?? []))
             }
         }
@@ -78,6 +79,8 @@ public struct Briefing: Sendable {
 public struct Development: Sendable, Equatable {
     public var date: Day
     public var articleSlug: String
+    /// The article's source hash: with `sectionIndex`, identifies this development's content.
+    public var articleHash: ContentHash
     public var articleTitle: String
     public var sectionIndex: Int
     public var sectionHeading: String?
@@ -90,6 +93,7 @@ public struct Development: Sendable, Equatable {
     init(article: AnalysedArticle, section: ArticleSection, quotes: [LocatedQuote]) {
         date = article.date
         articleSlug = article.slug
+        articleHash = article.article.sourceHash
         articleTitle = article.title
         sectionIndex = section.index
         sectionHeading = section.heading
@@ -106,6 +110,7 @@ public struct Statement: Sendable, Equatable {
     public var date: Day
     public var articleSlug: String
     public var articleTitle: String
+    public var articleHash: ContentHash
     /// The points of the section the quote comes from.
     public var points: [String]
 }

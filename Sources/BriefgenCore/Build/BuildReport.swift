@@ -10,6 +10,8 @@ public struct BuildReport: Sendable {
     public var output: OutputWriter.Summary?
     public var articles = 0
     public var mode: OutputWriter.Mode?
+    /// Pages rendered by this build; the others were kept from the previous one unchanged.
+    public var rendered = 0
     public var skippedDrafts = 0
     public var skippedFuture = 0
 

@@ -7,6 +7,7 @@ public enum BuildReportJSON {
         }
         var fields: [(String, String)] = [
             ("pages", String(report.pages)),
+            ("rendered", String(report.rendered)),
             ("pages_by_kind", JSONText.object(kinds)),
             ("articles", String(report.articles)),
             ("left_out", JSONText.object([("drafts", String(report.skippedDrafts)), ("future", String(report.skippedFuture))])),

@@ -12,17 +12,20 @@ public struct SiteBuilder: Sendable {
     public var onStep: (@Sendable (String) -> Void)?
     /// Called as pages are written: (done, total).
     public var onProgress: (@Sendable (Int, Int) -> Void)?
+    /// Analysed articles kept between builds of one process (`briefgen serve`).
+    public var cache: ArticleCache?
 
-    public init(options: BuildOptions, onStep: (@Sendable (String) -> Void)? = nil,
+    public init(options: BuildOptions, cache: ArticleCache? = nil, onStep: (@Sendable (String) -> Void)? = nil,
                 onProgress: (@Sendable (Int, Int) -> Void)? = nil) {
         self.options = options
+        self.cache = cache
         self.onStep = onStep
         self.onProgress = onProgress
     }
 
     public func build() throws(DiagnosticList) -> BuildReport {
         var timer = StepTimer(onStep: onStep)
-        let site = try SitePreparer(options: options).prepare(&timer)
+        let site = try SitePreparer(options: options, cache: cache).prepare(&timer)
         let writer = try timer.step("prepare output") { () throws(DiagnosticList) in
             do throws(Diagnostic) {
                 let manifest = options.cacheDirectory?.appendingPathComponent(options.outputDirectory.lastPathComponent + ".manifest")
@@ -32,7 +35,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         do throws(DiagnosticList) {
-            try timer.step("render and write pages") { () throws(DiagnosticList) in
+            let rendered = try timer.step("render and write pages") { () throws(DiagnosticList) in
                 try render(site.pages, with: site.templates, into: writer)
             }
             try timer.step("copy assets") { () throws(DiagnosticList) in
@@ -51,6 +54,7 @@ public struct SiteBuilder: Sendable {
                 report.articles = site.content.articles.count
                 report.skippedDrafts = site.skippedDrafts
                 report.skippedFuture = site.skippedFuture
+                report.rendered = rendered
                 for page in site.pages { report.pagesByKind[page.kind, default: 0] += 1 }
             }
         } catch {
@@ -63,7 +67,7 @@ public struct SiteBuilder: Sendable {
     /// Reads and checks everything and writes nothing: `briefgen check`.
     public func check() throws(DiagnosticList) -> BuildReport {
         var timer = StepTimer(onStep: onStep)
-        let site = try SitePreparer(options: options).prepare(&timer)
+        let site = try SitePreparer(options: options, cache: cache).prepare(&timer)
         timer.update { report in
             report.articles = site.content.articles.count
             for page in site.pages { report.pagesByKind[page.kind, default: 0] += 1 }
@@ -73,14 +77,21 @@ public struct SiteBuilder: Sendable {
 
     /// Renders every page in parallel and hands each straight to the writer, so no more than a
     /// page per core is held in memory.
-    func render(_ pages: [Page], with templates: TemplateSet, into writer: OutputWriter) throws(DiagnosticList) {
+    /// Returns how many pages were rendered (the others were kept from the previous build).
+    @discardableResult
+    func render(_ pages: [Page], with templates: TemplateSet, into writer: OutputWriter) throws(DiagnosticList) -> Int {
         let total = pages.count
         let counter = ProgressCounter()
         let onProgress = self.onProgress
+        let rendered = ProgressCounter()
         let failures: [Diagnostic?] = Parallel.map(pages) { page in
-            let html = templates.render(page.template, page.context())
             do throws(Diagnostic) {
-                try writer.write(page.outputPath, html)
+                // A page rendered under the same fingerprint last time is kept as it is.
+                if try !writer.keep(page.outputPath, fingerprint: page.fingerprint) {
+                    let html = templates.render(page.template, page.context())
+                    try writer.write(page.outputPath, html, fingerprint: page.fingerprint)
+                    _ = rendered.increment()
+                }
             } catch {
                 return error
             }
@@ -89,18 +100,25 @@ public struct SiteBuilder: Sendable {
         }
         let problems = failures.compactMap { $0 }
         if !problems.isEmpty { throw DiagnosticList(problems) }
+        return rendered.value
     }
 }
 
 /// A counter shared by rendering threads.
 final class ProgressCounter: @unchecked Sendable {
     private let lock = NSLock()
-    private var value = 0
+    private var value_ = 0
+
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return value_
+    }
 
     func increment() -> Int {
         lock.lock()
         defer { lock.unlock() }
-        value += 1
-        return value
+        value_ += 1
+        return value_
     }
 }

@@ -19,13 +19,16 @@ public struct PreparedSite: Sendable {
 /// template errors, unknown references and broken links together.
 struct SitePreparer {
     let options: BuildOptions
+    /// Analysed articles from a previous build in this process, reused when unchanged.
+    let cache: ArticleCache?
 
     func prepare(_ timer: inout StepTimer) throws(DiagnosticList) -> PreparedSite {
         var problems: [Diagnostic] = []
 
         let loadedContent: SiteContent? = timer.step("read content") {
             do throws(DiagnosticList) {
-                return try ContentLoader(directory: options.contentDirectory, displayPath: options.contentDisplayPath).load()
+                return try ContentLoader(directory: options.contentDirectory, displayPath: options.contentDisplayPath)
+                    .load(cache: cache, salt: "base-url:" + (options.baseURL ?? ""))
             } catch {
                 problems += error.diagnostics
                 return nil
@@ -65,11 +68,20 @@ struct SitePreparer {
         }
         let analyzer = ArticleAnalyzer(points: content.points, actors: content.actors, basePath: content.config.basePath)
         let analysed = timer.step("analyse articles") {
-            Parallel.map(content.articles) { analyzer.analyse($0) }
+            Parallel.map(content.articles) { article in
+                cache?.lookup(path: article.sourcePath, hash: article.sourceHash) ?? analyzer.analyse(article)
+            }
         }
+        cache?.store(analysed)
         let briefing = timer.step("briefing") { Briefing(content: content, articles: analysed) }
+        var renderInputs = content.analysisInputs
+        renderInputs.update(templates.fingerprint.description)
+        for (name, url) in (assets?.urls ?? [:]).sorted(by: { $0.key < $1.key }) {
+            renderInputs.update(name)
+            renderInputs.update(url)
+        }
         let pages = timer.step("plan pages") {
-            PagePlanner(briefing: briefing, assetURLs: assets?.urls ?? [:]).pages()
+            PagePlanner(briefing: briefing, assetURLs: assets?.urls ?? [:], renderInputs: renderInputs).pages()
         }
         timer.step("check links") {
             let checker = LinkChecker(pages: pages, assetPaths: assets?.files.map(\.outputPath) ?? [], articles: analysed, routes: routes)

@@ -31,11 +31,15 @@ public struct Article: Sendable, Equatable, Identifiable {
     public var bodyFirstLine: Int
     /// Lines of front matter keys, for messages about their values.
     public var lines: [String: Int]
+    /// Hash of the source file's bytes; with the site's inputs, it determines everything derived
+    /// from the article, which is what lets rebuilds skip unchanged articles.
+    public var sourceHash: ContentHash
 
     public init(slug: String, sourcePath: String, format: Format, title: String, date: Day,
                 source: String? = nil, url: String? = nil, draft: Bool = false,
                 declaredPoints: [String]? = nil, declaredActors: [String]? = nil, quotes: [Quote]? = nil,
-                summary: String? = nil, markdown: String, bodyFirstLine: Int = 1, lines: [String: Int] = [:]) {
+                summary: String? = nil, markdown: String, bodyFirstLine: Int = 1, lines: [String: Int] = [:],
+                sourceHash: ContentHash = ContentHash()) {
         self.slug = slug
         self.sourcePath = sourcePath
         self.format = format
@@ -51,6 +55,7 @@ public struct Article: Sendable, Equatable, Identifiable {
         self.markdown = markdown
         self.bodyFirstLine = bodyFirstLine
         self.lines = lines
+        self.sourceHash = sourceHash
     }
 }
 

@@ -15,32 +15,41 @@ public struct ContentLoader: Sendable {
         self.displayPath = shown
     }
 
-    public func load() throws(DiagnosticList) -> SiteContent {
+    /// - Parameters:
+    ///   - cache: analysed articles of a previous build; an unchanged article is not parsed again.
+    ///   - salt: anything else analysis depends on (a `--base-url` override), mixed into `analysisInputs`.
+    public func load(cache: ArticleCache? = nil, salt: String = "") throws(DiagnosticList) -> SiteContent {
         var problems: [Diagnostic] = []
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw DiagnosticList([Diagnostic(file: displayPath, "the content folder does not exist")])
         }
 
+        var inputs = ContentHash()
+        inputs.update(salt)
         var config = SiteConfig(title: "Untitled", baseURL: "/")
         do {
-            config = try SiteConfigReader.read(try source(SiteConfigReader.fileName))
+            let source = try source(SiteConfigReader.fileName)
+            inputs.update(source.hash.description)
+            config = try SiteConfigReader.read(source)
         } catch {
             problems.append(error)
         }
 
-        let points: [Point] = readAll(in: "points", extensions: ["md"], problems: &problems) { source, slug throws(Diagnostic) in
+        let points: [Point] = readAll(in: "points", extensions: ["md"], inputs: &inputs, problems: &problems) { source, slug throws(Diagnostic) in
             try PointReader.read(source, slug: slug)
         }
-        let actors: [Actor] = readAll(in: "actors", extensions: ["md"], problems: &problems) { source, slug throws(Diagnostic) in
+        let actors: [Actor] = readAll(in: "actors", extensions: ["md"], inputs: &inputs, problems: &problems) { source, slug throws(Diagnostic) in
             try ActorReader.read(source, slug: slug)
         }
+        cache?.prepare(inputs: inputs)
         let people = actors.filter { $0.kind == .person }.flatMap(\.names)
         let rawReader = RawArticleReader(knownPeople: people)
-        let articles: [Article] = readAll(in: "articles", extensions: ["md", "txt", "markdown"], recursive: true, problems: &problems) { source, slug throws(Diagnostic) in
+        let articles: [Article] = readAll(in: "articles", extensions: ["md", "txt", "markdown"], recursive: true, cache: cache,
+                                          problems: &problems) { source, slug throws(Diagnostic) in
             if source.path.hasSuffix(".txt") {
                 let document = try rawReader.read(source)
-                return RawArticleAdapter.article(from: document, sourcePath: source.path, slug: slug)
+                return RawArticleAdapter.article(from: document, sourcePath: source.path, slug: slug, sourceHash: source.hash)
             }
             return try MarkdownArticleReader.read(source, slug: slug)
         }
@@ -48,7 +57,7 @@ public struct ContentLoader: Sendable {
         problems += ContentLoader.duplicateSlugs(actors.map { ($0.slug, $0.sourcePath) }, kind: "actor")
         problems += ContentLoader.duplicateSlugs(articles.map { ($0.slug, $0.sourcePath) }, kind: "article")
         guard problems.isEmpty else { throw DiagnosticList(problems) }
-        return SiteContent(config: config, points: points, actors: actors, articles: articles)
+        return SiteContent(config: config, points: points, actors: actors, articles: articles, analysisInputs: inputs)
     }
 
     /// A file of the content folder, decoded.
@@ -57,16 +66,25 @@ public struct ContentLoader: Sendable {
         return try SourceText.read(fileAt: url, displayPath: displayPath + "/" + relativePath)
     }
 
+    /// Reads the files of a folder in parallel. Their hashes go into `inputs` when given; with a
+    /// cache, a file whose bytes are unchanged is not decoded or parsed again.
     private func readAll<T: Sendable>(in folder: String, extensions: Set<String>, recursive: Bool = false,
+                                      inputs: UnsafeMutablePointer<ContentHash>? = nil, cache: ArticleCache? = nil,
                                       problems: inout [Diagnostic],
                                       _ read: @Sendable (SourceText, String) throws(Diagnostic) -> T) -> [T] {
         let files = ContentLoader.files(in: directory.appendingPathComponent(folder), relativeTo: folder,
                                         extensions: extensions, recursive: recursive)
-        let results: [Result<T, Diagnostic>] = Parallel.map(files) { relative in
+        let results: [Result<(T, ContentHash), Diagnostic>] = Parallel.map(files) { relative in
             do throws(Diagnostic) {
-                let text = try source(relative)
+                let shown = displayPath + "/" + relative
+                let data = try ContentLoader.bytes(of: directory.appendingPathComponent(relative), shown: shown)
+                let hash = SourceText.hash(of: data)
+                if let cached = cache?.lookup(path: shown, hash: hash), let article = cached.article as? T {
+                    return .success((article, hash))
+                }
+                let text = try SourceText.decode(data, path: shown)
                 let stem = (relative as NSString).deletingPathExtension.split(separator: "/").last.map(String.init) ?? relative
-                return .success(try read(text, Slug.make(stem)))
+                return .success((try read(text, Slug.make(stem)), hash))
             } catch {
                 return .failure(error)
             }
@@ -74,11 +92,21 @@ public struct ContentLoader: Sendable {
         var values: [T] = []
         for result in results {
             switch result {
-            case .success(let value): values.append(value)
+            case .success(let (value, hash)):
+                values.append(value)
+                inputs?.pointee.update(hash.description)
             case .failure(let problem): problems.append(problem)
             }
         }
         return values
+    }
+
+    static func bytes(of url: URL, shown: String) throws(Diagnostic) -> Data {
+        do {
+            return try Data(contentsOf: url, options: .mappedIfSafe)
+        } catch {
+            throw Diagnostic(file: shown, "cannot read the file: \(SourceText.reason(error))")
+        }
     }
 
     /// Files with one of the extensions, sorted, skipping hidden and `_`-prefixed names.

@@ -29,16 +29,17 @@ public enum MarkdownArticleReader {
                        url: try matter.string("url"), draft: try matter.bool("draft") ?? false,
                        declaredPoints: try matter.stringList("points"), declaredActors: try matter.stringList("actors"),
                        quotes: quotes, summary: summary,
-                       markdown: matter.body, bodyFirstLine: matter.bodyFirstLine, lines: lines)
+                       markdown: matter.body, bodyFirstLine: matter.bodyFirstLine, lines: lines, sourceHash: source.hash)
     }
 }
 
 /// Turns a raw `.txt` source into the same `Article` value a Markdown page would give.
 public enum RawArticleAdapter {
-    public static func article(from document: RawDocument, sourcePath: String, slug: String) -> Article {
+    public static func article(from document: RawDocument, sourcePath: String, slug: String,
+                               sourceHash: ContentHash = ContentHash()) -> Article {
         let fileName = sourcePath.split(separator: "/").last.map(String.init) ?? sourcePath
         return Article(slug: slug, sourcePath: sourcePath, format: .raw, title: document.title, date: document.date,
                        source: fileName, quotes: document.quotes,
-                       markdown: RawMarkdownWriter.markdown(for: document.blocks), bodyFirstLine: 1)
+                       markdown: RawMarkdownWriter.markdown(for: document.blocks), bodyFirstLine: 1, sourceHash: sourceHash)
     }
 }

@@ -10,10 +10,13 @@ public struct SourceText: Sendable {
     public let path: String
     /// The text with any BOM removed and CRLF/CR line endings turned into LF.
     public let text: String
+    /// Hash of the file's bytes: what caches key on to know the file did not change.
+    public let hash: ContentHash
 
-    public init(path: String, text: String) {
+    public init(path: String, text: String, hash: ContentHash? = nil) {
         self.path = path
         self.text = SourceText.normalise(text)
+        self.hash = hash ?? ContentHash(text)
     }
 
     /// Reads and decodes a file.
@@ -36,7 +39,12 @@ public struct SourceText: Sendable {
             let (line, column) = firstInvalidUTF8(in: data)
             throw Diagnostic(file: path, line: line, column: column, "the file is not valid UTF-8 (save it as UTF-8 text)")
         }
-        return SourceText(path: path, text: text)
+        return SourceText(path: path, text: text, hash: hash(of: data))
+    }
+
+    /// Hash of raw file bytes, the same whether or not the file was decoded.
+    public static func hash(of data: Data) -> ContentHash {
+        data.withUnsafeBytes { ContentHash($0.bindMemory(to: UInt8.self)) }
     }
 
     static func normalise(_ text: String) -> String {

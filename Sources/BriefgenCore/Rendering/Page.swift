@@ -17,16 +17,20 @@ public struct Page: Sendable {
     public var lastModified: Day?
     /// Whether the page belongs in the sitemap.
     public var inSitemap: Bool
+    /// A hash of everything the page shows (the theme, the site's settings and the articles on
+    /// it). Equal fingerprints mean equal pages, so a rebuild can skip rendering the page.
+    public var fingerprint: ContentHash
     public var context: @Sendable () -> [String: Any]
 
     public init(kind: Kind, urlPath: String, outputPath: String, template: String, lastModified: Day?,
-                inSitemap: Bool = true, context: @escaping @Sendable () -> [String: Any]) {
+                inSitemap: Bool = true, fingerprint: ContentHash = ContentHash(), context: @escaping @Sendable () -> [String: Any]) {
         self.kind = kind
         self.urlPath = urlPath
         self.outputPath = outputPath
         self.template = template
         self.lastModified = lastModified
         self.inSitemap = inSitemap
+        self.fingerprint = fingerprint
         self.context = context
     }
 }

@@ -11,8 +11,12 @@ public struct PagePlanner: Sendable {
     public let perPage: Int
     /// Entries in feeds.
     public let feedSize: Int
+    /// Hash of what every page depends on: theme, settings, points, actors, assets.
+    public let renderInputs: ContentHash
 
-    public init(briefing: Briefing, assetURLs: [String: String], perPage: Int = 20, feedSize: Int = 20) {
+    public init(briefing: Briefing, assetURLs: [String: String], perPage: Int = 20, feedSize: Int = 20,
+                renderInputs: ContentHash = ContentHash()) {
+        self.renderInputs = renderInputs
         self.briefing = briefing
         routes = Routes(config: briefing.config)
         values = ContextValues(briefing: briefing, routes: routes, assetURLs: assetURLs)
@@ -34,17 +38,31 @@ public struct PagePlanner: Sendable {
         return pages
     }
 
+    /// A page; `inputs` adds what it shows beyond the site-wide inputs (its articles, developments).
     private func page(_ kind: Page.Kind, _ urlPath: String, template: String? = nil, lastModified: Day?,
-                      inSitemap: Bool = true, _ context: @escaping @Sendable () -> [String: Any]) -> Page {
-        Page(kind: kind, urlPath: urlPath, outputPath: routes.outputPath(for: urlPath), template: template ?? kind.rawValue,
-             lastModified: lastModified, inSitemap: inSitemap, context: context)
+                      inSitemap: Bool = true, inputs: (inout ContentHash) -> Void = { _ in },
+                      _ context: @escaping @Sendable () -> [String: Any]) -> Page {
+        var fingerprint = renderInputs
+        fingerprint.update(kind.rawValue)
+        fingerprint.update(urlPath)
+        fingerprint.update(lastModified?.iso ?? "-")
+        inputs(&fingerprint)
+        return Page(kind: kind, urlPath: urlPath, outputPath: routes.outputPath(for: urlPath), template: template ?? kind.rawValue,
+                    lastModified: lastModified, inSitemap: inSitemap, fingerprint: fingerprint, context: context)
     }
 
     // MARK: Home
 
     func home() -> Page {
         let briefing = self.briefing, values = self.values
-        return page(.home, routes.home, lastModified: briefing.newestDate) {
+        return page(.home, routes.home, lastModified: briefing.newestDate, inputs: { hash in
+            for point in briefing.points {
+                hash.include(briefing.developmentsByPoint[point.slug]?.first)
+                hash.update(briefing.updated(point)?.iso ?? "-")
+            }
+            for article in briefing.articles.prefix(briefing.config.latestCount) { hash.include(article) }
+            for development in briefing.whatChanged { hash.include(development) }
+        }) {
             var context = values.common(kind: .home, title: briefing.config.title,
                                         description: briefing.config.description, urlPath: values.routes.home)
             context["points"] = briefing.points.map { point -> [String: Any] in
@@ -71,7 +89,7 @@ public struct PagePlanner: Sendable {
     func article(_ article: AnalysedArticle) -> Page {
         let values = self.values
         let urlPath = routes.article(article.slug)
-        return page(.article, urlPath, lastModified: article.date) {
+        return page(.article, urlPath, lastModified: article.date, inputs: { $0.include(article) }) {
             var context = values.common(kind: .article, title: article.title, description: article.summary, urlPath: urlPath)
             var value: [String: Any] = [
                 "title": article.title, "date": values.date(article.date), "summary": article.summary,
@@ -107,7 +125,10 @@ public struct PagePlanner: Sendable {
         return Pagination.pages(count: briefing.articles.count, perPage: perPage * 2).map { pagination in
             let urlPath = routes.articles(page: pagination.page)
             return page(.articles, urlPath, lastModified: briefing.articles[safe: pagination.range.lowerBound]?.date,
-                        inSitemap: pagination.page == 1) {
+                        inSitemap: pagination.page == 1, inputs: { hash in
+                hash.include(pagination)
+                for article in briefing.articles[pagination.range] { hash.include(article) }
+            }) {
                 let title = pagination.page == 1 ? "All articles" : "All articles, page \(pagination.page)"
                 var context = values.common(kind: .articles, title: title,
                                             description: "Every article in \(briefing.config.title), newest first.", urlPath: urlPath)
@@ -122,7 +143,12 @@ public struct PagePlanner: Sendable {
 
     func pointsIndex() -> Page {
         let briefing = self.briefing, values = self.values
-        return page(.points, routes.points, lastModified: briefing.newestDate) {
+        return page(.points, routes.points, lastModified: briefing.newestDate, inputs: { hash in
+            for point in briefing.points {
+                hash.update(briefing.developmentsByPoint[point.slug]?.count ?? 0)
+                hash.update(briefing.updated(point)?.iso ?? "-")
+            }
+        }) {
             var context = values.common(kind: .points, title: "Sticking points",
                                         description: "Where each sticking point in the talks stands.", urlPath: values.routes.points)
             context["points"] = briefing.points.map { point -> [String: Any] in
@@ -142,7 +168,16 @@ public struct PagePlanner: Sendable {
         let overviewHTML = renderer.render(point.overview, firstLine: point.overviewFirstLine).html
         return Pagination.pages(count: developments.count, perPage: perPage).map { pagination in
             let urlPath = routes.point(point.slug, page: pagination.page)
-            return page(.point, urlPath, lastModified: briefing.updated(point), inSitemap: pagination.page == 1) {
+            return page(.point, urlPath, lastModified: briefing.updated(point), inSitemap: pagination.page == 1, inputs: { hash in
+                hash.include(pagination)
+                hash.update(developments.count)
+                for development in developments[pagination.range] { hash.include(development) }
+                if pagination.page == 1 {
+                    // "Who said what" and related articles draw on the newest developments.
+                    for development in developments.prefix(40) { hash.include(development) }
+                    for point in briefing.points { hash.update(point.slug) }
+                }
+            }) {
                 let title = pagination.page == 1 ? point.title : "\(point.title), page \(pagination.page)"
                 var context = values.common(kind: .point, title: title, description: point.summary, urlPath: urlPath)
                 var value: [String: Any] = values.pointReference(point.slug) ?? [:]
@@ -204,7 +239,10 @@ public struct PagePlanner: Sendable {
         let briefing = self.briefing, values = self.values, routes = self.routes, feedSize = self.feedSize
         let developments = Array((briefing.developmentsByPoint[point.slug] ?? []).prefix(feedSize))
         let urlPath = routes.pointFeed(point.slug)
-        return page(.feed, urlPath, template: "feed.xml", lastModified: developments.first?.date, inSitemap: false) {
+        return page(.feed, urlPath, template: "feed.xml", lastModified: developments.first?.date, inSitemap: false, inputs: { hash in
+            for development in developments { hash.include(development) }
+            hash.update(briefing.newestDate?.iso ?? "-")
+        }) {
             var context = values.common(kind: .feed, title: "\(point.title): \(briefing.config.title)",
                                         description: point.summary, urlPath: urlPath)
             context["feed"] = [
@@ -227,7 +265,9 @@ public struct PagePlanner: Sendable {
 
     func actorsIndex() -> Page {
         let briefing = self.briefing, values = self.values
-        return page(.actors, routes.actors, lastModified: briefing.newestDate) {
+        return page(.actors, routes.actors, lastModified: briefing.newestDate, inputs: { hash in
+            for actor in briefing.actors { hash.update(briefing.statementsByActor[actor.slug]?.count ?? 0) }
+        }) {
             var context = values.common(kind: .actors, title: "Who is who",
                                         description: "The parties and people in the talks and what they said.", urlPath: values.routes.actors)
             var sides: [String: [[String: Any]]] = [:]
@@ -249,7 +289,15 @@ public struct PagePlanner: Sendable {
         let bioHTML = renderer.render(actor.bio, firstLine: actor.bioFirstLine).html
         return Pagination.pages(count: statements.count, perPage: perPage * 2).map { pagination in
             let urlPath = routes.actor(actor.slug, page: pagination.page)
-            return page(.actor, urlPath, lastModified: statements.first?.date, inSitemap: pagination.page == 1) {
+            return page(.actor, urlPath, lastModified: statements.first?.date, inSitemap: pagination.page == 1, inputs: { hash in
+                hash.include(pagination)
+                hash.update(statements.count)
+                for statement in statements[pagination.range] {
+                    hash.update(statement.articleSlug)
+                    hash.update(statement.articleHash.description)
+                    hash.update(statement.quote.quote.text)
+                }
+            }) {
                 let title = pagination.page == 1 ? actor.name : "\(actor.name), page \(pagination.page)"
                 let description = actor.role.isEmpty ? "What \(actor.name) said in the talks." : actor.role
                 var context = values.common(kind: .actor, title: title, description: description, urlPath: urlPath)
@@ -278,7 +326,10 @@ public struct PagePlanner: Sendable {
         return Pagination.pages(count: developments.count, perPage: perPage * 2).map { pagination in
             let urlPath = routes.timeline(page: pagination.page)
             return page(.timeline, urlPath, lastModified: developments[safe: pagination.range.lowerBound]?.date,
-                        inSitemap: pagination.page == 1) {
+                        inSitemap: pagination.page == 1, inputs: { hash in
+                hash.include(pagination)
+                for development in developments[pagination.range] { hash.include(development) }
+            }) {
                 let title = pagination.page == 1 ? "Timeline" : "Timeline, page \(pagination.page)"
                 var context = values.common(kind: .timeline, title: title,
                                             description: "Every development in the talks, day by day.", urlPath: urlPath)
@@ -302,7 +353,9 @@ public struct PagePlanner: Sendable {
     func siteFeed() -> Page {
         let briefing = self.briefing, values = self.values, routes = self.routes, feedSize = self.feedSize
         let articles = Array(briefing.articles.prefix(feedSize))
-        return page(.feed, routes.feed, template: "feed.xml", lastModified: briefing.newestDate, inSitemap: false) {
+        return page(.feed, routes.feed, template: "feed.xml", lastModified: briefing.newestDate, inSitemap: false, inputs: { hash in
+            for article in articles { hash.include(article) }
+        }) {
             var context = values.common(kind: .feed, title: briefing.config.title, description: briefing.config.description,
                                         urlPath: routes.feed)
             context["feed"] = [
@@ -341,7 +394,12 @@ public struct PagePlanner: Sendable {
         let entries = pages.filter(\.inSitemap).map { page -> (String, String?) in
             (routes.absolute(page.urlPath), page.lastModified?.iso)
         }
-        return page(.sitemap, routes.sitemap, template: "sitemap.xml", lastModified: nil, inSitemap: false) {
+        return page(.sitemap, routes.sitemap, template: "sitemap.xml", lastModified: nil, inSitemap: false, inputs: { hash in
+            for (location, lastModified) in entries {
+                hash.update(location)
+                hash.update(lastModified ?? "-")
+            }
+        }) {
             var context = values.common(kind: .sitemap, title: "Sitemap", description: "", urlPath: routes.sitemap)
             context["entries"] = entries.map { location, lastModified -> [String: Any] in
                 var entry: [String: Any] = ["location": location]
@@ -350,6 +408,25 @@ public struct PagePlanner: Sendable {
             }
             return context
         }
+    }
+}
+
+extension ContentHash {
+    mutating func include(_ article: AnalysedArticle) {
+        update(article.slug)
+        update(article.article.sourceHash.description)
+    }
+
+    mutating func include(_ development: Development?) {
+        guard let development else { update("-"); return }
+        update(development.articleSlug)
+        update(development.articleHash.description)
+        update(development.sectionIndex)
+    }
+
+    mutating func include(_ pagination: Pagination) {
+        update(pagination.page)
+        update(pagination.pageCount)
     }
 }
 

@@ -57,6 +57,16 @@ public struct TemplateSet: Sendable {
         return set
     }
 
+    /// Hash of every template's text: a change to any of them can change any page.
+    public var fingerprint: ContentHash {
+        var hash = ContentHash()
+        for name in sources.keys.sorted() {
+            hash.update(name)
+            hash.update(sources[name]!)
+        }
+        return hash
+    }
+
     /// Renders a page; `name` must be one of `names`.
     public func render(_ name: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: name) ?? ""

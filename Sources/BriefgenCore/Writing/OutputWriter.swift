@@ -69,18 +69,33 @@ public final class OutputWriter: @unchecked Sendable {
         try FileSystem.makeDirectories(staging.path)
     }
 
+    /// Keeps a page of the previous build without rendering it again, when it was rendered under
+    /// the same fingerprint and is still in `Output/`. Returns false when the page must be rendered.
+    public func keep(_ path: String, fingerprint: ContentHash) throws(Diagnostic) -> Bool {
+        guard mode == .incremental, let previousEntry = previous.entries[path], previousEntry.fingerprint == fingerprint,
+              FileSystem.size(of: output.path + "/" + path) == previousEntry.size else { return false }
+        try OutputWriter.validate(path)
+        lock.lock()
+        let duplicate = entries[path] != nil
+        if !duplicate { entries[path] = previousEntry }
+        lock.unlock()
+        if duplicate { throw Diagnostic(file: path, "two pages of the site would be written to the same file") }
+        return true
+    }
+
     /// Writes one file of the site. Returns false when the file was already in `Output/` unchanged.
     @discardableResult
-    public func write(_ path: String, _ text: String) throws(Diagnostic) -> Bool {
+    public func write(_ path: String, _ text: String, fingerprint: ContentHash? = nil) throws(Diagnostic) -> Bool {
         try FileSystem.withUTF8(of: text) { buffer throws(Diagnostic) in
-            try write(path, buffer, hash: ContentHash(buffer.bindMemory(to: UInt8.self)))
+            try write(path, buffer, hash: ContentHash(buffer.bindMemory(to: UInt8.self)), fingerprint: fingerprint)
         }
     }
 
     @discardableResult
-    public func write(_ path: String, _ bytes: UnsafeRawBufferPointer, hash: ContentHash) throws(Diagnostic) -> Bool {
+    public func write(_ path: String, _ bytes: UnsafeRawBufferPointer, hash: ContentHash,
+                      fingerprint: ContentHash? = nil) throws(Diagnostic) -> Bool {
         try OutputWriter.validate(path)
-        let entry = Manifest.Entry(hash: hash, size: bytes.count)
+        let entry = Manifest.Entry(hash: hash, size: bytes.count, fingerprint: fingerprint)
         if try skipIfUnchanged(path, entry) { return false }
         let target = staging.path + "/" + path
         try ensureDirectory(for: path, under: staging.path)
@@ -109,7 +124,7 @@ public final class OutputWriter: @unchecked Sendable {
         let duplicate = entries[path] != nil
         lock.unlock()
         if duplicate { throw Diagnostic(file: path, "two pages of the site would be written to the same file") }
-        guard mode == .incremental, previous.entries[path] == entry,
+        guard mode == .incremental, let previousEntry = previous.entries[path], previousEntry.sameFile(as: entry),
               FileSystem.size(of: output.path + "/" + path) == entry.size else { return false }
         record(path, entry, written: false)
         return true
@@ -171,6 +186,7 @@ public final class OutputWriter: @unchecked Sendable {
                 try FileSystem.rename(staging.path + "/" + path, output.path + "/" + path)
             }
             for path in previous.entries.keys.sorted() where entries[path] == nil {
+                // A file the new site no longer has.
                 unlink(output.path + "/" + path)
                 OutputWriter.removeEmptyParents(of: path, under: output.path)
                 deleted += 1

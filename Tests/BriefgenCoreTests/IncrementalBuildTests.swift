@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import BriefgenCore
+
+/// Rebuilds skip pages whose inputs did not change; the result must always equal a fresh build.
+@Suite("Incremental builds")
+struct IncrementalBuildTests {
+    /// Builds incrementally into Output/ and from scratch into Fresh/, and compares them.
+    func assertMatchesFresh(_ folder: TemporaryFolder, cache: ArticleCache, _ label: String) throws -> BuildReport {
+        let report = try SiteBuilder(options: TestSite.options(folder), cache: cache).build()
+        try? FileManager.default.removeItem(at: folder.path("Fresh"))
+        var fresh = TestSite.options(folder, output: "Fresh")
+        fresh.cacheDirectory = nil
+        _ = try SiteBuilder(options: fresh).build()
+        let incremental = TestSite.tree(folder.path("Output"))
+        let expected = TestSite.tree(folder.path("Fresh"))
+        #expect(Set(incremental.keys) == Set(expected.keys), "\(label): same files")
+        for (path, data) in expected where incremental[path] != data {
+            Issue.record("\(label): \(path) differs from a fresh build")
+        }
+        return report
+    }
+
+    @Test("after each kind of edit, an incremental build equals a fresh one and renders only what depends on the edit")
+    func edits() throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        let cache = ArticleCache()
+        let first = try assertMatchesFresh(folder, cache: cache, "first build")
+        #expect(first.rendered == first.pages)
+
+        let unchanged = try assertMatchesFresh(folder, cache: cache, "nothing changed")
+        #expect(unchanged.rendered == 0)
+
+        // Edit one article's text: its page, its briefings, home, feeds, timeline, actor pages; not the others.
+        let europe = "Content/articles/2025-12-29-europe-watches-the-talks.md"
+        folder.write(europe, folder.read(europe)!.replacingOccurrences(of: "cautiously\nwelcomed", with: "carefully\nwelcomed"))
+        let edited = try assertMatchesFresh(folder, cache: cache, "one article edited")
+        #expect(edited.rendered > 0 && edited.rendered < edited.pages / 2, "rendered \(edited.rendered) of \(edited.pages)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("x").path))
+
+        // Change an article's date: orderings move.
+        folder.write(europe, folder.read(europe)!.replacingOccurrences(of: "date: 2025-12-29", with: "date: 2025-12-30"))
+        _ = try assertMatchesFresh(folder, cache: cache, "date changed")
+
+        // Add and remove articles.
+        folder.write("Content/articles/new.txt", "date 2025-12-31 New Report on the Donbas\n\nThe Donbas and territory were discussed again.\n")
+        _ = try assertMatchesFresh(folder, cache: cache, "article added")
+        try FileManager.default.removeItem(at: folder.path("Content/articles/2025-12-28-trump-putin-call-before-mar-a-lago.txt"))
+        _ = try assertMatchesFresh(folder, cache: cache, "article removed")
+
+        // Site inputs: a point's keywords, an actor, the configuration, a template, the stylesheet.
+        let point = "Content/points/european-role.md"
+        folder.write(point, folder.read(point)!.replacingOccurrences(of: "  - Europe\n", with: "  - Europe\n  - Donbas\n"))
+        let all = try assertMatchesFresh(folder, cache: cache, "keywords changed")
+        #expect(all.rendered == all.pages, "a point's keywords can move any article: everything re-renders")
+        let actor = "Content/actors/putin.md"
+        folder.write(actor, folder.read(actor)!.replacingOccurrences(of: "role: President of Russia", with: "role: Russian president"))
+        _ = try assertMatchesFresh(folder, cache: cache, "actor changed")
+        folder.write("Content/site.yml", folder.read("Content/site.yml")!.replacingOccurrences(of: "latest_count: 10", with: "latest_count: 2"))
+        _ = try assertMatchesFresh(folder, cache: cache, "configuration changed")
+        folder.write("Templates/partials/footer.mustache", "<footer class=\"site-footer\"><p>{{site.title}}</p></footer>")
+        _ = try assertMatchesFresh(folder, cache: cache, "template changed")
+        folder.write("Templates/assets/site.css", "body { margin: 0; }\n")
+        _ = try assertMatchesFresh(folder, cache: cache, "stylesheet changed")
+    }
+
+    @Test("a new process (no in-memory cache) reuses the manifest's fingerprints too")
+    func acrossProcesses() throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        try TestSite.build(folder)
+        let second = try TestSite.build(folder)
+        #expect(second.rendered == 0)
+        folder.write("Content/articles/extra.md", "---\ntitle: Extra\ndate: 2025-01-01\n---\nAn old article about nothing in particular.\n")
+        let third = try TestSite.build(folder)
+        #expect(third.rendered > 0 && third.rendered < third.pages)
+    }
+}
