@@ -2,7 +2,7 @@ import ArgumentParser
 import BriefgenCore
 
 @main
-struct Briefgen: ParsableCommand {
+struct Briefgen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "briefgen",
         abstract: "Builds a briefing website on the Russia–Ukraine peace talks from news articles.",
@@ -11,7 +11,7 @@ struct Briefgen: ParsableCommand {
         `briefgen build` groups what they say by sticking point and writes a static site into Output/.
         """,
         version: BriefgenVersion.string,
-        subcommands: [BuildCommand.self, CheckCommand.self, ImportCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, ImportCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import Testing
 
@@ -267,5 +270,63 @@ struct CheckEndToEndTests {
         let bad = try Briefgen.run(["build", "--now", "2026-02-30"], in: site)
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("--now should be a real day written YYYY-MM-DD"))
+    }
+}
+
+@Suite("briefgen serve, end to end", .timeLimit(.minutes(1)))
+struct ServeEndToEndTests {
+    @Test("prints its URL, serves the site, and stops cleanly on Ctrl-C")
+    func serveAndStop() throws {
+        let site = try Briefgen.sampleSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let process = Process()
+        process.executableURL = Briefgen.executable
+        process.arguments = ["serve", "--port", "0"]
+        process.currentDirectoryURL = site
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        // Read until the URL line appears.
+        var text = ""
+        let deadline = Date().addingTimeInterval(20)
+        while !text.contains("press Ctrl-C"), Date() < deadline {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        let address = try #require(text.range(of: #"http://127\.0\.0\.1:\d+/"#, options: .regularExpression).map { String(text[$0]) })
+        let home = try String(contentsOf: URL(string: address)!, encoding: .utf8)
+        #expect(home.contains("<h1>Peace Talks Briefing</h1>"))
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("Output").path), "serve leaves Output/ alone")
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let rest = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(rest.contains("Stopping."))
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("briefgen-serve-\(process.processIdentifier)")
+        #expect(!FileManager.default.fileExists(atPath: temporary.path), "the temporary build folder is removed")
+    }
+
+    @Test("a port already in use is a clear error")
+    func portInUse() throws {
+        let site = try Briefgen.sampleSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        // Hold a port with a listening socket.
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        listen(fd, 1)
+        var bound = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &bound) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+        let port = UInt16(bigEndian: bound.sin_port)
+        let result = try Briefgen.run(["serve", "--port", String(port)], in: site)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("port \(port) on 127.0.0.1 is already in use"))
     }
 }

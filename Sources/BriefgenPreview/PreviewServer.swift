@@ -1,0 +1,198 @@
+import BriefgenCore
+import FlyingFox
+import FlyingSocks
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `briefgen serve`: builds the site, serves it on loopback, rebuilds on every change under
+/// `Content/` and `Templates/`, and tells open pages to reload.
+///
+/// Rebuilds are incremental: analysed articles stay in memory and pages keep their fingerprints,
+/// so editing one article re-renders that article and the pages that show it. A failed rebuild
+/// keeps the last good site on screen, with the errors shown over it.
+public final class PreviewServer: @unchecked Sendable {
+    public struct Configuration: Sendable {
+        public var host: String
+        public var port: UInt16
+        /// Build options; the base URL is set to the server's own address.
+        public var build: BuildOptions
+        public var watch: Bool
+        /// Remove the output folder when the server stops (it is a temporary folder by default).
+        public var removeOutputOnStop: Bool
+
+        public init(host: String = "127.0.0.1", port: UInt16 = 8000, build: BuildOptions, watch: Bool = true,
+                    removeOutputOnStop: Bool = true) {
+            self.host = host
+            self.port = port
+            self.build = build
+            self.watch = watch
+            self.removeOutputOnStop = removeOutputOnStop
+        }
+    }
+
+    public enum StartError: Error, CustomStringConvertible {
+        case portInUse(host: String, port: UInt16)
+        case cannotListen(host: String, port: UInt16, reason: String)
+
+        public var description: String {
+            switch self {
+            case .portInUse(let host, let port):
+                return "port \(port) on \(host) is already in use; stop the other server or choose another port with --port (--port 0 picks a free one)"
+            case .cannotListen(let host, let port, let reason):
+                return "cannot listen on \(host):\(port): \(reason)"
+            }
+        }
+    }
+
+    public struct Rebuild: Sendable {
+        public var succeeded: Bool
+        public var problems: [Diagnostic]
+        public var report: BuildReport?
+        public var seconds: Double
+    }
+
+    public let configuration: Configuration
+    public let state = PreviewState()
+    public let liveReload = LiveReload()
+    let cache = ArticleCache()
+    private var server: HTTPServer?
+    private var serverTask: Task<Void, Error>?
+    private var watcher: SiteWatcher?
+    private let buildQueue = DispatchQueue(label: "briefgen.serve.build")
+    private var options: BuildOptions
+    private let lock = NSLock()
+    private var rebuildRequested = false
+    private var rebuilding = false
+    /// Called after every build with its outcome (the CLI prints it).
+    public var onRebuild: (@Sendable (Rebuild) -> Void)?
+    private var _lastRebuild: Rebuild?
+    /// The outcome of the most recent build.
+    public var lastRebuild: Rebuild? { lock.withLock { _lastRebuild } }
+
+    public init(configuration: Configuration) {
+        self.configuration = configuration
+        options = configuration.build
+    }
+
+    /// The address the server listens on, once started.
+    public private(set) var url: URL?
+
+    /// Listens, builds once, starts watching. Returns the site's URL.
+    public func start() async throws -> URL {
+        let address: sockaddr_in
+        do {
+            address = try .inet(ip4: configuration.host, port: configuration.port)
+        } catch {
+            throw StartError.cannotListen(host: configuration.host, port: configuration.port, reason: "not an IPv4 address")
+        }
+        let handler = StaticSiteHandler(root: configuration.build.outputDirectory, state: state, liveReload: liveReload)
+        let server = HTTPServer(address: address, timeout: 60, logger: .disabled, handler: handler)
+        self.server = server
+        let failure = FailureBox()
+        let task = Task {
+            do { try await server.run() } catch { failure.set(error); throw error }
+        }
+        serverTask = task
+        // Wait until the socket listens, or report why it could not.
+        let deadline = ContinuousClock.now + .seconds(5)
+        while await !server.isListening {
+            if ContinuousClock.now > deadline {
+                task.cancel()
+                throw StartError.cannotListen(host: configuration.host, port: configuration.port, reason: "timed out")
+            }
+            if let error = failure.error {
+                if case SocketError.failed(_, let code, _) = error, code == EADDRINUSE {
+                    throw StartError.portInUse(host: configuration.host, port: configuration.port)
+                }
+                throw StartError.cannotListen(host: configuration.host, port: configuration.port, reason: "\(error)")
+            }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        var port = configuration.port
+        if case .ip4(_, let actual)? = await server.listeningAddress { port = actual }
+        let shownHost = configuration.host == "0.0.0.0" ? "localhost" : configuration.host
+        let url = URL(string: "http://\(shownHost):\(port)/")!
+        self.url = url
+        options.baseURL = url.absoluteString
+
+        _ = rebuildNow()
+        if configuration.watch {
+            let watcher = SiteWatcher(folders: [options.contentDirectory, options.templatesDirectory])
+            watcher.start { [weak self] in self?.requestRebuild() }
+            self.watcher = watcher
+        }
+        return url
+    }
+
+    /// Whether the watcher polls instead of using inotify.
+    public var watcherPolls: Bool { watcher?.usesPolling ?? false }
+
+
+    /// Builds now, on the calling thread.
+    @discardableResult
+    public func rebuildNow() -> Rebuild {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let outcome: Rebuild
+        do {
+            let report = try SiteBuilder(options: options, cache: cache).build()
+            state.buildSucceeded()
+            outcome = Rebuild(succeeded: true, problems: [], report: report, seconds: (clock.now - start).seconds)
+        } catch {
+            state.buildFailed(error.diagnostics)
+            outcome = Rebuild(succeeded: false, problems: error.diagnostics, report: nil, seconds: (clock.now - start).seconds)
+        }
+        lock.withLock { _lastRebuild = outcome }
+        liveReload.reload()
+        onRebuild?(outcome)
+        return outcome
+    }
+
+    /// Queues a rebuild; changes during a rebuild lead to exactly one more.
+    public func requestRebuild() {
+        let start = lock.withLock { () -> Bool in
+            if rebuilding { rebuildRequested = true; return false }
+            rebuilding = true
+            return true
+        }
+        guard start else { return }
+        buildQueue.async { [weak self] in
+            guard let self else { return }
+            while true {
+                self.rebuildNow()
+                let again = self.lock.withLock { () -> Bool in
+                    if self.rebuildRequested { self.rebuildRequested = false; return true }
+                    self.rebuilding = false
+                    return false
+                }
+                if !again { break }
+            }
+        }
+    }
+
+    /// Stops watching, closes live-reload streams, stops the server and removes the temporary output.
+    public func stop() async {
+        watcher?.stop()
+        liveReload.closeAll()
+        if let server { await server.stop(timeout: 1) }
+        serverTask?.cancel()
+        buildQueue.sync {}
+        if configuration.removeOutputOnStop {
+            try? FileManager.default.removeItem(at: configuration.build.outputDirectory.deletingLastPathComponent())
+        }
+    }
+}
+
+/// The error the server's run loop ended with, read while waiting for it to listen.
+final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Error?
+    var error: Error? { lock.withLock { stored } }
+    func set(_ error: Error) { lock.withLock { stored = error } }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import BriefgenCore
+import BriefgenPreview
+import Dispatch
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Builds the site, serves it locally and rebuilds and reloads on every change.",
+        discussion: """
+        The site is built into a temporary folder (or --output) with the server's own address as \
+        base URL, so `Output/` is left alone. Changes under the content and template folders \
+        trigger an incremental rebuild, and open pages reload; when a rebuild fails, the last good \
+        site stays up with the errors shown on every page. Press Ctrl-C to stop.
+        """
+    )
+
+    @OptionGroup var folders: SiteFolderOptions
+
+    @Option(name: .long, help: ArgumentHelp("The address to listen on. Anything but loopback exposes the preview to the network.", valueName: "ip"))
+    var host: String = "127.0.0.1"
+
+    @Option(name: .long, help: ArgumentHelp("The port to listen on; 0 picks a free one.", valueName: "port"))
+    var port: Int = 8000
+
+    @Option(name: .long, help: ArgumentHelp("Build into this folder instead of a temporary one.", valueName: "dir"))
+    var output: String?
+
+    @OptionGroup var publishing: PublishingOptions
+
+    @Flag(name: .long, help: "Serve without watching for changes.")
+    var noWatch = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port)") }
+        if publishing.baseURL != nil {
+            throw ValidationError("serve sets the base URL to its own address; --base-url applies to build")
+        }
+    }
+
+    func run() async throws {
+        let outputDirectory: URL
+        let temporary = output == nil
+        if let output {
+            outputDirectory = URL(fileURLWithPath: output)
+        } else {
+            outputDirectory = FileManager.default.temporaryDirectory
+                .appendingPathComponent("briefgen-serve-\(getpid())").appendingPathComponent("site")
+        }
+        var options = publishing.buildOptions(folders: folders, output: outputDirectory.path)
+        options.cacheDirectory = outputDirectory.deletingLastPathComponent().appendingPathComponent(".briefgen-cache")
+        if !["127.0.0.1", "::1", "localhost"].contains(host) {
+            FileHandle.standardError.write(Data("warning: listening on \(host), not loopback: anyone who can reach this machine can read the preview\n".utf8))
+        }
+        let server = PreviewServer(configuration: .init(host: host == "localhost" ? "127.0.0.1" : host, port: UInt16(port),
+                                                        build: options, watch: !noWatch, removeOutputOnStop: temporary))
+        server.onRebuild = { outcome in
+            if outcome.succeeded {
+                let rendered = outcome.report.map { "\($0.rendered) of \($0.pages) pages rendered" } ?? ""
+                say("Built in \(Int(outcome.seconds * 1000)) ms (\(rendered)).")
+            } else {
+                DiagnosticPrinter.print(outcome.problems)
+                FileHandle.standardError.write(Data("Build failed; still serving the last site that built.\n".utf8))
+            }
+        }
+        let url: URL
+        do {
+            url = try await server.start()
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        say("Serving \(folders.content)/ at \(url.absoluteString) (press Ctrl-C to stop)")
+        if server.watcherPolls { say("Watching for changes by polling (inotify is unavailable).") }
+
+        // Ctrl-C and SIGTERM stop the server cleanly.
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        let stop = AsyncStream<Int32> { continuation in
+            for signalNumber in [SIGINT, SIGTERM] {
+                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
+                source.setEventHandler { continuation.yield(signalNumber) }
+                source.resume()
+                SignalSources.keep(source)
+            }
+        }
+        for await _ in stop { break }
+        say("\nStopping.")
+        await server.stop()
+    }
+}
+
+/// Writes a line to standard output at once (unbuffered), so messages appear as they happen
+/// even when the output is a file or a pipe.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+/// Keeps signal sources alive for the life of the process.
+enum SignalSources {
+    nonisolated(unsafe) static var sources: [DispatchSourceSignal] = []
+    static func keep(_ source: DispatchSourceSignal) { sources.append(source) }
+}

@@ -1,0 +1,54 @@
+@testable import BriefgenPreview
+import Foundation
+import Testing
+
+@Suite("Site watcher", .timeLimit(.minutes(1)))
+struct SiteWatcherTests {
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        func increment() { lock.withLock { value += 1 } }
+        var count: Int { lock.withLock { value } }
+    }
+
+    func waitFor(_ counter: Counter, atLeast count: Int, seconds: Double = 5) async throws -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if counter.count >= count { return true }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return counter.count >= count
+    }
+
+    @Test("reports edits, new files in new folders and deletions, once per burst", arguments: [false, true])
+    func changes(_ polling: Bool) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("watch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("articles"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("articles/a.md")
+        try "one".write(to: file, atomically: true, encoding: .utf8)
+        let watcher = SiteWatcher(folders: [folder], debounce: .milliseconds(100), forcePolling: polling)
+        let counter = Counter()
+        watcher.start { counter.increment() }
+        defer { watcher.stop() }
+        #expect(watcher.usesPolling == polling)
+        try await Task.sleep(for: .milliseconds(100))
+
+        // A burst of writes is one change.
+        for text in ["two", "three", "four"] { try text.write(to: file, atomically: false, encoding: .utf8) }
+        #expect(try await waitFor(counter, atLeast: 1))
+        try await Task.sleep(for: .milliseconds(polling ? 700 : 300))
+        #expect(counter.count == 1)
+
+        // A file in a folder created after the watch started.
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("articles/2026"), withIntermediateDirectories: true)
+        try await Task.sleep(for: .milliseconds(polling ? 700 : 200))
+        let before = counter.count
+        try "new".write(to: folder.appendingPathComponent("articles/2026/b.md"), atomically: true, encoding: .utf8)
+        #expect(try await waitFor(counter, atLeast: before + 1))
+
+        let beforeDelete = counter.count
+        try FileManager.default.removeItem(at: file)
+        #expect(try await waitFor(counter, atLeast: beforeDelete + 1))
+    }
+}
