@@ -9,7 +9,6 @@ let package = Package(
         .library(name: "BriefgenCore", targets: ["BriefgenCore"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
@@ -26,7 +25,6 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "CBriefgenSystem",
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -44,6 +42,11 @@ let package = Package(
                 "BriefgenPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "briefgen-bench",
+            dependencies: ["BriefgenCore"],
+            path: "Benchmarks/Sources/briefgen-bench"
         ),
         .testTarget(name: "BriefgenCoreTests", dependencies: ["BriefgenCore"]),
         .testTarget(name: "BriefgenPreviewTests", dependencies: ["BriefgenPreview", "BriefgenCore"]),

@@ -42,7 +42,7 @@ struct CheckTests {
              files: ["Content/points/territory.md": "---\ntitle: Territory\nstatus: unresolved\norder: 1\nkeywords: [territory]\n---\nSee [the old page](/territory.html).\n"],
              expected: ["Content/points/territory.md:7: the link '/territory.html' does not lead to any page of the site"]),
         Case(name: "a template that does not parse", files: ["Templates/404.mustache": "<p>\n{{#site}}x{{/page}}\n</p>\n"],
-             expected: ["Templates/404.mustache:2:14: a closing tag {{/…}} does not match the section it closes in \"{{#site}}x{{/page}}\""]),
+             expected: ["Templates/404.mustache:2:11: the closing tag {{/page}} does not match the section {{#site}} it closes in \"{{#site}}x{{/page}}\""]),
         Case(name: "a partial that does not exist", files: ["Templates/404.mustache": "{{<layout}}{{$content}}{{> partials/sidebar}}{{/content}}{{/layout}}"],
              expected: ["Templates/404.mustache:1:24: the partial 'partials/sidebar' does not exist (expected Templates/partials/sidebar.mustache)"]),
         Case(name: "a point without keywords", files: ["Content/points/empty.md": "---\ntitle: Empty\nstatus: agreed\norder: 3\n---\n"],

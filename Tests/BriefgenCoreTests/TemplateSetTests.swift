@@ -45,7 +45,7 @@ struct TemplateSetTests {
         let error = loadErrors(folder).first
         #expect(error?.file == "Templates/404.mustache")
         #expect(error?.line == 2)
-        #expect(error?.message.hasPrefix("a closing tag {{/…}} does not match the section it closes") == true)
+        #expect(error?.message.hasPrefix("the closing tag {{/page}} does not match the section {{#site}} it closes") == true)
     }
 
     @Test("an unfinished tag is explained")

@@ -20,6 +20,7 @@ public struct Briefing: Sendable {
         actors = content.actors
         self.articles = articles.sorted { SiteContent.newestFirst($0.article, $1.article) }
         newestDate = self.articles.first?.date
+        articleIndex = Dictionary(self.articles.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
 
         var developments: [Development] = []
         var statements: [String: [Statement]] = [:]
@@ -46,8 +47,11 @@ public struct Briefing: Sendable {
         statementsByActor = statements
     }
 
+    private var articleIndex: [String: Int] = [:]
+
     public func point(_ slug: String) -> Point? { points.first { $0.slug == slug } }
     public func actor(_ slug: String) -> Actor? { actors.first { $0.slug == slug } }
+    public func article(_ slug: String) -> AnalysedArticle? { articleIndex[slug].map { articles[$0] } }
 
     /// Developments dated within `config.whatChangedDays` days up to and including the newest article's date.
     public var whatChanged: [Development] {

@@ -1,16 +1,18 @@
-import Foundation
-import Mustache
-
-/// Small context fragments shared by every page: dates, point badges, article cards, quotes.
+/// Context fragments shared by every page: dates, point badges, article cards, quotes.
 ///
-/// Contexts are plain dictionaries: swift-mustache looks keys up in them directly, which is much
-/// faster than the reflection it uses for structs, and templates see exactly these names.
+/// Built once per site where they do not depend on the page (the `site` value, point badges,
+/// actor links), so a page's context is mostly references to values that already exist.
 struct ContextValues: Sendable {
     let briefing: Briefing
     let routes: Routes
     let assetURLs: [String: String]
     private let pointsBySlug: [String: Point]
     private let actorsBySlug: [String: Actor]
+    private let pointReferences: [String: TemplateValue]
+    private let actorReferences: [String: TemplateValue]
+    /// The `site` value every page has.
+    let site: TemplateValue
+    private let assetHelper: TemplateValue
 
     init(briefing: Briefing, routes: Routes, assetURLs: [String: String]) {
         self.briefing = briefing
@@ -18,70 +20,87 @@ struct ContextValues: Sendable {
         self.assetURLs = assetURLs
         pointsBySlug = Dictionary(uniqueKeysWithValues: briefing.points.map { ($0.slug, $0) })
         actorsBySlug = Dictionary(uniqueKeysWithValues: briefing.actors.map { ($0.slug, $0) })
+        var points: [String: TemplateValue] = [:]
+        for point in briefing.points {
+            points[point.slug] = [
+                "title": .string(point.title), "slug": .string(point.slug), "url": .string(routes.point(point.slug)),
+                "status": ContextValues.status(point.status),
+            ]
+        }
+        pointReferences = points
+        var actors: [String: TemplateValue] = [:]
+        for actor in briefing.actors {
+            actors[actor.slug] = [
+                "name": .string(actor.name), "slug": .string(actor.slug), "url": .string(routes.actor(actor.slug)),
+                "role": .string(actor.role), "side": .text(actor.side),
+            ]
+        }
+        actorReferences = actors
+        let config = briefing.config
+        site = [
+            "title": .string(config.title), "description": .string(config.description), "language": .string(config.language),
+            "home": .string(routes.home), "feed": .string(routes.feed), "feed_permalink": .string(routes.absolute(routes.feed)),
+            "points_url": .string(routes.points), "actors_url": .string(routes.actors), "timeline_url": .string(routes.timeline()),
+            "articles_url": .string(routes.articles()), "base_url": .string(config.baseURL),
+            "points": .list(briefing.points.compactMap { points[$0.slug] }),
+        ]
+        let urls = assetURLs
+        assetHelper = .lambda { urls[$0.trimmingWhitespace] ?? "" }
     }
 
     func point(_ slug: String) -> Point? { pointsBySlug[slug] }
     func actor(_ slug: String) -> Actor? { actorsBySlug[slug] }
 
-    func date(_ day: Day) -> [String: Any] {
-        ["iso": day.iso, "long": day.longForm, "rfc3339": day.rfc3339]
+    func date(_ day: Day) -> TemplateValue {
+        ["iso": .string(day.iso), "long": .string(day.longForm), "rfc3339": .string(day.rfc3339)]
     }
 
-    func status(_ status: String) -> [String: Any] {
-        ["name": status, "label": StatusLabel.label(status), "symbol": StatusLabel.symbol(status),
-         "class": "status-" + Slug.make(status)]
+    static func status(_ status: String) -> TemplateValue {
+        ["name": .string(status), "label": .string(StatusLabel.label(status)), "symbol": .string(StatusLabel.symbol(status)),
+         "class": .string("status-" + Slug.make(status))]
     }
 
-    func pointReference(_ slug: String) -> [String: Any]? {
-        guard let point = pointsBySlug[slug] else { return nil }
-        return ["title": point.title, "slug": point.slug, "url": routes.point(point.slug), "status": status(point.status)]
-    }
+    func pointReference(_ slug: String) -> TemplateValue? { pointReferences[slug] }
+    func actorReference(_ slug: String?) -> TemplateValue? { slug.flatMap { actorReferences[$0] } }
 
-    func actorReference(_ slug: String?) -> [String: Any]? {
-        guard let slug, let actor = actorsBySlug[slug] else { return nil }
-        var reference: [String: Any] = ["name": actor.name, "slug": actor.slug, "url": routes.actor(actor.slug), "role": actor.role]
-        if let side = actor.side { reference["side"] = side }
-        return reference
-    }
+    func pointReferences(_ slugs: [String]) -> TemplateValue { .list(slugs.compactMap { pointReferences[$0] }) }
 
-    func articleCard(_ article: AnalysedArticle) -> [String: Any] {
-        var card: [String: Any] = [
-            "title": article.title, "url": routes.article(article.slug), "date": date(article.date),
-            "summary": article.summary, "points": article.points.compactMap(pointReference),
+    func articleCard(_ article: AnalysedArticle) -> TemplateValue {
+        [
+            "title": .string(article.title), "url": .string(routes.article(article.slug)), "date": date(article.date),
+            "summary": .string(article.summary), "points": pointReferences(article.points), "source": .text(article.article.source),
         ]
-        if let source = article.article.source { card["source"] = source }
-        return card
     }
 
-    func development(_ development: Development) -> [String: Any] {
-        var value: [String: Any] = [
-            "date": date(development.date), "article_title": development.articleTitle,
-            "article_url": routes.article(development.articleSlug),
-            "url": routes.article(development.articleSlug) + "#" + development.anchor,
-            "excerpt": development.excerpt, "points": development.points.compactMap(pointReference),
+    func development(_ development: Development) -> TemplateValue {
+        [
+            "date": date(development.date), "article_title": .string(development.articleTitle),
+            "article_url": .string(routes.article(development.articleSlug)),
+            "url": .string(routes.article(development.articleSlug) + "#" + development.anchor),
+            "excerpt": .string(development.excerpt), "points": pointReferences(development.points),
+            "heading": .text(development.sectionHeading),
         ]
-        if let heading = development.sectionHeading { value["heading"] = heading }
-        return value
     }
 
     /// A quote on a briefing or actor page: the words, who said them, when, and the paragraph they come from.
-    func quote(_ located: LocatedQuote, date day: Day, articleSlug: String, articleTitle: String) -> [String: Any] {
-        var value: [String: Any] = [
-            "text": located.quote.text, "date": date(day), "article_title": articleTitle,
-            "url": routes.article(articleSlug) + (located.anchor.map { "#" + $0 } ?? ""),
+    func quote(_ located: LocatedQuote, date day: Day, articleSlug: String, articleTitle: String,
+               url: String? = nil, points: [String]? = nil) -> TemplateValue {
+        var value: [String: TemplateValue] = [
+            "text": .string(located.quote.text), "date": date(day), "article_title": .string(articleTitle),
+            "url": .string(url ?? routes.article(articleSlug) + (located.anchor.map { "#" + $0 } ?? "")),
+            "speaker": .text(located.quote.speaker), "side": .string(side(of: located.quote)),
         ]
-        if let speaker = located.quote.speaker { value["speaker"] = speaker }
         if let actor = actorReference(located.quote.actor) {
             value["actor"] = actor
             // "Foreign Minister Maria Kovac" as the article wrote it, next to the actor's name, when the
             // article used a form the actor's page does not list.
             if let speaker = located.quote.speaker, let known = located.quote.actor.flatMap({ actorsBySlug[$0] }),
                !known.names.contains(speaker) {
-                value["speaker_as_written"] = speaker
+                value["speaker_as_written"] = .string(speaker)
             }
         }
-        value["side"] = side(of: located.quote)
-        return value
+        if let points { value["points"] = pointReferences(points) }
+        return .object(value)
     }
 
     /// The side a quote speaks for: its actor's side, else "Other voices".
@@ -89,37 +108,24 @@ struct ContextValues: Sendable {
         quote.actor.flatMap { actorsBySlug[$0]?.side } ?? "Other voices"
     }
 
-    func pagination(_ pagination: Pagination, url: (Int) -> String) -> [String: Any]? {
-        guard pagination.pageCount > 1 else { return nil }
-        var value: [String: Any] = ["page": pagination.page, "page_count": pagination.pageCount]
-        if pagination.page > 1 { value["previous"] = url(pagination.page - 1) }
-        if pagination.page < pagination.pageCount { value["next"] = url(pagination.page + 1) }
-        value["first"] = url(1)
-        value["last"] = url(pagination.pageCount)
-        return value
-    }
-
-    /// The `{{#asset}}site.css{{/asset}}` helper.
-    func assetHelper() -> MustacheLambda {
-        let urls = assetURLs
-        return MustacheLambda { text in urls[text.trimmingWhitespace] ?? "" }
+    func pagination(_ pagination: Pagination, url: (Int) -> String) -> TemplateValue {
+        guard pagination.pageCount > 1 else { return .null }
+        return [
+            "page": .int(pagination.page), "page_count": .int(pagination.pageCount),
+            "previous": pagination.page > 1 ? .string(url(pagination.page - 1)) : .null,
+            "next": pagination.page < pagination.pageCount ? .string(url(pagination.page + 1)) : .null,
+            "first": .string(url(1)), "last": .string(url(pagination.pageCount)),
+        ]
     }
 
     /// Keys every page has: `site`, `page`, `asset`.
-    func common(kind: Page.Kind, title: String, description: String, urlPath: String) -> [String: Any] {
-        let config = briefing.config
-        let site: [String: Any] = [
-            "title": config.title, "description": config.description, "language": config.language,
-            "home": routes.home, "feed": routes.feed, "feed_permalink": routes.absolute(routes.feed),
-            "points_url": routes.points, "actors_url": routes.actors, "timeline_url": routes.timeline(),
-            "articles_url": routes.articles(), "base_url": config.baseURL,
-            "points": briefing.points.compactMap { pointReference($0.slug) },
+    func common(kind: Page.Kind, title: String, description: String, urlPath: String,
+                published: String? = nil) -> [String: TemplateValue] {
+        let page: TemplateValue = [
+            "title": .string(title), "description": .string(description), "url": .string(urlPath),
+            "permalink": .string(routes.absolute(urlPath)), "kind": .string(kind.rawValue),
+            "is_" + (kind == .notFound ? "not_found" : kind.rawValue): .bool(true), "published": .text(published),
         ]
-        let page: [String: Any] = [
-            "title": title, "description": description, "url": urlPath, "permalink": routes.absolute(urlPath),
-            "kind": kind.rawValue, "is_" + kind.rawValue.replacingOccurrences(of: "404", with: "not_found"): true,
-        ]
-        return ["site": site, "page": page, "asset": assetHelper()]
+        return ["site": site, "page": page, "asset": assetHelper]
     }
 }
-

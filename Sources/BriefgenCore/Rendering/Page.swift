@@ -1,7 +1,7 @@
 /// One file of the site to render: where it goes, which template renders it, and its context.
 ///
-/// The context is built lazily, on the rendering thread, so that the (non-Sendable) Mustache
-/// context values never cross threads and only one page's context is alive per worker.
+/// The context is built lazily, on the rendering thread, so that only one page's context is
+/// alive per worker and pages kept from the previous build never build one.
 public struct Page: Sendable {
     public enum Kind: String, Sendable, CaseIterable, Codable {
         case home, article, articles, point, points, actor, actors, timeline, notFound = "404", feed, sitemap, robots
@@ -20,10 +20,10 @@ public struct Page: Sendable {
     /// A hash of everything the page shows (the theme, the site's settings and the articles on
     /// it). Equal fingerprints mean equal pages, so a rebuild can skip rendering the page.
     public var fingerprint: ContentHash
-    public var context: @Sendable () -> [String: Any]
+    public var context: @Sendable () -> TemplateValue
 
     public init(kind: Kind, urlPath: String, outputPath: String, template: String, lastModified: Day?,
-                inSitemap: Bool = true, fingerprint: ContentHash = ContentHash(), context: @escaping @Sendable () -> [String: Any]) {
+                inSitemap: Bool = true, fingerprint: ContentHash = ContentHash(), context: @escaping @Sendable () -> TemplateValue) {
         self.kind = kind
         self.urlPath = urlPath
         self.outputPath = outputPath

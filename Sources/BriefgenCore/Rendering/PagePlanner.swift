@@ -41,7 +41,7 @@ public struct PagePlanner: Sendable {
     /// A page; `inputs` adds what it shows beyond the site-wide inputs (its articles, developments).
     private func page(_ kind: Page.Kind, _ urlPath: String, template: String? = nil, lastModified: Day?,
                       inSitemap: Bool = true, inputs: (inout ContentHash) -> Void = { _ in },
-                      _ context: @escaping @Sendable () -> [String: Any]) -> Page {
+                      _ context: @escaping @Sendable () -> TemplateValue) -> Page {
         var fingerprint = renderInputs
         fingerprint.update(kind.rawValue)
         fingerprint.update(urlPath)
@@ -65,22 +65,21 @@ public struct PagePlanner: Sendable {
         }) {
             var context = values.common(kind: .home, title: briefing.config.title,
                                         description: briefing.config.description, urlPath: values.routes.home)
-            context["points"] = briefing.points.map { point -> [String: Any] in
-                var entry = values.pointReference(point.slug) ?? [:]
-                entry["summary"] = point.summary
-                if let updated = briefing.updated(point) { entry["updated"] = values.date(updated) }
-                if let latest = briefing.developmentsByPoint[point.slug]?.first { entry["latest_development"] = values.development(latest) }
-                return entry
-            }
-            context["json_ld"] = StructuredData.website(briefing, routes: values.routes)
-            context["latest_articles"] = briefing.articles.prefix(briefing.config.latestCount).map(values.articleCard)
-            let changed = briefing.whatChanged
-            context["what_changed"] = changed.map(values.development)
+            context["points"] = .list(briefing.points.map { point in
+                (values.pointReference(point.slug) ?? .null).adding([
+                    "summary": .string(point.summary),
+                    "updated": briefing.updated(point).map(values.date) ?? .null,
+                    "latest_development": briefing.developmentsByPoint[point.slug]?.first.map(values.development) ?? .null,
+                ])
+            })
+            context["json_ld"] = .string(StructuredData.website(briefing, routes: values.routes))
+            context["latest_articles"] = .list(briefing.articles.prefix(briefing.config.latestCount).map(values.articleCard))
+            context["what_changed"] = .list(briefing.whatChanged.map(values.development))
             if let newest = briefing.newestDate {
                 context["what_changed_from"] = values.date(newest.adding(days: -(max(briefing.config.whatChangedDays, 1) - 1)))
                 context["what_changed_to"] = values.date(newest)
             }
-            return context
+            return .object(context)
         }
     }
 
@@ -90,33 +89,29 @@ public struct PagePlanner: Sendable {
         let values = self.values
         let urlPath = routes.article(article.slug)
         return page(.article, urlPath, lastModified: article.date, inputs: { $0.include(article) }) {
-            var context = values.common(kind: .article, title: article.title, description: article.summary, urlPath: urlPath)
-            var value: [String: Any] = [
-                "title": article.title, "date": values.date(article.date), "summary": article.summary,
-                "body": article.body.html, "points": article.points.compactMap(values.pointReference),
-                "actors": article.actors.compactMap(values.actorReference),
-                "quotes": article.quotes.map { located -> [String: Any] in
-                    var quote = values.quote(located, date: article.date, articleSlug: article.slug, articleTitle: article.title)
-                    quote["url"] = located.anchor.map { "#" + $0 } ?? ""
-                    return quote
-                },
-                "sections": article.sections.compactMap { section -> [String: Any]? in
-                    guard let heading = section.heading else { return nil }
-                    return ["heading": heading, "anchor": section.anchor, "points": section.points.compactMap(values.pointReference)]
-                },
+            var context = values.common(kind: .article, title: article.title, description: article.summary, urlPath: urlPath,
+                                        published: article.date.iso)
+            let headed = article.sections.filter { $0.heading != nil }
+            let value: TemplateValue = [
+                "title": .string(article.title), "date": values.date(article.date), "summary": .string(article.summary),
+                "body": .string(article.body.html), "points": values.pointReferences(article.points),
+                "actors": .list(article.actors.compactMap(values.actorReference)),
+                "quotes": .list(article.quotes.map { located in
+                    values.quote(located, date: article.date, articleSlug: article.slug, articleTitle: article.title,
+                                 url: located.anchor.map { "#" + $0 } ?? "")
+                }),
+                "sections": .list(headed.map { section in
+                    ["heading": .text(section.heading), "anchor": .string(section.anchor), "points": values.pointReferences(section.points)]
+                }),
+                "source": .text(article.article.source),
+                // Only web links: a `javascript:` URL in front matter must never become an href.
+                "original_url": article.article.url.flatMap { PagePlanner.isWebURL($0) ? TemplateValue.string($0) : nil } ?? .null,
+                // A table of contents helps from three headings on.
+                "toc": .bool(headed.count >= 3),
             ]
-            if let source = article.article.source { value["source"] = source }
-            // Only web links: a `javascript:` URL in front matter must never become an href.
-            if let url = article.article.url, PagePlanner.isWebURL(url) { value["original_url"] = url }
-            // A table of contents helps from three headings on.
-            if article.sections.filter({ $0.heading != nil }).count >= 3 { value["toc"] = true }
             context["article"] = value
-            context["json_ld"] = StructuredData.newsArticle(article, briefing: values.briefing, routes: values.routes)
-            if var page = context["page"] as? [String: Any] {
-                page["published"] = article.date.iso
-                context["page"] = page
-            }
-            return context
+            context["json_ld"] = .string(StructuredData.newsArticle(article, briefing: values.briefing, routes: values.routes))
+            return .object(context)
         }
     }
 
@@ -132,9 +127,9 @@ public struct PagePlanner: Sendable {
                 let title = pagination.page == 1 ? "All articles" : "All articles, page \(pagination.page)"
                 var context = values.common(kind: .articles, title: title,
                                             description: "Every article in \(briefing.config.title), newest first.", urlPath: urlPath)
-                context["articles"] = briefing.articles[pagination.range].map(values.articleCard)
+                context["articles"] = .list(briefing.articles[pagination.range].map(values.articleCard))
                 context["pagination"] = values.pagination(pagination, url: { routes.articles(page: $0) })
-                return context
+                return .object(context)
             }
         }
     }
@@ -151,14 +146,14 @@ public struct PagePlanner: Sendable {
         }) {
             var context = values.common(kind: .points, title: "Sticking points",
                                         description: "Where each sticking point in the talks stands.", urlPath: values.routes.points)
-            context["points"] = briefing.points.map { point -> [String: Any] in
-                var entry = values.pointReference(point.slug) ?? [:]
-                entry["summary"] = point.summary
-                entry["development_count"] = briefing.developmentsByPoint[point.slug]?.count ?? 0
-                if let updated = briefing.updated(point) { entry["updated"] = values.date(updated) }
-                return entry
-            }
-            return context
+            context["points"] = .list(briefing.points.map { point in
+                (values.pointReference(point.slug) ?? .null).adding([
+                    "summary": .string(point.summary),
+                    "development_count": .int(briefing.developmentsByPoint[point.slug]?.count ?? 0),
+                    "updated": briefing.updated(point).map(values.date) ?? .null,
+                ])
+            })
+            return .object(context)
         }
     }
 
@@ -180,32 +175,29 @@ public struct PagePlanner: Sendable {
             }) {
                 let title = pagination.page == 1 ? point.title : "\(point.title), page \(pagination.page)"
                 var context = values.common(kind: .point, title: title, description: point.summary, urlPath: urlPath)
-                var value: [String: Any] = values.pointReference(point.slug) ?? [:]
-                value["summary"] = point.summary
-                value["overview"] = overviewHTML
-                value["feed"] = routes.pointFeed(point.slug)
-                value["development_count"] = developments.count
-                if let updated = briefing.updated(point) { value["updated"] = values.date(updated) }
-                value["history"] = point.history.map { change -> [String: Any] in
-                    ["date": values.date(change.date), "status": values.status(change.status), "note": change.note]
-                }
-                context["point"] = value
-                context["developments"] = developments[pagination.range].map(values.development)
+                context["point"] = (values.pointReference(point.slug) ?? .null).adding([
+                    "summary": .string(point.summary), "overview": .string(overviewHTML), "feed": .string(routes.pointFeed(point.slug)),
+                    "development_count": .int(developments.count), "updated": briefing.updated(point).map(values.date) ?? .null,
+                    "history": .list(point.history.map { change in
+                        ["date": values.date(change.date), "status": ContextValues.status(change.status), "note": .string(change.note)]
+                    }),
+                ])
+                context["developments"] = .list(developments[pagination.range].map(values.development))
                 context["pagination"] = values.pagination(pagination, url: { routes.point(point.slug, page: $0) })
                 if pagination.page == 1 {
-                    context["sides"] = PagePlanner.sides(of: developments, values: values)
-                    context["related"] = PagePlanner.relatedArticles(developments, briefing: briefing).map(values.articleCard)
-                    context["other_points"] = briefing.points.filter { $0.slug != point.slug }.compactMap { values.pointReference($0.slug) }
+                    context["sides"] = .list(PagePlanner.sides(of: developments, values: values))
+                    context["related"] = .list(PagePlanner.relatedArticles(developments, briefing: briefing).map(values.articleCard))
+                    context["other_points"] = values.pointReferences(briefing.points.filter { $0.slug != point.slug }.map(\.slug))
                 }
-                return context
+                return .object(context)
             }
         }
     }
 
     /// "Who said what": the newest quotes of a point's developments, grouped by the speakers' side.
-    static func sides(of developments: [Development], values: ContextValues, limit: Int = 40) -> [[String: Any]] {
+    static func sides(of developments: [Development], values: ContextValues, limit: Int = 40) -> [TemplateValue] {
         var order: [String] = []
-        var groups: [String: [[String: Any]]] = [:]
+        var groups: [String: [TemplateValue]] = [:]
         var count = 0
         outer: for development in developments {
             for located in development.quotes {
@@ -220,7 +212,7 @@ public struct PagePlanner: Sendable {
         }
         // Named sides alphabetically, unattributed voices last.
         order.sort { ($0 == "Other voices" ? 1 : 0, $0) < ($1 == "Other voices" ? 1 : 0, $1) }
-        return order.map { ["name": $0, "quotes": groups[$0]!] }
+        return order.map { ["name": .string($0), "quotes": .list(groups[$0]!)] }
     }
 
     /// The distinct articles behind a point's developments, newest first.
@@ -231,8 +223,7 @@ public struct PagePlanner: Sendable {
             slugs.append(development.articleSlug)
             if slugs.count >= limit { break }
         }
-        let bySlug = Dictionary(briefing.articles.filter { seen.contains($0.slug) }.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        return slugs.compactMap { bySlug[$0] }
+        return slugs.compactMap { briefing.article($0) }
     }
 
     func pointFeed(_ point: Point) -> Page {
@@ -246,18 +237,18 @@ public struct PagePlanner: Sendable {
             var context = values.common(kind: .feed, title: "\(point.title): \(briefing.config.title)",
                                         description: point.summary, urlPath: urlPath)
             context["feed"] = [
-                "title": "\(point.title): \(briefing.config.title)", "id": routes.absolute(routes.point(point.slug)),
-                "self": routes.absolute(urlPath), "alternate": routes.absolute(routes.point(point.slug)),
-                "updated": (developments.first?.date ?? briefing.newestDate ?? Day(ordinal: 0)).rfc3339,
-                "subtitle": point.summary,
-                "entries": developments.map { development -> [String: Any] in
-                    let link = routes.absolute(routes.article(development.articleSlug) + "#" + development.anchor)
+                "title": .string("\(point.title): \(briefing.config.title)"), "id": .string(routes.identifier(routes.point(point.slug))),
+                "self": .string(routes.absolute(urlPath)), "alternate": .string(routes.absolute(routes.point(point.slug))),
+                "updated": .string((developments.first?.date ?? briefing.newestDate ?? Day(ordinal: 0)).rfc3339),
+                "subtitle": .string(point.summary),
+                "entries": .list(developments.map { development in
+                    let link = routes.article(development.articleSlug) + "#" + development.anchor
                     let title = development.sectionHeading.map { "\(development.articleTitle): \($0)" } ?? development.articleTitle
-                    return ["title": title, "link": link, "id": link, "updated": development.date.rfc3339,
-                            "summary": development.excerpt]
-                },
-            ] as [String: Any]
-            return context
+                    return ["title": .string(title), "link": .string(routes.absolute(link)), "id": .string(routes.identifier(link)),
+                            "updated": .string(development.date.rfc3339), "summary": .string(development.excerpt)]
+                }),
+            ]
+            return .object(context)
         }
     }
 
@@ -270,16 +261,17 @@ public struct PagePlanner: Sendable {
         }) {
             var context = values.common(kind: .actors, title: "Who is who",
                                         description: "The parties and people in the talks and what they said.", urlPath: values.routes.actors)
-            var sides: [String: [[String: Any]]] = [:]
+            var sides: [String: [TemplateValue]] = [:]
             for actor in briefing.actors {
-                var entry = values.actorReference(actor.slug) ?? [:]
-                entry["statement_count"] = briefing.statementsByActor[actor.slug]?.count ?? 0
+                let entry = (values.actorReference(actor.slug) ?? .null).adding([
+                    "statement_count": .int(briefing.statementsByActor[actor.slug]?.count ?? 0),
+                ])
                 sides[actor.side ?? "Other", default: []].append(entry)
             }
-            context["sides"] = sides.keys.sorted { ($0 == "Other" ? 1 : 0, $0) < ($1 == "Other" ? 1 : 0, $1) }.map {
-                ["name": $0, "actors": sides[$0]!] as [String: Any]
-            }
-            return context
+            context["sides"] = .list(sides.keys.sorted { ($0 == "Other" ? 1 : 0, $0) < ($1 == "Other" ? 1 : 0, $1) }.map {
+                ["name": .string($0), "actors": .list(sides[$0]!)]
+            })
+            return .object(context)
         }
     }
 
@@ -301,19 +293,16 @@ public struct PagePlanner: Sendable {
                 let title = pagination.page == 1 ? actor.name : "\(actor.name), page \(pagination.page)"
                 let description = actor.role.isEmpty ? "What \(actor.name) said in the talks." : actor.role
                 var context = values.common(kind: .actor, title: title, description: description, urlPath: urlPath)
-                var value = values.actorReference(actor.slug) ?? [:]
-                value["bio"] = bioHTML
-                value["aliases"] = actor.aliases
-                value["statement_count"] = statements.count
-                context["actor"] = value
-                context["statements"] = statements[pagination.range].map { statement -> [String: Any] in
-                    var quote = values.quote(statement.quote, date: statement.date, articleSlug: statement.articleSlug,
-                                             articleTitle: statement.articleTitle)
-                    quote["points"] = statement.points.compactMap(values.pointReference)
-                    return quote
-                }
+                context["actor"] = (values.actorReference(actor.slug) ?? .null).adding([
+                    "bio": .string(bioHTML), "aliases": .list(actor.aliases.map(TemplateValue.string)),
+                    "statement_count": .int(statements.count),
+                ])
+                context["statements"] = .list(statements[pagination.range].map { statement in
+                    values.quote(statement.quote, date: statement.date, articleSlug: statement.articleSlug,
+                                 articleTitle: statement.articleTitle, points: statement.points)
+                })
                 context["pagination"] = values.pagination(pagination, url: { routes.actor(actor.slug, page: $0) })
-                return context
+                return .object(context)
             }
         }
     }
@@ -333,19 +322,17 @@ public struct PagePlanner: Sendable {
                 let title = pagination.page == 1 ? "Timeline" : "Timeline, page \(pagination.page)"
                 var context = values.common(kind: .timeline, title: title,
                                             description: "Every development in the talks, day by day.", urlPath: urlPath)
-                var days: [[String: Any]] = []
+                var days: [(Day, [TemplateValue])] = []
                 for development in developments[pagination.range] {
-                    if let last = days.last, (last["date"] as? [String: Any])?["iso"] as? String == development.date.iso {
-                        var entries = last["developments"] as! [[String: Any]]
-                        entries.append(values.development(development))
-                        days[days.count - 1]["developments"] = entries
+                    if days.last?.0 == development.date {
+                        days[days.count - 1].1.append(values.development(development))
                     } else {
-                        days.append(["date": values.date(development.date), "developments": [values.development(development)]])
+                        days.append((development.date, [values.development(development)]))
                     }
                 }
-                context["days"] = days
+                context["days"] = .list(days.map { ["date": values.date($0.0), "developments": .list($0.1)] })
                 context["pagination"] = values.pagination(pagination, url: { routes.timeline(page: $0) })
-                return context
+                return .object(context)
             }
         }
     }
@@ -359,24 +346,26 @@ public struct PagePlanner: Sendable {
             var context = values.common(kind: .feed, title: briefing.config.title, description: briefing.config.description,
                                         urlPath: routes.feed)
             context["feed"] = [
-                "title": briefing.config.title, "id": routes.absolute(routes.home), "self": routes.absolute(routes.feed),
-                "alternate": routes.absolute(routes.home), "subtitle": briefing.config.description,
-                "updated": (briefing.newestDate ?? Day(ordinal: 0)).rfc3339,
-                "entries": articles.map { article -> [String: Any] in
-                    let link = routes.absolute(routes.article(article.slug))
-                    return ["title": article.title, "link": link, "id": link, "updated": article.date.rfc3339,
-                            "summary": article.summary, "content": article.body.html]
-                },
-            ] as [String: Any]
-            return context
+                "title": .string(briefing.config.title), "id": .string(routes.identifier(routes.home)),
+                "self": .string(routes.absolute(routes.feed)), "alternate": .string(routes.absolute(routes.home)),
+                "subtitle": .string(briefing.config.description),
+                "updated": .string((briefing.newestDate ?? Day(ordinal: 0)).rfc3339),
+                "entries": .list(articles.map { article in
+                    let link = routes.article(article.slug)
+                    return ["title": .string(article.title), "link": .string(routes.absolute(link)), "id": .string(routes.identifier(link)),
+                            "updated": .string(article.date.rfc3339), "summary": .string(article.summary),
+                            "content": .string(article.body.html)]
+                }),
+            ]
+            return .object(context)
         }
     }
 
     func notFound() -> Page {
         let values = self.values
         return page(.notFound, routes.notFound, lastModified: nil, inSitemap: false) {
-            values.common(kind: .notFound, title: "Page not found", description: "This page does not exist.",
-                          urlPath: values.routes.notFound)
+            .object(values.common(kind: .notFound, title: "Page not found", description: "This page does not exist.",
+                                  urlPath: values.routes.notFound))
         }
     }
 
@@ -384,8 +373,8 @@ public struct PagePlanner: Sendable {
         let values = self.values, routes = self.routes
         return page(.robots, routes.robots, template: "robots.txt", lastModified: nil, inSitemap: false) {
             var context = values.common(kind: .robots, title: "robots.txt", description: "", urlPath: routes.robots)
-            context["sitemap"] = routes.absolute(routes.sitemap)
-            return context
+            context["sitemap"] = .string(routes.absolute(routes.sitemap))
+            return .object(context)
         }
     }
 
@@ -401,13 +390,18 @@ public struct PagePlanner: Sendable {
             }
         }) {
             var context = values.common(kind: .sitemap, title: "Sitemap", description: "", urlPath: routes.sitemap)
-            context["entries"] = entries.map { location, lastModified -> [String: Any] in
-                var entry: [String: Any] = ["location": location]
-                if let lastModified { entry["lastmod"] = lastModified }
-                return entry
-            }
-            return context
+            context["entries"] = .list(entries.map { ["location": .string($0.0), "lastmod": .text($0.1)] })
+            return .object(context)
         }
+    }
+}
+
+extension TemplateValue {
+    /// An object with more fields (a point badge with its summary, say).
+    func adding(_ fields: [String: TemplateValue]) -> TemplateValue {
+        guard case .object(var existing) = self else { return .object(fields) }
+        for (key, value) in fields { existing[key] = value }
+        return .object(existing)
     }
 }
 

@@ -31,6 +31,12 @@ public struct Routes: Sendable {
     /// "https://example.org/briefings/articles/x/" for a site path.
     public func absolute(_ path: String) -> String { origin + path }
 
+    /// A permanent identifier for feed entries: the absolute URL, or a `tag:` IRI when the site
+    /// has no host in its base URL (Atom requires absolute identifiers).
+    public func identifier(_ path: String) -> String {
+        origin.isEmpty ? "tag:briefgen,2025:" + path : origin + path
+    }
+
     /// Where a URL path is written under `Output/`: `/briefings/points/x/` → `points/x/index.html`.
     public func outputPath(for urlPath: String) -> String {
         var path = urlPath

@@ -185,3 +185,53 @@ struct PeopleTracker {
         return result
     }
 }
+
+/// A `PeopleTracker` that reads sentences only when someone asks who "he" is.
+///
+/// Resolving a pronoun needs every sentence before it, in order; most articles never ask, so the
+/// sentences are queued and read on the first question (and after that, as they come).
+struct LazyPeopleTracker {
+    private enum Event {
+        case sentence(String)
+        case paragraph(String)
+        case speaker(String)
+    }
+
+    private var tracker: PeopleTracker
+    private var queued: [Event] = []
+
+    init(knownPeople: [String]) {
+        tracker = PeopleTracker(knownPeople: knownPeople)
+    }
+
+    mutating func observe(_ sentence: String) { queued.append(.sentence(sentence)) }
+    /// A whole paragraph without quotes, split into sentences only if it is ever read.
+    mutating func observe(paragraph: String) { queued.append(.paragraph(paragraph)) }
+    mutating func setLastPerson(_ name: String) { queued.append(.speaker(name)) }
+
+    private mutating func catchUp() {
+        for event in queued {
+            switch event {
+            case .sentence(let text): tracker.observe(text)
+            case .paragraph(let text): for sentence in Sentences.split(text) { tracker.observe(sentence) }
+            case .speaker(let name): tracker.setLastPerson(name)
+            }
+        }
+        queued.removeAll(keepingCapacity: true)
+    }
+
+    mutating func firstPerson(in text: String) -> String? {
+        catchUp()
+        return tracker.firstPerson(in: text)
+    }
+
+    mutating func lastPerson() -> String? {
+        catchUp()
+        return tracker.lastPerson
+    }
+
+    mutating func fullName(_ name: String) -> String {
+        catchUp()
+        return tracker.fullName(name)
+    }
+}

@@ -30,12 +30,17 @@ public struct QuoteExtractor: Sendable {
     static let namingWords: Set<String> = ["titled", "entitled", "called", "dubbed", "named", "codenamed", "so-called", "nicknamed", "branded"]
 
     public func extract(from paragraphs: [String]) -> [Found] {
-        var people = PeopleTracker(knownPeople: knownPeople)
+        var people = LazyPeopleTracker(knownPeople: knownPeople)
         var found: [Found] = []
         var pending: (text: String, speaker: String?, paragraph: Int)?
         var previousSpeaker: (name: String, paragraph: Int)?
 
         for (paragraphIndex, paragraph) in paragraphs.enumerated() {
+            // Most paragraphs quote nobody: they only matter for who "he" and "she" are, later.
+            if pending == nil, !QuoteMarks.mayContainQuotes(paragraph) {
+                people.observe(paragraph: paragraph)
+                continue
+            }
             let characters = Array(paragraph)
             var spans = QuoteMarks.spans(in: characters)
             let maskedCharacters = masked(characters, spans)
@@ -57,7 +62,7 @@ public struct QuoteExtractor: Sendable {
                     if first.closed {
                         let after = String(characters[first.end..<sentenceEnd(after: first.end, sentences, limit: spans.first?.start)])
                         var speaker = carried.speaker ?? Attribution.speakerAfter(after)
-                        speaker = resolve(speaker, people: people, sentenceStart: "")
+                        speaker = resolve(speaker, people: &people, sentenceStart: "")
                         found.append(Found(quote: Quote(text: clean(text), speaker: speaker), paragraph: carried.paragraph))
                         remember(speaker, &people, &previousSpeaker, paragraphIndex)
                     } else {
@@ -115,7 +120,7 @@ public struct QuoteExtractor: Sendable {
                     case .speaker(let name): speaker = name
                     case .subject:
                         let sentenceText = String(characters[sentenceStart..<span.start])
-                        speaker = subject(of: sentenceText, people: people)
+                        speaker = subject(of: sentenceText, people: &people)
                     case nil: break
                     }
                 }
@@ -126,7 +131,7 @@ public struct QuoteExtractor: Sendable {
                    previous.paragraph >= paragraphIndex - 1, !found.isEmpty {
                     speaker = previous.name
                 }
-                speaker = resolve(speaker, people: people, sentenceStart: String(characters[sentenceStart..<span.start]))
+                speaker = resolve(speaker, people: &people, sentenceStart: String(characters[sentenceStart..<span.start]))
 
                 let isQuotation = speaker != nil || wordCount >= 4
                 if !span.closed {
@@ -147,7 +152,7 @@ public struct QuoteExtractor: Sendable {
         return found
     }
 
-    private func remember(_ speaker: String?, _ people: inout PeopleTracker, _ previous: inout (name: String, paragraph: Int)?, _ paragraph: Int) {
+    private func remember(_ speaker: String?, _ people: inout LazyPeopleTracker, _ previous: inout (name: String, paragraph: Int)?, _ paragraph: Int) {
         guard let speaker else { previous = nil; return }
         previous = (speaker, paragraph)
         if speaker.first?.isUppercase == true, !speaker.hasPrefix("The ") {
@@ -156,10 +161,11 @@ public struct QuoteExtractor: Sendable {
     }
 
     /// "he"/"she" become the person last named; other pronouns are not guessed.
-    private func resolve(_ speaker: String?, people: PeopleTracker, sentenceStart: String) -> String? {
+    private func resolve(_ speaker: String?, people: inout LazyPeopleTracker, sentenceStart: String) -> String? {
         guard let speaker else { return nil }
         if Attribution.pronouns.contains(speaker) {
-            return (people.firstPerson(in: sentenceStart) ?? people.lastPerson).map(people.fullName)
+            guard let person = people.firstPerson(in: sentenceStart) ?? people.lastPerson() else { return nil }
+            return people.fullName(person)
         }
         if Attribution.groupPronouns.contains(speaker) { return nil }
         return speaker
@@ -167,10 +173,10 @@ public struct QuoteExtractor: Sendable {
 
     /// The subject of a sentence that hands a quote over with "saying", "admitting that": the first
     /// person it names, or the person a leading "he"/"she" stands for.
-    private func subject(of sentence: String, people: PeopleTracker) -> String? {
+    private func subject(of sentence: String, people: inout LazyPeopleTracker) -> String? {
         if let person = people.firstPerson(in: sentence) { return person }
         let words = sentence.split(separator: " ").prefix(4).map { $0.strippingCharacters(",") }
-        if words.contains(where: { Attribution.pronouns.contains($0) }) { return people.lastPerson.map(people.fullName) }
+        if words.contains(where: { Attribution.pronouns.contains($0) }), let person = people.lastPerson() { return people.fullName(person) }
         return nil
     }
 

@@ -21,6 +21,35 @@ enum QuoteMarks {
     static let singleClosers: Set<Character> = ["'", "’"]
     static let allMarks: Set<Character> = ["\"", "“", "”", "«", "»", "„", "'", "‘", "’"]
 
+    /// A cheap first look at the bytes: false when the text certainly has no quotation (no double
+    /// quote marks, guillemets or opening single quotes), so the full search can be skipped.
+    static func mayContainQuotes(_ text: String) -> Bool {
+        var previous: UInt8 = 0x20
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case 0x22: return true // "
+            case 0x27: if previous == 0x20 || previous == 0x28 || previous == 0x5B { return true } // ' after space or bracket
+            case 0xC2:
+                if let next = iterator.next() {
+                    if next == 0xAB || next == 0xBB { return true } // « »
+                    previous = next
+                    continue
+                }
+            case 0xE2:
+                if let second = iterator.next(), let third = iterator.next(), second == 0x80 {
+                    if third == 0x9C || third == 0x9D || third == 0x9E || third == 0x98 { return true } // “ ” „ ‘
+                    if third == 0x99, previous == 0x20 { return true } // ’ opening a quote, as some paste it
+                    previous = third
+                    continue
+                }
+            default: break
+            }
+            previous = byte
+        }
+        return false
+    }
+
     static func spans(in text: String) -> [QuotedSpan] {
         spans(in: Array(text))
     }

@@ -1,0 +1,44 @@
+// Micro-benchmarks of briefgen's stages on a content folder, single-threaded, for profiling.
+//
+//     swift run -c release briefgen-bench CONTENT_DIR TEMPLATES_DIR
+//
+// Prints microseconds per item for reading, analysing and rendering each kind of page.
+import BriefgenCore
+import Foundation
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 3 else {
+    print("usage: briefgen-bench CONTENT_DIR TEMPLATES_DIR")
+    exit(2)
+}
+Parallel.width = 1
+let clock = ContinuousClock()
+func measure<T>(_ label: String, count: Int, _ work: () throws -> T) rethrows -> T {
+    let start = clock.now
+    let value = try work()
+    let elapsed = clock.now - start
+    let micros = Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12
+    print(String(format: "%-28@ %10.1f ms  %8.1f µs each (%d)", label as NSString, micros / 1000, micros / Double(max(count, 1)), count))
+    return value
+}
+
+let content = URL(fileURLWithPath: arguments[1])
+let templatesURL = URL(fileURLWithPath: arguments[2])
+let site = try measure("read content", count: 1) { try ContentLoader(directory: content).load() }
+let analyzer = ArticleAnalyzer(points: site.points, actors: site.actors, basePath: "")
+let analysed = measure("analyse articles", count: site.articles.count) { site.articles.map(analyzer.analyse) }
+let renderer = MarkdownRenderer()
+_ = measure("cmark render only", count: site.articles.count) { site.articles.map { renderer.render($0.markdown) } }
+let briefing = measure("briefing", count: 1) { Briefing(content: site, articles: analysed) }
+let templates = try TemplateSet.load(from: templatesURL, displayPath: "Templates")
+let pages = measure("plan pages", count: 1) { PagePlanner(briefing: briefing, assetURLs: [:]).pages() }
+var bytes = 0
+for kind in Page.Kind.allCases {
+    let selected = pages.filter { $0.kind == kind }
+    guard !selected.isEmpty else { continue }
+    let contexts = measure("context \(kind.rawValue)", count: selected.count) { selected.map { $0.context() } }
+    measure("render \(kind.rawValue)", count: selected.count) {
+        for (page, context) in zip(selected, contexts) { bytes += templates.render(page.template, context).utf8.count }
+    }
+}
+print("rendered \(bytes) bytes")

@@ -1,0 +1,115 @@
+/// A parsed Mustache template: a tree of nodes, ready to render many times.
+///
+/// The syntax is Mustache's (variables, sections, inverted sections, partials, comments, set
+/// delimiters, template inheritance with `{{<parent}}` and `{{$block}}`), with two additions
+/// swift-mustache themes also use: transforms such as `{{^empty(list)}}` and names starting with a
+/// dot (`{{#.heading}}`) that look only at the current item, not at enclosing ones.
+public struct Template: Sendable {
+    public let name: String
+    let nodes: [TemplateNode]
+
+    public init(name: String, source: String) throws(TemplateError) {
+        self.name = name
+        nodes = try TemplateParser(source: source).parse()
+    }
+
+    /// Names of the partials and parents this template refers to, with where.
+    public var references: [(name: String, isParent: Bool, line: Int, column: Int)] {
+        var result: [(String, Bool, Int, Int)] = []
+        func walk(_ nodes: [TemplateNode]) {
+            for node in nodes {
+                switch node {
+                case .partial(let name, _, let line, let column): result.append((name, false, line, column))
+                case .parent(let name, let blocks, _, let line, let column):
+                    result.append((name, true, line, column))
+                    for block in blocks.values { walk(block) }
+                case .section(_, let children, _, _), .block(_, let children): walk(children)
+                default: break
+                }
+            }
+        }
+        walk(nodes)
+        return result
+    }
+
+    /// Arguments of `{{#name}}argument{{/name}}` sections, for checking asset references.
+    func sectionArguments(named target: String) -> [(argument: String, line: Int, column: Int)] {
+        var result: [(String, Int, Int)] = []
+        func walk(_ nodes: [TemplateNode]) {
+            for node in nodes {
+                switch node {
+                case .section(let name, let children, let raw, let position):
+                    if name.parts == [target], name.transforms.isEmpty { result.append((raw, position.line, position.column)) }
+                    walk(children)
+                case .parent(_, let blocks, _, _, _): for block in blocks.values { walk(block) }
+                case .block(_, let children): walk(children)
+                default: break
+                }
+            }
+        }
+        walk(nodes)
+        return result
+    }
+}
+
+struct SourcePosition: Sendable {
+    var line: Int
+    var column: Int
+}
+
+/// A variable or section name: `title`, `point.status.label`, `.`, `.heading`, `empty(points)`.
+struct TemplateName: Sendable, Equatable {
+    var parts: [String]
+    /// Transforms, innermost first: `empty(points)` is ["empty"].
+    var transforms: [String]
+    /// `.name`: look only at the current item.
+    var currentOnly: Bool
+
+    static let dot = TemplateName(parts: [], transforms: [], currentOnly: true)
+
+    init(parts: [String], transforms: [String], currentOnly: Bool) {
+        self.parts = parts
+        self.transforms = transforms
+        self.currentOnly = currentOnly
+    }
+
+    /// Parses the text inside a tag; nil when it is not a valid name.
+    init?(_ text: String) {
+        var body = Substring(text)
+        var transforms: [String] = []
+        while let open = body.firstIndex(of: "("), body.hasSuffix(")") {
+            let transform = body[..<open]
+            guard !transform.isEmpty, transform.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
+            transforms.insert(String(transform), at: 0)
+            body = body[body.index(after: open)..<body.index(before: body.endIndex)]
+        }
+        if body == "." {
+            self.init(parts: [], transforms: transforms, currentOnly: true)
+            return
+        }
+        var currentOnly = false
+        if body.hasPrefix(".") {
+            currentOnly = true
+            body = body.dropFirst()
+        }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && !$0.contains(where: { $0.isWhitespace || "{}".contains($0) }) }) else {
+            return nil
+        }
+        self.init(parts: parts, transforms: transforms, currentOnly: currentOnly)
+    }
+}
+
+indirect enum TemplateNode: Sendable {
+    case text(String)
+    case variable(TemplateName, escaped: Bool)
+    /// `raw` is the unparsed text inside, for lambdas.
+    case section(TemplateName, [TemplateNode], raw: String, position: SourcePosition)
+    case inverted(TemplateName, [TemplateNode])
+    case partial(String, indentation: String, line: Int, column: Int)
+    /// `{{<parent}}` with the blocks it overrides.
+    case parent(String, blocks: [String: [TemplateNode]], indentation: String, line: Int, column: Int)
+    /// `{{$name}}default{{/name}}`: replaced by an override when the template is used as a parent.
+    case block(String, [TemplateNode])
+    case escaping(Bool)
+}

@@ -1,0 +1,178 @@
+/// Renders parsed templates: one pass over the node tree, appending to a single string, with
+/// HTML escaping done over bytes (only text that holds `& < > " '` is copied piecewise).
+struct TemplateRenderer {
+    let templates: [String: Template]
+
+    func render(_ name: String, _ context: TemplateValue) -> String {
+        guard let template = templates[name] else { return "" }
+        var output = ""
+        output.reserveCapacity(16 * 1024)
+        var stack = [context]
+        render(template.nodes, into: &output, stack: &stack, blocks: [:], escaping: true)
+        return output
+    }
+
+    private func render(_ nodes: [TemplateNode], into output: inout String, stack: inout [TemplateValue],
+                        blocks: [String: [TemplateNode]], escaping initialEscaping: Bool) {
+        var escaping = initialEscaping
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                output += text
+            case .escaping(let value):
+                escaping = value
+            case .variable(let name, let escaped):
+                guard let value = lookup(name, in: stack) else { continue }
+                append(value, to: &output, escape: escaped && escaping)
+            case .section(let name, let children, let raw, _):
+                guard let value = lookup(name, in: stack) else { continue }
+                switch value {
+                case .list(let items):
+                    for item in items {
+                        stack.append(item)
+                        render(children, into: &output, stack: &stack, blocks: blocks, escaping: escaping)
+                        stack.removeLast()
+                    }
+                case .lambda(let function):
+                    append(.string(function(raw)), to: &output, escape: escaping)
+                case .bool(let flag):
+                    if flag { render(children, into: &output, stack: &stack, blocks: blocks, escaping: escaping) }
+                default:
+                    guard value.isTruthy else { continue }
+                    stack.append(value)
+                    render(children, into: &output, stack: &stack, blocks: blocks, escaping: escaping)
+                    stack.removeLast()
+                }
+            case .inverted(let name, let children):
+                if !(lookup(name, in: stack)?.isTruthy ?? false) {
+                    render(children, into: &output, stack: &stack, blocks: blocks, escaping: escaping)
+                }
+            case .partial(let name, let indentation, _, _):
+                guard let template = templates[name] else { continue }
+                if indentation.isEmpty {
+                    render(template.nodes, into: &output, stack: &stack, blocks: blocks, escaping: true)
+                } else {
+                    var partial = ""
+                    render(template.nodes, into: &partial, stack: &stack, blocks: blocks, escaping: true)
+                    output += Self.indent(partial, with: indentation)
+                }
+            case .parent(let name, let overrides, let indentation, _, _):
+                guard let template = templates[name] else { continue }
+                // Blocks given further out win over this template's own overrides.
+                let merged = overrides.merging(blocks) { _, outer in outer }
+                if indentation.isEmpty {
+                    render(template.nodes, into: &output, stack: &stack, blocks: merged, escaping: true)
+                } else {
+                    var parent = ""
+                    render(template.nodes, into: &parent, stack: &stack, blocks: merged, escaping: true)
+                    output += Self.indent(parent, with: indentation)
+                }
+            case .block(let name, let defaults):
+                render(blocks[name] ?? defaults, into: &output, stack: &stack, blocks: blocks, escaping: escaping)
+            }
+        }
+    }
+
+    /// Finds a name: the first part up the stack (unless it starts with a dot), the rest inside it.
+    func lookup(_ name: TemplateName, in stack: [TemplateValue]) -> TemplateValue? {
+        var value: TemplateValue?
+        if name.parts.isEmpty {
+            value = stack.last
+        } else if name.currentOnly {
+            value = stack.last?.child(Substring(name.parts[0]))
+        } else {
+            let first = name.parts[0]
+            for item in stack.reversed() {
+                if case .object(let fields) = item, let found = fields[first] {
+                    value = found
+                    break
+                }
+            }
+        }
+        for part in name.parts.dropFirst() {
+            guard let current = value else { return nil }
+            value = current.child(Substring(part))
+        }
+        for transform in name.transforms {
+            guard let current = value else {
+                // `empty(missing)` is true: nothing there is empty.
+                if transform == "empty" { value = .bool(true); continue }
+                return nil
+            }
+            value = Self.apply(transform, to: current)
+        }
+        return value
+    }
+
+    /// The transforms themes use: counts and emptiness of lists, case of text, first and last items.
+    static func apply(_ transform: String, to value: TemplateValue) -> TemplateValue? {
+        switch (transform, value) {
+        case ("empty", .list(let items)): return .bool(items.isEmpty)
+        case ("empty", .string(let text)): return .bool(text.isEmpty)
+        case ("empty", .null): return .bool(true)
+        case ("empty", .object(let fields)): return .bool(fields.isEmpty)
+        case ("count", .list(let items)): return .int(items.count)
+        case ("first", .list(let items)): return items.first
+        case ("last", .list(let items)): return items.last
+        case ("reversed", .list(let items)): return .list(items.reversed())
+        case ("lowercased", .string(let text)): return .string(text.lowercased())
+        case ("uppercased", .string(let text)): return .string(text.uppercased())
+        case ("capitalized", .string(let text)): return .string(text.prefix(1).uppercased() + text.dropFirst())
+        case ("plusone", .int(let number)): return .int(number + 1)
+        case ("minusone", .int(let number)): return .int(number - 1)
+        case ("even", .int(let number)): return .bool(number % 2 == 0)
+        case ("odd", .int(let number)): return .bool(number % 2 != 0)
+        default: return nil
+        }
+    }
+
+    private func append(_ value: TemplateValue, to output: inout String, escape: Bool) {
+        switch value {
+        case .string(let text): escape ? Self.appendEscaped(text, to: &output) : output.append(text)
+        case .int(let number): output += String(number)
+        case .bool(let flag): output += flag ? "true" : "false"
+        case .lambda(let function): escape ? Self.appendEscaped(function(""), to: &output) : output.append(function(""))
+        case .null, .list, .object: break
+        }
+    }
+
+    /// `& < > " '` become entities; everything else is copied in runs.
+    static func appendEscaped(_ text: String, to output: inout String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for (index, byte) in bytes.enumerated() {
+                let replacement: String
+                switch byte {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = "&#39;"
+                default: continue
+                }
+                if index > runStart {
+                    output += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self)
+                }
+                output += replacement
+                runStart = index + 1
+            }
+            if runStart == 0 {
+                output += String(decoding: bytes, as: UTF8.self)
+            } else if runStart < bytes.count {
+                output += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart...]), as: UTF8.self)
+            }
+        }
+    }
+
+    static func indent(_ text: String, with indentation: String) -> String {
+        var result = ""
+        var atLineStart = true
+        for character in text {
+            if atLineStart, character != "\n" { result += indentation }
+            result.append(character)
+            atLineStart = character == "\n"
+        }
+        return result
+    }
+}

@@ -1,0 +1,49 @@
+/// A value a template can show: the typed counterpart of Mustache's "anything".
+///
+/// Contexts are built from these rather than `Any`, so a lookup is a dictionary access and a
+/// switch, not a chain of dynamic casts; and text is escaped in one pass over its bytes.
+public enum TemplateValue: Sendable {
+    case string(String)
+    case bool(Bool)
+    case int(Int)
+    case list([TemplateValue])
+    case object([String: TemplateValue])
+    /// `{{#name}}text{{/name}}` calls the function with `text`; the result is inserted (escaped).
+    case lambda(@Sendable (String) -> String)
+    case null
+
+    /// Whether a section shows: false, null, empty text and empty lists do not.
+    var isTruthy: Bool {
+        switch self {
+        case .bool(let value): return value
+        case .null: return false
+        case .string(let text): return !text.isEmpty
+        case .list(let items): return !items.isEmpty
+        case .int, .object, .lambda: return true
+        }
+    }
+
+    /// A named child of an object; nil for anything else.
+    func child(_ name: Substring) -> TemplateValue? {
+        guard case .object(let fields) = self else { return nil }
+        return fields[String(name)]
+    }
+}
+
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+}
+
+extension TemplateValue {
+    /// `.string` for a value, `.null` for nil: for optional fields.
+    public static func text(_ value: String?) -> TemplateValue {
+        value.map(TemplateValue.string) ?? .null
+    }
+}
