@@ -22,6 +22,14 @@ func measure<T>(_ label: String, count: Int, _ work: () throws -> T) rethrows ->
     return value
 }
 
+// `briefgen-bench FILE.md markdown`: renders one Markdown file 5,000 times, for profiling the renderer alone.
+if arguments.count > 2, arguments[2] == "markdown" {
+    let sample = try String(contentsOfFile: arguments[1], encoding: .utf8)
+    let renderer = MarkdownRenderer()
+    measure("render one document ×5000", count: 5000) { for _ in 0..<5000 { _ = renderer.render(sample) } }
+    exit(0)
+}
+
 let content = URL(fileURLWithPath: arguments[1])
 let templatesURL = URL(fileURLWithPath: arguments[2])
 let site = try measure("read content", count: 1) { try ContentLoader(directory: content).load() }
@@ -42,3 +50,4 @@ for kind in Page.Kind.allCases {
     }
 }
 print("rendered \(bytes) bytes")
+

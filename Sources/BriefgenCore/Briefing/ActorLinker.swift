@@ -23,9 +23,13 @@ public struct ActorLinker: Sendable {
 
     /// Every actor the text names, alphabetical.
     public func actors(mentionedIn texts: [String]) -> [String] {
+        actors(mentionedIn: texts.map { Tokenizer.words(in: $0) })
+    }
+
+    func actors(mentionedIn tokenized: [[WordToken]]) -> [String] {
         var found = Set<String>()
-        for text in texts {
-            for match in matcher.matches(in: text) { found.insert(match.value) }
+        for tokens in tokenized {
+            for match in matcher.matches(in: tokens) { found.insert(match.value) }
         }
         return found.sorted()
     }

@@ -28,6 +28,8 @@ public struct ArticleSection: Sendable, Equatable {
     public var blocks: Range<Int>
     /// Body text (paragraphs, lists, quotations) for matching and excerpts.
     public var text: String
+    /// One to three sentences of the body, for briefings and feeds.
+    public var excerpt: String
     /// Point slugs this section speaks to.
     public var points: [String]
 }

@@ -20,11 +20,14 @@ public struct ArticleAnalyzer: Sendable {
     public func analyse(_ article: Article) -> AnalysedArticle {
         let body = renderer.render(article.markdown, firstLine: article.bodyFirstLine)
         var sections = ArticleAnalyzer.sections(of: body)
+        // Each block is split into words once, for the points and for the actors.
+        let blockWords = body.blocks.map { Tokenizer.words(in: $0.text) }
         let hasHeadings = sections.contains { $0.heading != nil }
         for index in sections.indices {
             // Without headings, the title is what says what the article is about.
             let heading = sections[index].heading ?? (hasHeadings ? nil : article.title)
-            sections[index].points = pointMatcher.points(heading: heading, body: sections[index].text)
+            let words = sections[index].blocks.flatMap { blockWords[$0] }
+            sections[index].points = pointMatcher.points(heading: heading.map { Tokenizer.words(in: $0) }, body: words)
         }
         if let declared = article.declaredPoints {
             applyDeclaredPoints(declared, to: &sections, title: article.title)
@@ -36,10 +39,10 @@ public struct ArticleAnalyzer: Sendable {
         if let declared = article.declaredActors {
             actors = Array(Set(declared)).sorted()
         } else {
-            var texts = [article.title]
-            texts += body.blocks.map(\.text)
-            texts += quotes.compactMap(\.quote.speaker)
-            actors = Array(Set(actorLinker.actors(mentionedIn: texts)).union(quotes.compactMap(\.quote.actor))).sorted()
+            var words = blockWords
+            words.append(Tokenizer.words(in: article.title))
+            for speaker in quotes.compactMap(\.quote.speaker) { words.append(Tokenizer.words(in: speaker)) }
+            actors = Array(Set(actorLinker.actors(mentionedIn: words)).union(quotes.compactMap(\.quote.actor))).sorted()
         }
         let summary = article.summary ?? body.summary
         return AnalysedArticle(article: article, body: body, sections: sections, quotes: quotes, points: points,
@@ -59,7 +62,7 @@ public struct ArticleAnalyzer: Sendable {
             let target = anchor ?? bodyBlocks.first(where: { $0.id != nil })?.id
             if let target, heading != nil || !bodyBlocks.isEmpty {
                 sections.append(ArticleSection(index: sections.count, heading: heading, anchor: target,
-                                               blocks: range, text: text, points: []))
+                                               blocks: range, text: text, excerpt: Excerpt.make(from: text), points: []))
             }
         }
         for (index, block) in body.blocks.enumerated() where block.startsSection {
@@ -121,7 +124,8 @@ public struct ArticleAnalyzer: Sendable {
     /// Quotes come in reading order, so the search for each starts where the previous one was
     /// found and wraps around once: linear in the article's length for the usual case.
     private func locate(_ quotes: [Quote], in body: RenderedMarkdown, sections: [ArticleSection]) -> [LocatedQuote] {
-        let normalisedBlocks = body.blocks.map { ArticleAnalyzer.searchKey($0.text) }
+        guard !quotes.isEmpty else { return [] }
+        var keys = [[UInt8]?](repeating: nil, count: body.blocks.count)
         // Section of every block, computed once.
         var sectionOfBlock = [Int](repeating: 0, count: body.blocks.count)
         var sectionCursor = 0
@@ -129,17 +133,19 @@ public struct ArticleAnalyzer: Sendable {
             while sectionCursor + 1 < sections.count, sections[sectionCursor + 1].blocks.lowerBound <= index { sectionCursor += 1 }
             sectionOfBlock[index] = sections.isEmpty ? 0 : sections[sectionCursor].index
         }
-        let count = normalisedBlocks.count
+        let count = body.blocks.count
         var cursor = 0
         return quotes.map { quote in
             var quote = quote
             if quote.actor == nil { quote.actor = actorLinker.actor(forSpeaker: quote.speaker) }
-            let key = String(ArticleAnalyzer.searchKey(quote.text).prefix(60))
+            let key = Array(ArticleAnalyzer.searchKey(quote.text).prefix(60))
             var blockIndex: Int?
             if !key.isEmpty, count > 0 {
                 for step in 0..<count {
                     let index = (cursor + step) % count
-                    if body.blocks[index].id != nil, normalisedBlocks[index].contains(key) {
+                    guard body.blocks[index].id != nil else { continue }
+                    if keys[index] == nil { keys[index] = ArticleAnalyzer.searchKey(body.blocks[index].text) }
+                    if ByteSearch.contains(key, in: keys[index]!) {
                         blockIndex = index
                         break
                     }
@@ -151,12 +157,28 @@ public struct ArticleAnalyzer: Sendable {
         }
     }
 
-    /// Letters and digits only, lower-cased: the same words match whatever the quote marks and dashes.
-    static func searchKey(_ text: String) -> String {
-        var key = ""
+    /// The text reduced to what survives any typography: ASCII letters lower-cased, digits, and
+    /// non-ASCII letters, without punctuation, quote marks, dashes or spaces. A quote and the
+    /// paragraph it comes from match on these keys whatever the quote marks and dashes.
+    static func searchKey(_ text: String) -> [UInt8] {
+        var key: [UInt8] = []
         key.reserveCapacity(text.utf8.count)
-        for character in text where character.isLetter || character.isNumber {
-            key += character.lowercased()
+        var bytes = text.utf8.makeIterator()
+        while let byte = bytes.next() {
+            switch byte {
+            case 0x30...0x39, 0x61...0x7A: key.append(byte)
+            case 0x41...0x5A: key.append(byte + 32)
+            case 0xE2:
+                // U+2000–U+206F (General Punctuation: curly quotes, dashes, ellipsis) is dropped.
+                guard let second = bytes.next(), let third = bytes.next() else { break }
+                if second == 0x80 || second == 0x81 { break }
+                key += [byte, second, third]
+            case 0xC2:
+                // U+00A0–U+00BF: no-break space, guillemets, signs.
+                _ = bytes.next()
+            case 0x80...0xFF: key.append(byte)
+            default: break
+            }
         }
         return key
     }

@@ -102,7 +102,7 @@ public struct Development: Sendable, Equatable {
         sectionIndex = section.index
         sectionHeading = section.heading
         anchor = section.anchor
-        excerpt = Excerpt.make(from: section.text)
+        excerpt = section.excerpt
         points = section.points
         self.quotes = quotes
     }

@@ -4,7 +4,7 @@ public enum Excerpt {
 
     /// Whole sentences up to about `targetLength` characters, at least one, at most three.
     public static func make(from text: String) -> String {
-        let sentences = Sentences.split(text)
+        let sentences = Sentences.split(text, limit: 3)
         guard let first = sentences.first else { return "" }
         var excerpt = first
         for sentence in sentences.dropFirst().prefix(2) {

@@ -19,6 +19,10 @@ public struct PointMatcher: Sendable {
 
     /// Score per point index: heading mentions weigh `headingWeight`, body mentions one each.
     public func scores(heading: String?, body: String) -> [Int: Int] {
+        scores(heading: heading.map { Tokenizer.words(in: $0) }, body: Tokenizer.words(in: body))
+    }
+
+    func scores(heading: [WordToken]?, body: [WordToken]) -> [Int: Int] {
         var scores: [Int: Int] = [:]
         if let heading {
             for match in matcher.matches(in: heading) { scores[match.value, default: 0] += PointMatcher.headingWeight }
@@ -29,6 +33,10 @@ public struct PointMatcher: Sendable {
 
     /// Point slugs a section speaks to, in the points' order.
     public func points(heading: String?, body: String) -> [String] {
+        points(heading: heading.map { Tokenizer.words(in: $0) }, body: Tokenizer.words(in: body))
+    }
+
+    func points(heading: [WordToken]?, body: [WordToken]) -> [String] {
         scores(heading: heading, body: body)
             .filter { $0.value >= PointMatcher.threshold }
             .keys.sorted().map { slugs[$0] }

@@ -17,9 +17,9 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// Safe mode is cmark's default since 0.29: raw HTML is omitted and `javascript:`,
-    /// `vbscript:`, `file:` and non-image `data:` URLs are dropped. Smart punctuation turns
-    /// straight quotes and dashes into typographic ones.
-    static let options: Int32 = CMARK_OPT_SMART
+    /// `vbscript:`, `file:` and non-image `data:` URLs are dropped. Smart punctuation is applied
+    /// by `SmartPunctuation` on the text nodes rather than by cmark, which is twice as fast.
+    static let options: Int32 = 0
 
     public func render(_ markdown: String, firstLine: Int = 1) -> RenderedMarkdown {
         var markdown = markdown
@@ -31,17 +31,92 @@ public struct MarkdownRenderer: Sendable {
         guard let document else { return RenderedMarkdown(blocks: [], links: []) }
         defer { cmark_node_free(document) }
 
-        let links = rewriteURLsAndCollectLinks(in: document, firstLine: firstLine)
+        let walk = walkDocument(document, firstLine: firstLine)
         var blocks: [RenderedBlock] = []
+        blocks.reserveCapacity(walk.texts.count)
+        var index = 0
         var child = cmark_node_first_child(document)
         while let node = child {
             child = cmark_node_next(node)
             let line = Int(cmark_node_get_start_line(node)) + firstLine - 1
             blocks.append(RenderedBlock(kind: MarkdownRenderer.kind(of: node), id: nil, html: MarkdownRenderer.html(of: node),
-                                        text: MarkdownRenderer.plainText(of: node), line: line))
+                                        text: walk.texts[index], line: line))
+            index += 1
         }
         MarkdownRenderer.assignIDs(to: &blocks)
-        return RenderedMarkdown(blocks: blocks, links: links)
+        return RenderedMarkdown(blocks: blocks, links: walk.links)
+    }
+
+    /// One pass over every node: smart punctuation on text, plain text per top-level block,
+    /// links collected and root-relative ones moved under the base path.
+    private func walkDocument(_ document: OpaquePointer, firstLine: Int) -> (texts: [String], links: [MarkdownLink]) {
+        var collector = PlainTextCollector()
+        var links: [MarkdownLink] = []
+        guard let iterator = cmark_iter_new(document) else { return ([], links) }
+        defer { cmark_iter_free(iterator) }
+        var blockLine = 1
+        var inBlock = false
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let event = cmark_iter_get_event_type(iterator)
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_DOCUMENT { continue }
+            if cmark_node_parent(node) == document {
+                if event == CMARK_EVENT_ENTER {
+                    inBlock = true
+                    let start = Int(cmark_node_get_start_line(node))
+                    if start > 0 { blockLine = start }
+                    // Leaf top-level blocks (a thematic break, raw HTML, code) have no exit event.
+                    if type == CMARK_NODE_THEMATIC_BREAK || type == CMARK_NODE_HTML_BLOCK { collector.finishBlock(); inBlock = false; continue }
+                    if type == CMARK_NODE_CODE_BLOCK {
+                        if let literal = cmark_node_get_literal(node) { collector.append(literal) }
+                        collector.finishBlock()
+                        inBlock = false
+                        continue
+                    }
+                } else {
+                    collector.finishBlock()
+                    inBlock = false
+                    continue
+                }
+            }
+            guard inBlock else { continue }
+            switch type {
+            case CMARK_NODE_TEXT:
+                guard let literal = cmark_node_get_literal(node) else { continue }
+                let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+                if var smart = SmartPunctuation.transform(bytes, previous: collector.lastByte) {
+                    smart.withUnsafeBufferPointer { collector.append($0) }
+                    smart.append(0)
+                    smart.withUnsafeBufferPointer { buffer in
+                        buffer.withMemoryRebound(to: CChar.self) { _ = cmark_node_set_literal(node, $0.baseAddress) }
+                    }
+                } else {
+                    collector.append(bytes)
+                }
+            case CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                guard let literal = cmark_node_get_literal(node) else { continue }
+                if type == CMARK_NODE_CODE_BLOCK { collector.breakWord() }
+                collector.append(literal)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                collector.breakWord()
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM:
+                if event == CMARK_EVENT_EXIT { collector.breakWord() }
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                guard event == CMARK_EVENT_ENTER, let raw = cmark_node_get_url(node) else { continue }
+                let url = String(cString: raw)
+                links.append(MarkdownLink(destination: url, line: blockLine + firstLine - 1, isImage: type == CMARK_NODE_IMAGE))
+                if !basePath.isEmpty, url.hasPrefix("/"), !url.hasPrefix("//") {
+                    cmark_node_set_url(node, basePath + url)
+                }
+            default:
+                if event == CMARK_EVENT_ENTER, type.rawValue < CMARK_NODE_FIRST_INLINE.rawValue {
+                    let start = Int(cmark_node_get_start_line(node))
+                    if start > 0 { blockLine = start }
+                }
+            }
+        }
+        return (collector.texts, links)
     }
 
     /// Headings get ids from their text first, so they keep clean slugs; then every paragraph,
@@ -98,60 +173,56 @@ public struct MarkdownRenderer: Sendable {
         result += html[end...]
         return result
     }
+}
 
-    /// The text a reader sees, without markup; soft and hard breaks become spaces.
-    static func plainText(of root: OpaquePointer) -> String {
-        var text = ""
-        guard let iterator = cmark_iter_new(root) else { return "" }
-        defer { cmark_iter_free(iterator) }
-        var needsSpace = false
-        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-            guard let node = cmark_iter_get_node(iterator) else { continue }
-            let event = cmark_iter_get_event_type(iterator)
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if needsSpace && !text.isEmpty { text += " " }
-                needsSpace = false
-                if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                needsSpace = true
-            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM, CMARK_NODE_CODE_BLOCK:
-                if event == CMARK_EVENT_EXIT { needsSpace = true }
-                if cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK, event != CMARK_EVENT_EXIT,
-                   let literal = cmark_node_get_literal(node) {
-                    if !text.isEmpty { text += " " }
-                    text += String(cString: literal)
-                }
-            default:
-                break
+/// Gathers the plain text of each top-level block, white space collapsed, as bytes.
+///
+/// A struct with mutating methods rather than closures over local variables: closures that
+/// capture `var`s pay for a dynamic exclusivity check on every access, which cost more than
+/// cmark itself in this loop.
+struct PlainTextCollector {
+    private(set) var texts: [String] = []
+    private var text: [UInt8] = []
+    private var pendingSpace = false
+
+    init() { text.reserveCapacity(2048) }
+
+    /// The byte before the next text, as smart punctuation sees it (a space at a block's start).
+    var lastByte: UInt8 { pendingSpace || text.isEmpty ? 0x20 : text[text.count - 1] }
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                if index > runStart { appendRun(bytes, runStart..<index) }
+                pendingSpace = !text.isEmpty
+                runStart = index + 1
             }
+            index += 1
         }
-        return text.contains("  ") || text.contains("\n") ? text.collapsingWhitespace : text
+        if count > runStart { appendRun(bytes, runStart..<count) }
     }
 
-    /// Prefixes root-relative URLs with the base path and records every link for the checker.
-    private func rewriteURLsAndCollectLinks(in document: OpaquePointer, firstLine: Int) -> [MarkdownLink] {
-        var links: [MarkdownLink] = []
-        guard let iterator = cmark_iter_new(document) else { return links }
-        defer { cmark_iter_free(iterator) }
-        var blockLine = 1
-        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
-                  let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(node)
-            if type.rawValue < CMARK_NODE_FIRST_INLINE.rawValue {
-                let start = Int(cmark_node_get_start_line(node))
-                if start > 0 { blockLine = start }
-                continue
-            }
-            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
-                  let raw = cmark_node_get_url(node) else { continue }
-            let url = String(cString: raw)
-            links.append(MarkdownLink(destination: url, line: blockLine + firstLine - 1, isImage: type == CMARK_NODE_IMAGE))
-            if !basePath.isEmpty, url.hasPrefix("/"), !url.hasPrefix("//") {
-                cmark_node_set_url(node, basePath + url)
-            }
+    private mutating func appendRun(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        if pendingSpace {
+            text.append(0x20)
+            pendingSpace = false
         }
-        return links
+        text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+    }
+
+    mutating func append(_ literal: UnsafePointer<CChar>) {
+        append(UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
+    }
+
+    mutating func breakWord() { pendingSpace = !text.isEmpty }
+
+    mutating func finishBlock() {
+        texts.append(String(decoding: text, as: UTF8.self))
+        text.removeAll(keepingCapacity: true)
+        pendingSpace = false
     }
 }

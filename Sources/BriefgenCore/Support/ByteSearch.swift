@@ -25,6 +25,12 @@ enum ByteSearch {
         firstOffset(of: needle, in: haystack) != nil
     }
 
+    static func contains(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        needle.withUnsafeBufferPointer { pattern in
+            haystack.withUnsafeBufferPointer { text in search(pattern, in: text, from: 0, backwards: false) != nil }
+        }
+    }
+
     private static func search(_ pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from: Int, backwards: Bool) -> Int? {
         let n = text.count, m = pattern.count
         guard m > 0, n >= m, from <= n - m else { return m == 0 ? from : nil }

@@ -9,16 +9,93 @@ public enum Sentences {
     ]
 
     /// The sentences of `text`, trimmed, in order.
-    public static func split(_ text: String) -> [String] {
-        let characters = Array(text)
-        return ranges(in: characters).compactMap { range in
-            let sentence = String(characters[range]).trimmingWhitespace
-            return sentence.isEmpty ? nil : sentence
+    public static func split(_ text: String, limit: Int = Int.max) -> [String] {
+        var result: [String] = []
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            var index = 0
+            let count = bytes.count
+            while index < count, result.count < limit {
+                let byte = bytes[index]
+                var punctuationEnd = -1
+                if byte == 0x2E || byte == 0x3F || byte == 0x21 {
+                    punctuationEnd = index + 1
+                } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA6 {
+                    punctuationEnd = index + 3 // …
+                }
+                guard punctuationEnd > 0 else { index += 1; continue }
+                var end = punctuationEnd
+                // Runs of terminal punctuation and closing quotes or brackets: `?!`, `."`, `.”`, `.)`.
+                while end < count {
+                    let next = bytes[end]
+                    if next == 0x2E || next == 0x3F || next == 0x21 || next == 0x22 || next == 0x27 || next == 0x29 || next == 0x5D {
+                        end += 1
+                    } else if next == 0xE2, end + 2 < count, bytes[end + 1] == 0x80, [0x9D, 0x99, 0xA6].contains(bytes[end + 2]) {
+                        end += 3
+                    } else {
+                        break
+                    }
+                }
+                if end < count, bytes[end] == 0x20 || bytes[end] == 0x0A || bytes[end] == 0x09,
+                   isSentenceEnd(bytes, punctuation: index, after: end) {
+                    appendTrimmed(bytes, start..<end, to: &result)
+                    start = end
+                }
+                index = end
+            }
+            if start < count, result.count < limit { appendTrimmed(bytes, start..<count, to: &result) }
         }
+        return result
+    }
+
+    private static func appendTrimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to result: inout [String]) {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x0A || bytes[lower] == 0x09 { lower += 1 }
+        while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x0A || bytes[upper - 1] == 0x09 { upper -= 1 }
+        if upper > lower { result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)) }
+    }
+
+    /// Whether the punctuation at `punctuation` ends a sentence, looking at the bytes around it.
+    private static func isSentenceEnd(_ bytes: UnsafeBufferPointer<UInt8>, punctuation: Int, after end: Int) -> Bool {
+        var next = end
+        while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x0A || bytes[next] == 0x09 { next += 1 }
+        guard next < bytes.count else { return true }
+        let first = bytes[next]
+        let startsSentence: Bool
+        switch first {
+        case 0x41...0x5A, 0x30...0x39, 0x22, 0x27, 0x28: startsSentence = true
+        case 0x61...0x7A: startsSentence = false
+        case 0xE2: startsSentence = next + 2 < bytes.count && bytes[next + 1] == 0x80 && (bytes[next + 2] == 0x9C || bytes[next + 2] == 0x98)
+        case 0xC2: startsSentence = next + 1 < bytes.count && bytes[next + 1] == 0xAB // «
+        default:
+            // Other scripts: decode the scalar and ask whether it is upper case.
+            var decoder = UTF8()
+            var iterator = bytes[next...].makeIterator()
+            if case .scalarValue(let scalar) = decoder.decode(&iterator) {
+                startsSentence = scalar.properties.isUppercase || scalar.properties.numericType != nil
+            } else {
+                startsSentence = false
+            }
+        }
+        guard startsSentence else { return false }
+        guard bytes[punctuation] == 0x2E else { return true }
+        // The word before the full stop: an initial or an abbreviation does not end a sentence.
+        var wordStart = punctuation
+        while wordStart > 0, bytes[wordStart - 1] != 0x20, bytes[wordStart - 1] != 0x28, bytes[wordStart - 1] != 0x0A { wordStart -= 1 }
+        let length = punctuation - wordStart
+        if length == 1, (0x41...0x5A).contains(bytes[wordStart]) { return false }
+        guard length <= 5 else { return true }
+        var word = ""
+        for byte in bytes[wordStart..<punctuation] {
+            if byte == 0x22 || byte == 0x27 || byte == 0x28 { continue }
+            word.unicodeScalars.append(Unicode.Scalar((0x41...0x5A).contains(byte) ? byte + 32 : byte))
+        }
+        return !abbreviations.contains(word)
     }
 
     /// Character ranges of the sentences; together they cover the whole text.
-    static func ranges(in characters: [Character]) -> [Range<Int>] {
+    static func ranges(in characters: [Unicode.Scalar]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
         var index = 0
@@ -27,7 +104,7 @@ public enum Sentences {
             if character == "." || character == "?" || character == "!" || character == "…" {
                 var end = index + 1
                 // Swallow runs of terminal punctuation and closing quotes/brackets: `?!`, `."`, `.)`.
-                while end < characters.count, "?!.…\"'”’)]".contains(characters[end]) { end += 1 }
+                while end < characters.count, characters[end].isOne(of: "?!.…\"'”’)]") { end += 1 }
                 if end >= characters.count { break }
                 if characters[end].isWhitespace, isSentenceEnd(characters, punctuation: index, after: end) {
                     result.append(start..<end)
@@ -42,18 +119,18 @@ public enum Sentences {
         return result
     }
 
-    private static func isSentenceEnd(_ characters: [Character], punctuation: Int, after end: Int) -> Bool {
+    private static func isSentenceEnd(_ characters: [Unicode.Scalar], punctuation: Int, after end: Int) -> Bool {
         // The next word must start like a sentence: upper case, a digit or an opening quote.
         var next = end
         while next < characters.count, characters[next].isWhitespace { next += 1 }
         guard next < characters.count else { return true }
         let first = characters[next]
-        guard first.isUppercase || first.isNumber || "\"'“‘(«".contains(first) else { return false }
+        guard first.isUppercase || first.isNumber || first.isOne(of: "\"'“‘(«") else { return false }
         guard characters[punctuation] == "." else { return true }
         // Look at the word before the full stop.
         var wordStart = punctuation
         while wordStart > 0, !characters[wordStart - 1].isWhitespace, characters[wordStart - 1] != "(" { wordStart -= 1 }
-        let word = String(characters[wordStart..<punctuation])
+        let word = String(scalars: characters[wordStart..<punctuation])
         if word.count == 1, word.first!.isUppercase { return false } // an initial: "Donald J. Trump"
         let bare = word.lowercased().strippingCharacters("\"'“‘(")
         return !abbreviations.contains(bare)

@@ -37,7 +37,7 @@ public enum Slug {
                     pendingDash = true
                 }
             }
-            if result.unicodeScalars.count >= maxLength { break }
+            if result.utf8.count >= maxLength { break }
         }
         while result.hasSuffix("-") { result.removeLast() }
         return result

@@ -6,18 +6,23 @@
 public enum MarkdownEscaping {
     /// Escapes inline markup everywhere and block markup at the start of the text.
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 8)
-        for character in text {
-            switch character {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "&", "|", "~":
-                result.append("\\")
-                result.append(character)
-            default:
-                result.append(character)
-            }
+        // Most text has nothing to escape: check the bytes before building anything.
+        guard text.utf8.contains(where: isSpecial) else { return escapeBlockStart(text) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            if isSpecial(byte) { bytes.append(UInt8(ascii: "\\")) }
+            bytes.append(byte)
         }
-        return escapeBlockStart(result)
+        return escapeBlockStart(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// `\ ` * _ [ ] < > & | ~`: ASCII, so a byte test is exact.
+    @inline(__always) static func isSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x3C, 0x3E, 0x26, 0x7C, 0x7E: return true
+        default: return false
+        }
     }
 
     /// Escapes what would start a heading, list, quote, rule or code block at the start of a line.

@@ -41,14 +41,14 @@ public struct QuoteExtractor: Sendable {
                 people.observe(paragraph: paragraph)
                 continue
             }
-            let characters = Array(paragraph)
+            let characters = Array(paragraph.unicodeScalars)
             var spans = QuoteMarks.spans(in: characters)
             let maskedCharacters = masked(characters, spans)
             let sentences = Sentences.ranges(in: maskedCharacters)
             var observedUpTo = 0 // sentences before this index have been read by `people`
             func observeSentences(before offset: Int) {
                 while observedUpTo < sentences.count, sentences[observedUpTo].upperBound <= offset {
-                    people.observe(String(maskedCharacters[sentences[observedUpTo]]))
+                    people.observe(String(scalars: maskedCharacters[sentences[observedUpTo]]))
                     observedUpTo += 1
                 }
             }
@@ -60,7 +60,7 @@ public struct QuoteExtractor: Sendable {
                     let text = carried.text + " " + first.inner
                     spans.removeFirst()
                     if first.closed {
-                        let after = String(characters[first.end..<sentenceEnd(after: first.end, sentences, limit: spans.first?.start)])
+                        let after = String(scalars: characters[first.end..<sentenceEnd(after: first.end, sentences, limit: spans.first?.start)])
                         var speaker = carried.speaker ?? Attribution.speakerAfter(after)
                         speaker = resolve(speaker, people: &people, sentenceStart: "")
                         found.append(Found(quote: Quote(text: clean(text), speaker: speaker), paragraph: carried.paragraph))
@@ -82,13 +82,13 @@ public struct QuoteExtractor: Sendable {
                 observeSentences(before: span.start)
                 let sentenceStart = sentences.first(where: { $0.contains(span.start) })?.lowerBound ?? 0
                 let beforeStart = max(previousEnd, sentenceStart)
-                let before = String(characters[beforeStart..<span.start])
+                let before = String(scalars: characters[beforeStart..<span.start])
                 var mergedSpeaker: String?
 
                 // Split quote: `"…," he said, "…"` is one quotation.
                 if index + 1 < spans.count, span.closed {
                     let next = spans[index + 1]
-                    let between = String(characters[span.end..<next.start])
+                    let between = String(scalars: characters[span.end..<next.start])
                     let trimmed = between.trimmingWhitespace
                     if let speaker = Attribution.speakerAfter(between), trimmed.hasSuffix(",") || trimmed.hasSuffix(":"),
                        trimmed.split(separator: " ").count <= 10 {
@@ -100,7 +100,7 @@ public struct QuoteExtractor: Sendable {
                 }
 
                 let afterEnd = span.closed ? sentenceEnd(after: span.end, sentences, limit: index + 1 < spans.count ? spans[index + 1].start : nil) : characters.count
-                let after = span.closed ? String(characters[span.end..<afterEnd]) : ""
+                let after = span.closed ? String(scalars: characters[span.end..<afterEnd]) : ""
                 previousEnd = span.end
 
                 if isTitle(span: span, before: before) {
@@ -119,7 +119,7 @@ public struct QuoteExtractor: Sendable {
                     switch Attribution.speakerBefore(before) {
                     case .speaker(let name): speaker = name
                     case .subject:
-                        let sentenceText = String(characters[sentenceStart..<span.start])
+                        let sentenceText = String(scalars: characters[sentenceStart..<span.start])
                         speaker = subject(of: sentenceText, people: &people)
                     case nil: break
                     }
@@ -131,7 +131,7 @@ public struct QuoteExtractor: Sendable {
                    previous.paragraph >= paragraphIndex - 1, !found.isEmpty {
                     speaker = previous.name
                 }
-                speaker = resolve(speaker, people: &people, sentenceStart: String(characters[sentenceStart..<span.start]))
+                speaker = resolve(speaker, people: &people, sentenceStart: String(scalars: characters[sentenceStart..<span.start]))
 
                 let isQuotation = speaker != nil || wordCount >= 4
                 if !span.closed {
@@ -208,7 +208,7 @@ public struct QuoteExtractor: Sendable {
     }
 
     /// Replaces quoted words with placeholders, so sentence splitting and name spotting ignore them.
-    private func masked(_ characters: [Character], _ spans: [QuotedSpan]) -> [Character] {
+    private func masked(_ characters: [Unicode.Scalar], _ spans: [QuotedSpan]) -> [Unicode.Scalar] {
         guard !spans.isEmpty else { return characters }
         var result = characters
         for span in spans {
@@ -227,7 +227,7 @@ public struct QuoteExtractor: Sendable {
         return max(end, offset)
     }
 
-    private func leadingSpaceCount(_ characters: [Character]) -> Int {
+    private func leadingSpaceCount(_ characters: [Unicode.Scalar]) -> Int {
         characters.prefix(while: \.isWhitespace).count
     }
 }

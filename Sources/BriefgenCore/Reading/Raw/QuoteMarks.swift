@@ -15,11 +15,11 @@ struct QuotedSpan: Equatable {
 }
 
 enum QuoteMarks {
-    static let doubleOpeners: Set<Character> = ["\"", "“", "«", "„"]
-    static let doubleClosers: Set<Character> = ["\"", "”", "»", "“"]
-    static let singleOpeners: Set<Character> = ["'", "‘"]
-    static let singleClosers: Set<Character> = ["'", "’"]
-    static let allMarks: Set<Character> = ["\"", "“", "”", "«", "»", "„", "'", "‘", "’"]
+    static let doubleOpeners: Set<Unicode.Scalar> = ["\"", "“", "«", "„"]
+    static let doubleClosers: Set<Unicode.Scalar> = ["\"", "”", "»", "“"]
+    static let singleOpeners: Set<Unicode.Scalar> = ["'", "‘"]
+    static let singleClosers: Set<Unicode.Scalar> = ["'", "’"]
+    static let allMarks: Set<Unicode.Scalar> = ["\"", "“", "”", "«", "»", "„", "'", "‘", "’"]
 
     /// A cheap first look at the bytes: false when the text certainly has no quotation (no double
     /// quote marks, guillemets or opening single quotes), so the full search can be skipped.
@@ -51,10 +51,10 @@ enum QuoteMarks {
     }
 
     static func spans(in text: String) -> [QuotedSpan] {
-        spans(in: Array(text))
+        spans(in: Array(text.unicodeScalars))
     }
 
-    static func spans(in characters: [Character]) -> [QuotedSpan] {
+    static func spans(in characters: [Unicode.Scalar]) -> [QuotedSpan] {
         var result: [QuotedSpan] = []
         var index = 0
         let count = characters.count
@@ -86,13 +86,13 @@ enum QuoteMarks {
         return result
     }
 
-    private static func span(_ characters: [Character], _ open: Int, _ close: Int, isDouble: Bool, closed: Bool) -> QuotedSpan {
+    private static func span(_ characters: [Unicode.Scalar], _ open: Int, _ close: Int, isDouble: Bool, closed: Bool) -> QuotedSpan {
         let innerEnd = min(close, characters.count)
-        let inner = String(characters[(open + 1)..<max(open + 1, innerEnd)]).trimmingWhitespace
+        let inner = String(scalars: characters[(open + 1)..<max(open + 1, innerEnd)]).trimmingWhitespace
         return QuotedSpan(inner: inner, start: open, end: closed ? close + 1 : characters.count, isDouble: isDouble, closed: closed)
     }
 
-    private static func findDoubleClose(_ characters: [Character], from start: Int, opener: Character) -> Int? {
+    private static func findDoubleClose(_ characters: [Unicode.Scalar], from start: Int, opener: Unicode.Scalar) -> Int? {
         var index = start
         while index < characters.count {
             let character = characters[index]
@@ -110,26 +110,26 @@ enum QuoteMarks {
     }
 
     /// `'` opens a quote after a space, a bracket or a dash, and before a word.
-    private static func isSingleOpener(_ characters: [Character], _ index: Int) -> Bool {
-        let before: Character? = index > 0 ? characters[index - 1] : nil
-        let after: Character? = index + 1 < characters.count ? characters[index + 1] : nil
+    private static func isSingleOpener(_ characters: [Unicode.Scalar], _ index: Int) -> Bool {
+        let before: Unicode.Scalar? = index > 0 ? characters[index - 1] : nil
+        let after: Unicode.Scalar? = index + 1 < characters.count ? characters[index + 1] : nil
         guard let after, !after.isWhitespace else { return false }
-        if let before, !(before.isWhitespace || "([{—–-\"“".contains(before)) { return false }
+        if let before, !(before.isWhitespace || before.isOne(of: "([{—–-\"“")) { return false }
         // 'tis, '90s: an apostrophe at a word start followed by digits or a known elision.
         if after.isNumber { return false }
         return true
     }
 
     /// `'` closes a quote after a word and before a space or punctuation, never inside a word.
-    private static func findSingleClose(_ characters: [Character], from start: Int) -> Int? {
+    private static func findSingleClose(_ characters: [Unicode.Scalar], from start: Int) -> Int? {
         var index = start
         while index < characters.count {
             let character = characters[index]
             if singleClosers.contains(character) {
                 let before = characters[index - 1]
-                let after: Character? = index + 1 < characters.count ? characters[index + 1] : nil
+                let after: Unicode.Scalar? = index + 1 < characters.count ? characters[index + 1] : nil
                 let closesWord = !before.isWhitespace
-                let endsHere = after == nil || after!.isWhitespace || ",.;:!?)]—–-\"”".contains(after!)
+                let endsHere = after == nil || after!.isWhitespace || after!.isOne(of: ",.;:!?)]—–-\"”")
                 // "leaders' talks": a plural possessive is followed by a space too; accept the ambiguity
                 // only when the quote has at least one more word than the possessive would leave.
                 if closesWord && endsHere { return index }
@@ -143,9 +143,9 @@ enum QuoteMarks {
 
     /// A span that starts the text, with what follows it: for embedded posts and block quotes.
     static func leadingQuotedSpan(in text: String) -> (inner: String, after: String)? {
-        let characters = Array(text)
+        let characters = Array(text.unicodeScalars)
         guard let first = characters.first, doubleOpeners.contains(first) || singleOpeners.contains(first) else { return nil }
         guard let span = spans(in: characters).first, span.start == 0, span.closed else { return nil }
-        return (span.inner, String(characters[span.end...]))
+        return (span.inner, String(scalars: characters[span.end...]))
     }
 }

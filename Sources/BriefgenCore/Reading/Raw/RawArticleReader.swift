@@ -197,7 +197,7 @@ public struct RawArticleReader: Sendable {
 
             let isLast = index == chunks.count - 1
             if chunk.count == 1, index != standfirst, !isLast, HeadingShape.isHeadingLike(text),
-               !QuoteMarks.allMarks.contains(text.first!) {
+               !QuoteMarks.allMarks.contains(text.unicodeScalars.first!) {
                 blocks.append(.heading(text))
                 continue
             }

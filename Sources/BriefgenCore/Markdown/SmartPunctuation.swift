@@ -1,0 +1,78 @@
+/// Typographic punctuation for Markdown text: curly quotes and apostrophes, en and em dashes,
+/// ellipses. It does what cmark's `CMARK_OPT_SMART` does for prose, on the text nodes, at a
+/// fraction of the cost (cmark's smart option doubled its parse time on the benchmark corpus).
+enum SmartPunctuation {
+    /// Transforms `text`; `previous` is the last byte of text before it in the same block (a
+    /// space at the start of a block), so quotes that follow emphasis or links open or close right.
+    /// Returns nil when nothing changes.
+    static func transform(_ text: UnsafeBufferPointer<UInt8>, previous: UInt8) -> [UInt8]? {
+        var needsWork = false
+        var previousByte: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in text {
+            if byte == 0x22 || byte == 0x27 || byte == 0x2D && previousByte == 0x2D
+                || byte == 0x2E && previousByte == 0x2E && beforePrevious == 0x2E {
+                needsWork = true
+                break
+            }
+            beforePrevious = previousByte
+            previousByte = byte
+        }
+        guard needsWork else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.count + 16)
+        var changed = false
+        var before = previous
+        var index = 0
+        let count = text.count
+        while index < count {
+            let byte = text[index]
+            let next: UInt8 = index + 1 < count ? text[index + 1] : 0x20
+            switch byte {
+            case 0x22: // "
+                output += opensQuote(after: before) ? [0xE2, 0x80, 0x9C] : [0xE2, 0x80, 0x9D]
+                changed = true
+            case 0x27: // '
+                let opening = opensQuote(after: before) && !isSpace(next)
+                output += opening ? [0xE2, 0x80, 0x98] : [0xE2, 0x80, 0x99]
+                changed = true
+            case 0x2D where next == 0x2D: // -- and ---
+                var run = 0
+                while index + run < count, text[index + run] == 0x2D { run += 1 }
+                // Like cmark: runs split into em dashes where they can, else en dashes.
+                var ems = 0, ens = 0
+                if run % 3 == 0 { ems = run / 3 }
+                else if run % 2 == 0 { ens = run / 2 }
+                else if run % 3 == 2 { ems = (run - 2) / 3; ens = 1 }
+                else { ems = (run - 4) / 3; ens = 2 }
+                for _ in 0..<ems { output += [0xE2, 0x80, 0x94] }
+                for _ in 0..<ens { output += [0xE2, 0x80, 0x93] }
+                index += run
+                before = 0x2D
+                changed = true
+                continue
+            case 0x2E where next == 0x2E && index + 2 < count && text[index + 2] == 0x2E: // ...
+                output += [0xE2, 0x80, 0xA6]
+                index += 3
+                before = 0x2E
+                changed = true
+                continue
+            default:
+                output.append(byte)
+            }
+            before = byte
+            index += 1
+        }
+        return changed ? output : nil
+    }
+
+    /// A quote opens after a space, an opening bracket, a dash or another opening quote.
+    private static func opensQuote(after byte: UInt8) -> Bool {
+        isSpace(byte) || byte == 0x28 || byte == 0x5B || byte == 0x7B || byte == 0x2D
+            || byte == 0x9C || byte == 0x98 || byte == 0x94 || byte == 0x93 // last byte of “ ‘ — –
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0xA0
+    }
+}
