@@ -30,6 +30,14 @@ if arguments.count > 2, arguments[2] == "markdown" {
     exit(0)
 }
 
+// `briefgen-bench FILE.txt raw`: reads one raw article 2,000 times, for profiling the raw reader.
+if arguments.count > 2, arguments[2] == "raw" {
+    let source = SourceText(path: "x.txt", text: try String(contentsOfFile: arguments[1], encoding: .utf8))
+    let reader = RawArticleReader(knownPeople: ["Alda Venn", "Venn"])
+    try measure("read one raw article ×2000", count: 2000) { for _ in 0..<2000 { _ = try reader.read(source) } }
+    exit(0)
+}
+
 let content = URL(fileURLWithPath: arguments[1])
 let templatesURL = URL(fileURLWithPath: arguments[2])
 let site = try measure("read content", count: 1) { try ContentLoader(directory: content).load() }

@@ -31,9 +31,17 @@ extension Unicode.Scalar {
 
 extension String {
     /// Text from a slice of scalars.
-    init(scalars: some Sequence<Unicode.Scalar>) {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        self = String(view)
+    init(scalars: some Collection<Unicode.Scalar>) {
+        // Encoding into bytes and decoding once is far cheaper than appending to a scalar view.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count + 8)
+        for scalar in scalars {
+            if scalar.value < 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: scalar.value))
+            } else {
+                UTF8.encode(scalar) { bytes.append($0) }
+            }
+        }
+        self = String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -4,12 +4,14 @@ enum Dateline {
 
     /// Splits a lede into its dateline and the text after it, or returns nil when it has none.
     static func split(_ paragraph: String) -> (dateline: String, rest: String)? {
-        let words = paragraph.split(separator: " ", omittingEmptySubsequences: true)
+        // A dateline is short: only the first words can hold one, and only if a dash is among them.
+        guard paragraph.utf8.prefix(80).contains(where: { $0 == 0x2D || $0 == 0xE2 }) else { return nil }
+        let words = paragraph.split(separator: " ", maxSplits: 10, omittingEmptySubsequences: true)
         guard words.count >= 3 else { return nil }
         // The dash must come early: a dateline is at most a city, a region and an agency.
         for dashIndex in 1..<min(words.count - 1, 9) where dashes.contains(String(words[dashIndex])) {
             let head = words[..<dashIndex].joined(separator: " ")
-            let rest = words[(dashIndex + 1)...].joined(separator: " ")
+            let rest = String(paragraph[words[dashIndex + 1].startIndex...])
             guard let next = rest.first, next.isUppercase || next.isNumber || "\"“'‘".contains(next) else { return nil }
             return isDateline(head) ? (head, rest) : nil
         }

@@ -11,8 +11,16 @@ enum Furniture {
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
 
+    /// Whether a line is a byline, a date, a counter or a teaser. Furniture lines are short: body
+    /// text is dismissed by its length before any of the finer tests run.
+    static func isLineFurniture(_ line: String) -> Bool {
+        guard line.utf8.count <= 200 else { return false }
+        return isByline(line) || isDateLine(line) || isViewCounter(line) || isTeaserOrChrome(line)
+    }
+
     /// "By Jane Doe", "By Jane Doe and John Roe, BBC News", "By JANE DOE | Reuters".
     static func isByline(_ line: String) -> Bool {
+        guard line.utf8.count <= 120, let first = line.utf8.first(where: { $0 != 0x20 }), first == 0x42 || first == 0x62 else { return false }
         let text = line.trimmingWhitespace
         guard text.count <= 100, text.hasPrefix("By ") || text.hasPrefix("BY ") || text.hasPrefix("by ") else { return false }
         guard !text.hasSuffix(".") || text.hasSuffix(" Jr.") else { return false }
@@ -26,6 +34,8 @@ enum Furniture {
     /// A line that is only a date or a date and time: "December 29, 2025", "29 Dec 2025 14:05 GMT",
     /// "Updated: Mon 29 December 2025", "2025-12-29", "Published 2 hours ago".
     static func isDateLine(_ line: String) -> Bool {
+        // Every date has a digit and is short.
+        guard line.utf8.count <= 90, line.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return false }
         var text = line.trimmingWhitespace.lowercased()
         guard !text.isEmpty, text.count <= 80 else { return false }
         for prefix in ["updated:", "updated", "published:", "published", "posted:", "posted", "last updated:", "last updated", "first published on", "first published"] where text.hasPrefix(prefix) {
@@ -64,6 +74,7 @@ enum Furniture {
 
     /// A line that could be a reporter's name on its own: two to four capitalised words, nothing else.
     static func isLoneName(_ line: String) -> Bool {
+        guard line.utf8.count <= 60 else { return false }
         let text = line.trimmingWhitespace
         guard text.count <= 60, !text.contains(where: { ".,:;?!\"“”".contains($0) && $0 != "." }) else { return false }
         let words = text.split(separator: " ")
@@ -83,6 +94,13 @@ enum Furniture {
     /// Credits sit at the end of a caption, so only the last characters are searched.
     static func isCaption(_ paragraph: String) -> Bool {
         guard paragraph.utf8.count <= 600 else { return false }
+        // Every marker has a bracket, a colon, a slash, or one of a few agency names.
+        let tailBytes = paragraph.utf8.suffix(100)
+        if !tailBytes.contains(where: { $0 == 0x28 || $0 == 0x3A || $0 == 0x2F }) {
+            let tailText = String(Substring(tailBytes))
+            guard ["Getty", "Shutterstock", "Photo", "photo", "EPA", "AFP", "Reuters"].contains(where: { ByteSearch.contains($0, in: tailText) })
+            else { return false }
+        }
         let tail = String(paragraph.suffix(90)).lowercased()
         if tail.hasSuffix("(file image)") || tail.hasSuffix("(file photo)") || tail.hasSuffix("(file picture)") { return true }
         return captionMarkers.contains { ByteSearch.contains($0, in: tail) }
@@ -90,6 +108,7 @@ enum Furniture {
 
     /// "1,234 views", "12K views", "Views: 5,100".
     static func isViewCounter(_ line: String) -> Bool {
+        guard line.utf8.count <= 40, line.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return false }
         let text = line.trimmingWhitespace.lowercased()
         guard text.count <= 40 else { return false }
         let words = text.split(separator: " ")
@@ -104,6 +123,9 @@ enum Furniture {
 
     /// "Read more: …", "READ MORE", "Related: …", "Advertisement", "Share this article".
     static func isTeaserOrChrome(_ line: String) -> Bool {
+        guard let first = line.utf8.first(where: { $0 != 0x20 }), [0x52, 0x72, 0x53, 0x73, 0x41, 0x61, 0x57, 0x77, 0x4C, 0x6C, 0x46, 0x66, 0x43, 0x63, 0x4D, 0x6D].contains(first) else {
+            return false // R(ead, elated, ecommended) S(ee, hare, ign, kip, tory) A(lso, dvert) W(atch) L(isten) F(ollow) C(opy) M(ore)
+        }
         let text = line.trimmingWhitespace
         let lower = text.lowercased()
         for prefix in ["read more", "related:", "related coverage", "see also:", "also read", "watch:", "listen:", "recommended:", "more on this story"]

@@ -21,6 +21,9 @@ enum HeadingShape {
 
     /// Shape alone, without looking at the neighbouring blocks.
     static func isHeadingLike(_ line: String) -> Bool {
+        guard line.utf8.count <= maxCharacters * 4 else { return false }
+        // A heading ends without a full stop: most paragraphs are dismissed by their last byte.
+        if let last = line.utf8.last(where: { $0 != 0x20 }), last == 0x2E || last == 0x2C || last == 0x3A || last == 0x3B { return false }
         let text = line.trimmingWhitespace
         guard text.count >= 2, text.count <= maxCharacters, let first = text.first, let last = text.last else { return false }
         guard first.isUppercase || first.isNumber else { return false }

@@ -193,6 +193,7 @@ struct PeopleTracker {
 struct LazyPeopleTracker {
     private enum Event {
         case sentence(String)
+        case scalars(ArraySlice<Unicode.Scalar>)
         case paragraph(String)
         case speaker(String)
     }
@@ -205,6 +206,8 @@ struct LazyPeopleTracker {
     }
 
     mutating func observe(_ sentence: String) { queued.append(.sentence(sentence)) }
+    /// A sentence as scalars, turned into text only if it is ever read.
+    mutating func observe(scalars: ArraySlice<Unicode.Scalar>) { queued.append(.scalars(scalars)) }
     /// A whole paragraph without quotes, split into sentences only if it is ever read.
     mutating func observe(paragraph: String) { queued.append(.paragraph(paragraph)) }
     mutating func setLastPerson(_ name: String) { queued.append(.speaker(name)) }
@@ -213,6 +216,7 @@ struct LazyPeopleTracker {
         for event in queued {
             switch event {
             case .sentence(let text): tracker.observe(text)
+            case .scalars(let scalars): tracker.observe(String(scalars: scalars))
             case .paragraph(let text): for sentence in Sentences.split(text) { tracker.observe(sentence) }
             case .speaker(let name): tracker.setLastPerson(name)
             }

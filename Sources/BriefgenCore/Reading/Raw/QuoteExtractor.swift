@@ -48,7 +48,7 @@ public struct QuoteExtractor: Sendable {
             var observedUpTo = 0 // sentences before this index have been read by `people`
             func observeSentences(before offset: Int) {
                 while observedUpTo < sentences.count, sentences[observedUpTo].upperBound <= offset {
-                    people.observe(String(scalars: maskedCharacters[sentences[observedUpTo]]))
+                    people.observe(scalars: maskedCharacters[sentences[observedUpTo]])
                     observedUpTo += 1
                 }
             }

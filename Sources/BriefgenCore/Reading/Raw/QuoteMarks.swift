@@ -15,11 +15,24 @@ struct QuotedSpan: Equatable {
 }
 
 enum QuoteMarks {
-    static let doubleOpeners: Set<Unicode.Scalar> = ["\"", "“", "«", "„"]
-    static let doubleClosers: Set<Unicode.Scalar> = ["\"", "”", "»", "“"]
-    static let singleOpeners: Set<Unicode.Scalar> = ["'", "‘"]
-    static let singleClosers: Set<Unicode.Scalar> = ["'", "’"]
-    static let allMarks: Set<Unicode.Scalar> = ["\"", "“", "”", "«", "»", "„", "'", "‘", "’"]
+    /// Membership tests by code point: these run on every scalar of every quoted paragraph, and a
+    /// `Set` lookup (hashing each scalar) cost more than the scan itself.
+    @inline(__always) static func isDoubleOpener(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value { case 0x22, 0x201C, 0xAB, 0x201E: return true; default: return false }
+    }
+    @inline(__always) static func isSingleOpener(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0x27 || scalar.value == 0x2018
+    }
+    @inline(__always) static func isSingleCloser(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0x27 || scalar.value == 0x2019
+    }
+    /// Any quote mark: " “ ” « » „ ' ‘ ’.
+    static func isQuoteMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x22, 0x201C, 0x201D, 0xAB, 0xBB, 0x201E, 0x27, 0x2018, 0x2019: return true
+        default: return false
+        }
+    }
 
     /// A cheap first look at the bytes: false when the text certainly has no quotation (no double
     /// quote marks, guillemets or opening single quotes), so the full search can be skipped.
@@ -60,7 +73,7 @@ enum QuoteMarks {
         let count = characters.count
         while index < count {
             let character = characters[index]
-            if doubleOpeners.contains(character) {
+            if isDoubleOpener(character) {
                 if let close = findDoubleClose(characters, from: index + 1, opener: character) {
                     result.append(span(characters, index, close, isDouble: true, closed: true))
                     index = close + 1
@@ -70,7 +83,7 @@ enum QuoteMarks {
                 result.append(span(characters, index, count, isDouble: true, closed: false))
                 break
             }
-            if singleOpeners.contains(character), isSingleOpener(characters, index) {
+            if isSingleOpener(character), isSingleOpener(characters, index) {
                 if let close = findSingleClose(characters, from: index + 1) {
                     result.append(span(characters, index, close, isDouble: false, closed: true))
                     index = close + 1
@@ -125,7 +138,7 @@ enum QuoteMarks {
         var index = start
         while index < characters.count {
             let character = characters[index]
-            if singleClosers.contains(character) {
+            if isSingleCloser(character) {
                 let before = characters[index - 1]
                 let after: Unicode.Scalar? = index + 1 < characters.count ? characters[index + 1] : nil
                 let closesWord = !before.isWhitespace
@@ -144,7 +157,7 @@ enum QuoteMarks {
     /// A span that starts the text, with what follows it: for embedded posts and block quotes.
     static func leadingQuotedSpan(in text: String) -> (inner: String, after: String)? {
         let characters = Array(text.unicodeScalars)
-        guard let first = characters.first, doubleOpeners.contains(first) || singleOpeners.contains(first) else { return nil }
+        guard let first = characters.first, isDoubleOpener(first) || isSingleOpener(first) else { return nil }
         guard let span = spans(in: characters).first, span.start == 0, span.closed else { return nil }
         return (span.inner, String(scalars: characters[span.end...]))
     }

@@ -55,21 +55,44 @@ public struct RawArticleReader: Sendable {
     static func lines(of text: String) -> [RawLine] {
         var result: [RawLine] = []
         var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            var cleaned = String(line)
-            if cleaned.unicodeScalars.contains(where: { $0.value == 0xA0 || $0.value == 0x2009 || $0.value == 0x202F || $0.value == 0x200B || $0.value == 0xFEFF || $0 == "\t" || $0.value == 0x2007 }) {
-                cleaned = String(String.UnicodeScalarView(cleaned.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
-                    switch scalar.value {
-                    case 0xA0, 0x2009, 0x202F, 0x2007, 0x09: return " "
-                    case 0x200B, 0xFEFF: return nil
-                    default: return scalar
-                    }
-                }))
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            let count = bytes.count
+            var index = 0
+            while index <= count {
+                if index == count || bytes[index] == 0x0A {
+                    number += 1
+                    let line = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                    result.append(RawLine(text: RawArticleReader.cleanedLine(line), number: number))
+                    start = index + 1
+                }
+                index += 1
             }
-            result.append(RawLine(text: cleaned, number: number))
         }
         return result
+    }
+
+    /// A line with tabs and typographic spaces made plain and zero-width characters removed.
+    /// Looks at the bytes first: almost every line has none of them.
+    static func cleanedLine(_ line: UnsafeBufferPointer<UInt8>) -> String {
+        var needsCleaning = false
+        for byte in line where byte == 0x09 || byte == 0xC2 || byte == 0xE2 || byte == 0xEF {
+            needsCleaning = true
+            break
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        guard needsCleaning else { return text }
+        guard text.unicodeScalars.contains(where: { [0xA0, 0x2009, 0x202F, 0x200B, 0xFEFF, 0x09, 0x2007].contains($0.value) }) else {
+            return text
+        }
+        return String(String.UnicodeScalarView(text.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
+            switch scalar.value {
+            case 0xA0, 0x2009, 0x202F, 0x2007, 0x09: return " "
+            case 0x200B, 0xFEFF: return nil
+            default: return scalar
+            }
+        }))
     }
 
     /// Parses ` date YYYY-MM-DD rest of the first paragraph`.
@@ -127,11 +150,8 @@ public struct RawArticleReader: Sendable {
             if lines.count >= 2, Furniture.isLoneName(lines[0].text), Furniture.isDateLine(lines[1].text) {
                 lines.removeFirst(2)
             }
-            lines.removeAll { line in
-                Furniture.isByline(line.text) || Furniture.isDateLine(line.text) || Furniture.isViewCounter(line.text)
-                    || Furniture.isTeaserOrChrome(line.text)
-            }
-            if !lines.isEmpty, Furniture.isCaption(lines.map(\.text).joined(separator: " ")) {
+            lines.removeAll { Furniture.isLineFurniture($0.text) }
+            if !lines.isEmpty, Furniture.isCaption(lines.count == 1 ? lines[0].text : lines.map(\.text).joined(separator: " ")) {
                 lines = []
             }
             if !lines.isEmpty { result.append(lines) }
@@ -197,7 +217,7 @@ public struct RawArticleReader: Sendable {
 
             let isLast = index == chunks.count - 1
             if chunk.count == 1, index != standfirst, !isLast, HeadingShape.isHeadingLike(text),
-               !QuoteMarks.allMarks.contains(text.unicodeScalars.first!) {
+               !QuoteMarks.isQuoteMark(text.unicodeScalars.first!) {
                 blocks.append(.heading(text))
                 continue
             }
