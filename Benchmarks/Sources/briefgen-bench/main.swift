@@ -43,6 +43,10 @@ let templatesURL = URL(fileURLWithPath: arguments[2])
 let site = try measure("read content", count: 1) { try ContentLoader(directory: content).load() }
 let analyzer = ArticleAnalyzer(points: site.points, actors: site.actors, basePath: "")
 let analysed = measure("analyse articles", count: site.articles.count) { site.articles.map(analyzer.analyse) }
+if arguments.count > 3, arguments[3] == "analyse-loop" {
+    measure("analyse ×5", count: site.articles.count * 5) { for _ in 0..<5 { _ = site.articles.map(analyzer.analyse) } }
+    exit(0)
+}
 let renderer = MarkdownRenderer()
 _ = measure("cmark render only", count: site.articles.count) { site.articles.map { renderer.render($0.markdown) } }
 let briefing = measure("briefing", count: 1) { Briefing(content: site, articles: analysed) }

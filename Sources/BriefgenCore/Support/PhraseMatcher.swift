@@ -1,83 +1,117 @@
-/// A word of a text, where it starts, and hashes to look it up by.
+/// A word of a text: where it starts, and what phrase matching compares it by.
+///
+/// A plain value without references: tokenizing an article allocates one array and nothing per word.
 public struct WordToken: Sendable, Equatable {
-    public var text: Substring
     /// Offset of the word's first byte in the text's UTF-8.
     public var offset: Int
+    /// Length in UTF-8 bytes.
+    public var length: Int
     /// Hash of the word as written, and of the word lower-cased.
     var exactHash: UInt64
     var foldedHash: UInt64
+    /// The first 16 lower-cased bytes, for `word*` prefix tests.
+    var head: (UInt64, UInt64)
+
+    public static func == (lhs: WordToken, rhs: WordToken) -> Bool {
+        lhs.offset == rhs.offset && lhs.length == rhs.length && lhs.exactHash == rhs.exactHash
+    }
 }
 
 public enum Tokenizer {
     /// Runs of letters and digits. Hyphens and apostrophes split words, so "20-point" is two words
     /// and "Trump's" is "Trump" followed by "s": phrases then match across punctuation variants.
     /// ASCII is classified and folded byte by byte; other scripts through Unicode properties.
-    public static func words(in text: some StringProtocol) -> [WordToken] {
+    public static func words(in text: String) -> [WordToken] {
+        var text = text
+        return text.withUTF8 { words(inUTF8: $0) }
+    }
+
+    public static func words(in text: Substring) -> [WordToken] {
+        words(in: String(text))
+    }
+
+    /// The words as strings (for the few callers that need their text).
+    public static func strings(in text: String) -> [Substring] {
+        let utf8 = Array(text.utf8)
+        return words(in: text).map { token in
+            Substring(String(decoding: utf8[token.offset..<(token.offset + token.length)], as: UTF8.self))
+        }
+    }
+
+    static func words(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [WordToken] {
         var tokens: [WordToken] = []
-        let utf8 = text.utf8
-        var index = utf8.startIndex
-        var offset = 0
-        var wordStart: String.Index?
-        var wordOffset = 0
+        tokens.reserveCapacity(bytes.count / 5)
+        var index = 0
+        let count = bytes.count
+        var start = -1
         var exact = Hashing.seed
         var folded = Hashing.seed
-        var needsUnicodeFolding = false
-        while index < utf8.endIndex {
-            let byte = utf8[index]
+        var head = (UInt64(0), UInt64(0))
+        var headLength = 0
+        var unicode = false
+        while index < count {
+            let byte = bytes[index]
             var width = 1
-            var isWord: Bool
+            let isWord: Bool
             if byte < 0x80 {
                 isWord = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
             } else {
-                // Decode one scalar to classify it.
-                let scalarStart = index
-                let scalar = text.unicodeScalars[scalarStart]
-                width = UTF8.width(scalar)
-                let properties = scalar.properties
-                isWord = properties.isAlphabetic || properties.numericType != nil
-                    || properties.generalCategory == .nonspacingMark && wordStart != nil
+                var decoder = UTF8()
+                var iterator = UnsafeBufferPointer(rebasing: bytes[index...]).makeIterator()
+                if case .scalarValue(let scalar) = decoder.decode(&iterator) {
+                    width = UTF8.width(scalar)
+                    let properties = scalar.properties
+                    isWord = properties.isAlphabetic || properties.numericType != nil
+                        || properties.generalCategory == .nonspacingMark && start >= 0
+                } else {
+                    isWord = false
+                }
             }
             if isWord {
-                if wordStart == nil {
-                    wordStart = index
-                    wordOffset = offset
+                if start < 0 {
+                    start = index
                     exact = Hashing.seed
                     folded = Hashing.seed
-                    needsUnicodeFolding = false
+                    head = (0, 0)
+                    headLength = 0
+                    unicode = false
                 }
-                if byte < 0x80 {
-                    exact = Hashing.mix(exact, byte)
-                    folded = Hashing.mix(folded, (0x41...0x5A).contains(byte) ? byte + 32 : byte)
-                } else {
-                    needsUnicodeFolding = true
-                    var cursor = index
-                    for _ in 0..<width {
-                        exact = Hashing.mix(exact, utf8[cursor])
-                        cursor = utf8.index(after: cursor)
-                    }
+                for offset in 0..<width {
+                    let value = bytes[index + offset]
+                    let lower = (0x41...0x5A).contains(value) ? value + 32 : value
+                    exact = Hashing.mix(exact, value)
+                    folded = Hashing.mix(folded, lower)
+                    if headLength < 8 { head.0 |= UInt64(lower) << (8 * UInt64(headLength)) }
+                    else if headLength < 16 { head.1 |= UInt64(lower) << (8 * UInt64(headLength - 8)) }
+                    headLength += 1
                 }
-            } else if let start = wordStart {
-                tokens.append(token(Substring(text[start..<index]), wordOffset, exact, folded, needsUnicodeFolding))
-                wordStart = nil
+                if byte >= 0x80 { unicode = true }
+            } else if start >= 0 {
+                tokens.append(token(bytes, start, index, exact, folded, head, unicode))
+                start = -1
             }
-            offset += width
-            index = utf8.index(index, offsetBy: width)
+            index += width
         }
-        if let start = wordStart {
-            tokens.append(token(Substring(text[start..<utf8.endIndex]), wordOffset, exact, folded, needsUnicodeFolding))
-        }
+        if start >= 0 { tokens.append(token(bytes, start, count, exact, folded, head, unicode)) }
         return tokens
     }
 
     /// A finished word; words with non-ASCII letters are folded with Unicode's rules.
-    /// (A static function, not a closure over the loop's variables: see `PlainTextCollector`.)
-    private static func token(_ word: Substring, _ offset: Int, _ exact: UInt64, _ folded: UInt64, _ unicode: Bool) -> WordToken {
+    private static func token(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ exact: UInt64,
+                              _ folded: UInt64, _ head: (UInt64, UInt64), _ unicode: Bool) -> WordToken {
         var folded = folded
+        var head = head
         if unicode {
+            let lowered = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
             folded = Hashing.seed
-            for byte in word.lowercased().utf8 { folded = Hashing.mix(folded, byte) }
+            head = (0, 0)
+            for (position, byte) in lowered.utf8.enumerated() {
+                folded = Hashing.mix(folded, byte)
+                if position < 8 { head.0 |= UInt64(byte) << (8 * UInt64(position)) }
+                else if position < 16 { head.1 |= UInt64(byte) << (8 * UInt64(position - 8)) }
+            }
         }
-        return WordToken(text: word, offset: offset, exactHash: exact, foldedHash: folded)
+        return WordToken(offset: start, length: end - start, exactHash: exact, foldedHash: folded, head: head)
     }
 }
 
@@ -93,7 +127,8 @@ enum Hashing {
 ///
 /// Used for actor names and aliases (case-sensitive: "Trump" the name, not "trump" the verb) and
 /// for sticking-point keywords (case-insensitive, with `*` for "any ending": `guarantee*`).
-/// Words are compared by 64-bit hashes, so matching allocates nothing per word.
+/// Words are compared by 64-bit hashes in an open-addressing table; matching allocates nothing
+/// per word.
 public struct PhraseMatcher<Value: Sendable>: Sendable {
     public struct Match: Sendable {
         public var value: Value
@@ -105,72 +140,95 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         public var wordCount: Int
     }
 
+    /// A phrase: its words' hashes live in `words[wordStart..<wordStart+wordCount]`.
     struct Entry: Sendable {
-        var words: [UInt64]
-        /// For `word*` endings: the lower-cased prefix the last word must start with.
-        var lastPrefix: [UInt8]?
-        var phrase: String
-        var value: Value
+        var wordStart: Int
+        var wordCount: Int
+        /// For `word*`: the lower-cased prefix (up to 16 bytes) the next word must start with.
+        var prefix: (UInt64, UInt64)
+        var prefixLength: Int
+        var hasPrefix: Bool
+        var valueIndex: Int
+        var totalWords: Int { wordCount + (hasPrefix ? 1 : 0) }
     }
 
     let caseSensitive: Bool
-    private var byFirstWord: [UInt64: [Entry]] = [:]
-    /// Entries whose first word ends in `*`, which cannot be looked up by the whole word.
-    private var prefixEntries: [Entry] = []
+    private var words: [UInt64] = []
+    private var entries: [Entry] = []
+    private var values: [Value] = []
+    private var phrases: [String] = []
+    /// First-word hash → entries starting with that word, longest first.
+    private var table = HashTable()
+    private var buckets: [[Int]] = []
+    /// Entries that are a single `prefix*` word.
+    private var prefixOnly: [Int] = []
 
     public init(caseSensitive: Bool) {
         self.caseSensitive = caseSensitive
     }
 
-    public var isEmpty: Bool { byFirstWord.isEmpty && prefixEntries.isEmpty }
+    public var isEmpty: Bool { entries.isEmpty }
 
     public mutating func add(_ phrase: String, value: Value) {
         let trimmed = phrase.trimmingWhitespace
         let isPrefix = trimmed.hasSuffix("*")
         let body = isPrefix ? String(trimmed.dropLast()) : trimmed
-        let tokens = Tokenizer.words(in: body)
+        var tokens = Tokenizer.words(in: body)
         guard !tokens.isEmpty else { return }
-        var hashes = tokens.map { caseSensitive ? $0.exactHash : $0.foldedHash }
-        var prefix: [UInt8]?
+        var entry = Entry(wordStart: words.count, wordCount: 0, prefix: (0, 0), prefixLength: 0, hasPrefix: false, valueIndex: values.count)
         if isPrefix {
-            prefix = Array(tokens.last!.text.lowercased().utf8)
-            hashes.removeLast()
+            let last = tokens.removeLast()
+            // Prefixes are compared on their first 16 bytes; a longer one still narrows enough.
+            entry.prefix = last.head
+            entry.prefixLength = min(last.length, 16)
+            entry.hasPrefix = true
         }
-        let entry = Entry(words: hashes, lastPrefix: prefix, phrase: trimmed, value: value)
-        if let first = hashes.first {
-            byFirstWord[first, default: []].append(entry)
-            byFirstWord[first]!.sort { $0.words.count + ($0.lastPrefix == nil ? 0 : 1) > $1.words.count + ($1.lastPrefix == nil ? 0 : 1) }
+        for token in tokens { words.append(caseSensitive ? token.exactHash : token.foldedHash) }
+        entry.wordCount = tokens.count
+        values.append(value)
+        phrases.append(trimmed)
+        let id = entries.count
+        entries.append(entry)
+        if tokens.isEmpty {
+            prefixOnly.append(id)
         } else {
-            prefixEntries.append(entry)
+            let key = words[entry.wordStart]
+            if let bucket = table.find(key) {
+                buckets[bucket].append(id)
+                buckets[bucket].sort { entries[$0].totalWords > entries[$1].totalWords }
+            } else {
+                table.insert(key, buckets.count)
+                buckets.append([id])
+            }
         }
     }
 
     /// Every match, left to right; at one position only the longest phrase counts.
     public func matches(in tokens: [WordToken]) -> [Match] {
         var result: [Match] = []
-        guard !isEmpty else { return result }
+        guard !entries.isEmpty else { return result }
         var index = 0
-        while index < tokens.count {
-            var best: (Entry, Int)?
+        let count = tokens.count
+        while index < count {
+            var found = -1
             let key = caseSensitive ? tokens[index].exactHash : tokens[index].foldedHash
-            if let candidates = byFirstWord[key] {
-                for entry in candidates {
-                    if let length = length(of: entry, tokens, at: index) {
-                        best = (entry, length)
-                        break
-                    }
-                }
-            }
-            if best == nil {
-                for entry in prefixEntries where PhraseMatcher.hasPrefix(tokens[index].text, entry.lastPrefix!) {
-                    best = (entry, 1)
+            if let bucket = table.find(key) {
+                for id in buckets[bucket] where covers(entries[id], tokens, at: index) {
+                    found = id
                     break
                 }
             }
-            if let (entry, length) = best {
-                result.append(Match(value: entry.value, phrase: entry.phrase, offset: tokens[index].offset,
-                                    wordIndex: index, wordCount: length))
-                index += length
+            if found < 0 {
+                for id in prefixOnly where PhraseMatcher.startsWith(tokens[index], entries[id]) {
+                    found = id
+                    break
+                }
+            }
+            if found >= 0 {
+                let entry = entries[found]
+                result.append(Match(value: values[entry.valueIndex], phrase: phrases[found], offset: tokens[index].offset,
+                                    wordIndex: index, wordCount: entry.totalWords))
+                index += entry.totalWords
             } else {
                 index += 1
             }
@@ -178,31 +236,65 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         return result
     }
 
-    public func matches(in text: some StringProtocol) -> [Match] {
+    public func matches(in text: String) -> [Match] {
         matches(in: Tokenizer.words(in: text))
     }
 
-    /// How many words the entry covers at `index`, or nil when it does not match there.
-    private func length(of entry: Entry, _ tokens: [WordToken], at index: Int) -> Int? {
-        let total = entry.words.count + (entry.lastPrefix == nil ? 0 : 1)
-        guard index + total <= tokens.count else { return nil }
-        for (offset, word) in entry.words.enumerated() {
+    private func covers(_ entry: Entry, _ tokens: [WordToken], at index: Int) -> Bool {
+        guard index + entry.totalWords <= tokens.count else { return false }
+        for offset in 0..<entry.wordCount {
             let token = tokens[index + offset]
-            if (caseSensitive ? token.exactHash : token.foldedHash) != word { return nil }
+            if (caseSensitive ? token.exactHash : token.foldedHash) != words[entry.wordStart + offset] { return false }
         }
-        if let prefix = entry.lastPrefix, !PhraseMatcher.hasPrefix(tokens[index + entry.words.count].text, prefix) { return nil }
-        return total
+        return !entry.hasPrefix || PhraseMatcher.startsWith(tokens[index + entry.wordCount], entry)
     }
 
-    /// Case-insensitive prefix test without allocating for ASCII words.
-    static func hasPrefix(_ word: Substring, _ prefix: [UInt8]) -> Bool {
-        var iterator = word.utf8.makeIterator()
-        for expected in prefix {
-            guard var byte = iterator.next() else { return false }
-            if byte >= 0x80 { return word.lowercased().utf8.starts(with: prefix) }
-            if (0x41...0x5A).contains(byte) { byte += 32 }
-            if byte != expected { return false }
+    @inline(__always) static func startsWith(_ token: WordToken, _ entry: Entry) -> Bool {
+        guard token.length >= entry.prefixLength else { return false }
+        let length = entry.prefixLength
+        let mask0: UInt64 = length >= 8 ? ~0 : (1 << (8 * UInt64(length))) &- 1
+        if token.head.0 & mask0 != entry.prefix.0 { return false }
+        guard length > 8 else { return true }
+        let mask1: UInt64 = length >= 16 ? ~0 : (1 << (8 * UInt64(length - 8))) &- 1
+        return token.head.1 & mask1 == entry.prefix.1
+    }
+}
+
+/// An open-addressing table from already-hashed 64-bit keys to small integers.
+struct HashTable: Sendable {
+    private var keys: [UInt64] = Array(repeating: 0, count: 16)
+    private var slots: [Int32] = Array(repeating: -1, count: 16)
+    private var count = 0
+
+    func find(_ key: UInt64) -> Int? {
+        let mask = slots.count - 1
+        var position = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        while true {
+            let slot = slots[position]
+            if slot < 0 { return nil }
+            if keys[position] == key { return Int(slot) }
+            position = (position + 1) & mask
         }
-        return true
+    }
+
+    mutating func insert(_ key: UInt64, _ value: Int) {
+        if (count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
+        var position = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        while slots[position] >= 0 {
+            if keys[position] == key { slots[position] = Int32(value); return }
+            position = (position + 1) & mask
+        }
+        keys[position] = key
+        slots[position] = Int32(value)
+        count += 1
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, slots).filter { $0.1 >= 0 }
+        keys = Array(repeating: 0, count: slots.count * 2)
+        slots = Array(repeating: -1, count: keys.count)
+        count = 0
+        for (key, value) in old { insert(key, Int(value)) }
     }
 }

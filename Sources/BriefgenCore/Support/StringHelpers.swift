@@ -8,6 +8,15 @@ extension StringProtocol {
 }
 
 extension String {
+    /// The text without leading and trailing white space; most text starts and ends with a
+    /// visible ASCII character, which is checked on the bytes before walking any graphemes.
+    public var trimmingWhitespace: String {
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return self
+        }
+        return Substring(self).trimmingWhitespace
+    }
+
     /// Collapses every run of white space into one ordinary space.
     public var collapsingWhitespace: String {
         var result = ""

@@ -34,8 +34,11 @@ enum Furniture {
     /// A line that is only a date or a date and time: "December 29, 2025", "29 Dec 2025 14:05 GMT",
     /// "Updated: Mon 29 December 2025", "2025-12-29", "Published 2 hours ago".
     static func isDateLine(_ line: String) -> Bool {
-        // Every date has a digit and is short.
+        // Every date has a digit and is short, and names a month, is ISO-written or says "ago".
         guard line.utf8.count <= 90, line.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return false }
+        let folded = String(decoding: line.utf8.map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)
+        guard monthAbbreviations.contains(where: { ByteSearch.contains($0, in: folded) }) || ByteSearch.contains("-", in: folded)
+            || ByteSearch.contains("ago", in: folded) else { return false }
         var text = line.trimmingWhitespace.lowercased()
         guard !text.isEmpty, text.count <= 80 else { return false }
         for prefix in ["updated:", "updated", "published:", "published", "posted:", "posted", "last updated:", "last updated", "first published on", "first published"] where text.hasPrefix(prefix) {
@@ -74,7 +77,10 @@ enum Furniture {
 
     /// A line that could be a reporter's name on its own: two to four capitalised words, nothing else.
     static func isLoneName(_ line: String) -> Bool {
-        guard line.utf8.count <= 60 else { return false }
+        // Two to four capitalised words of letters: no digits, no sentence punctuation.
+        guard line.utf8.count <= 60, !line.utf8.contains(where: { (0x30...0x39).contains($0) || $0 == 0x2C || $0 == 0x3A || $0 == 0x3F }) else {
+            return false
+        }
         let text = line.trimmingWhitespace
         guard text.count <= 60, !text.contains(where: { ".,:;?!\"“”".contains($0) && $0 != "." }) else { return false }
         let words = text.split(separator: " ")

@@ -269,7 +269,7 @@ public struct RawArticleReader: Sendable {
 
     /// A narrator's paragraph: it reports speech or refers to someone in the third person.
     static func reportsSpeech(_ paragraph: String) -> Bool {
-        let words = Tokenizer.words(in: paragraph).map { $0.text.lowercased() }
+        let words = Tokenizer.strings(in: paragraph).map { $0.lowercased() }
         return words.contains { Attribution.speechVerbs.contains($0) || ["he", "she", "statement", "further"].contains($0) }
     }
 
