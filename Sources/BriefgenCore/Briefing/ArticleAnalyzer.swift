@@ -101,9 +101,13 @@ public struct ArticleAnalyzer: Sendable {
     /// Quotes of a Markdown page that lists none in its front matter.
     private func extractQuotes(from body: RenderedMarkdown) -> [Quote] {
         var quotes: [Quote] = []
-        let paragraphs = body.blocks.filter { $0.kind == .paragraph }.map(\.text)
-        quotes = quoteExtractor.extract(from: paragraphs).map(\.quote)
-        for block in body.blocks where block.kind == .blockQuote {
+        let paragraphBlocks = body.blocks.indices.filter { body.blocks[$0].kind == .paragraph }
+        quotes = quoteExtractor.extract(from: paragraphBlocks.map { body.blocks[$0].text }).map { found in
+            var quote = found.quote
+            quote.block = paragraphBlocks[found.paragraph]
+            return quote
+        }
+        for (index, block) in body.blocks.enumerated() where block.kind == .blockQuote {
             // A block quotation signed on its last line: "— Name".
             var text = block.text
             var speaker: String?
@@ -114,9 +118,10 @@ public struct ArticleAnalyzer: Sendable {
                     text = String(text[..<dash]).trimmingWhitespace
                 }
             }
-            if !text.isEmpty { quotes.append(Quote(text: text, speaker: speaker)) }
+            if !text.isEmpty { quotes.append(Quote(text: text, speaker: speaker, block: index)) }
         }
-        return quotes
+        // Paragraph quotes and block quotations, in reading order.
+        return quotes.enumerated().sorted { ($0.element.block ?? 0, $0.offset) < ($1.element.block ?? 0, $1.offset) }.map(\.element)
     }
 
     /// Finds each quote's paragraph and links its speaker to an actor.
@@ -138,9 +143,11 @@ public struct ArticleAnalyzer: Sendable {
         return quotes.map { quote in
             var quote = quote
             if quote.actor == nil { quote.actor = actorLinker.actor(forSpeaker: quote.speaker) }
-            let key = Array(ArticleAnalyzer.searchKey(quote.text).prefix(60))
             var blockIndex: Int?
-            if !key.isEmpty, count > 0 {
+            // The reader said which block it is in: no need to search.
+            if let known = quote.block, known < count, body.blocks[known].id != nil { blockIndex = known }
+            let key = blockIndex == nil ? Array(ArticleAnalyzer.searchKey(quote.text).prefix(60)) : []
+            if blockIndex == nil, !key.isEmpty, count > 0 {
                 for step in 0..<count {
                     let index = (cursor + step) % count
                     guard body.blocks[index].id != nil else { continue }

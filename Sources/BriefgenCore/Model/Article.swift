@@ -60,17 +60,32 @@ public struct Article: Sendable, Equatable, Identifiable {
 }
 
 /// Something someone said, as it appears in an article.
-public struct Quote: Sendable, Hashable, Codable {
+public struct Quote: Sendable, Hashable {
     /// The words, without the surrounding quote marks.
     public var text: String
     /// The speaker as the article names them ("President Donald J. Trump", "a White House official").
     public var speaker: String?
     /// The actor slug the speaker links to, when they are a known actor.
     public var actor: String?
+    /// The top-level block of the body the quote is in, when the reader knows it (quotes listed
+    /// in front matter are found by their words instead).
+    public var block: Int?
 
-    public init(text: String, speaker: String? = nil, actor: String? = nil) {
+    public init(text: String, speaker: String? = nil, actor: String? = nil, block: Int? = nil) {
         self.text = text
         self.speaker = speaker
         self.actor = actor
+        self.block = block
+    }
+
+    /// Equal words, speaker and actor; where the quote was found does not matter.
+    public static func == (lhs: Quote, rhs: Quote) -> Bool {
+        lhs.text == rhs.text && lhs.speaker == rhs.speaker && lhs.actor == rhs.actor
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(text)
+        hasher.combine(speaker)
+        hasher.combine(actor)
     }
 }

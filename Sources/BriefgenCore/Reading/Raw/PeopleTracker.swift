@@ -205,6 +205,10 @@ struct LazyPeopleTracker {
         tracker = PeopleTracker(knownPeople: knownPeople)
     }
 
+    init(starting tracker: PeopleTracker) {
+        self.tracker = tracker
+    }
+
     mutating func observe(_ sentence: String) { queued.append(.sentence(sentence)) }
     /// A sentence as scalars, turned into text only if it is ever read.
     mutating func observe(scalars: ArraySlice<Unicode.Scalar>) { queued.append(.scalars(scalars)) }

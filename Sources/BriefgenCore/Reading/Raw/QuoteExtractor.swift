@@ -13,10 +13,13 @@ public struct QuoteExtractor: Sendable {
     }
 
     /// Names (and aliases) of actors who are people, so that "Trump" alone is known to be a person.
-    public var knownPeople: [String]
+    public let knownPeople: [String]
+    /// The tracker with the known people learned, built once and copied for each article.
+    private let people: PeopleTracker
 
     public init(knownPeople: [String] = []) {
         self.knownPeople = knownPeople
+        people = PeopleTracker(knownPeople: knownPeople)
     }
 
     /// Nouns that, right before quote marks, announce the title of a work: `the documentary "…"`.
@@ -30,7 +33,7 @@ public struct QuoteExtractor: Sendable {
     static let namingWords: Set<String> = ["titled", "entitled", "called", "dubbed", "named", "codenamed", "so-called", "nicknamed", "branded"]
 
     public func extract(from paragraphs: [String]) -> [Found] {
-        var people = LazyPeopleTracker(knownPeople: knownPeople)
+        var people = LazyPeopleTracker(starting: self.people)
         var found: [Found] = []
         var pending: (text: String, speaker: String?, paragraph: Int)?
         var previousSpeaker: (name: String, paragraph: Int)?

@@ -9,8 +9,11 @@ public struct RawArticleReader: Sendable {
     /// Names of actors who are people, to recognise them in the text.
     public var knownPeople: [String]
 
+    let quoteExtractor: QuoteExtractor
+
     public init(knownPeople: [String] = []) {
         self.knownPeople = knownPeople
+        quoteExtractor = QuoteExtractor(knownPeople: knownPeople)
     }
 
     public func read(_ source: SourceText) throws(Diagnostic) -> RawDocument {
@@ -302,20 +305,22 @@ public struct RawArticleReader: Sendable {
             }
         }
         var located: [(block: Int, order: Int, quote: Quote)] = []
-        let found = QuoteExtractor(knownPeople: knownPeople).extract(from: paragraphTexts)
+        let found = quoteExtractor.extract(from: paragraphTexts)
         for (order, item) in found.enumerated() {
-            located.append((paragraphBlock[item.paragraph], order, item.quote))
+            var quote = item.quote
+            quote.block = paragraphBlock[item.paragraph]
+            located.append((paragraphBlock[item.paragraph], order, quote))
         }
         for (index, block) in blocks.enumerated() {
             guard case .quotation(let paragraphs, let cite) = block else { continue }
             if paragraphs.count == 1, let post = EmbeddedPost.parse(paragraphs[0] + (cite.map { " — " + $0 } ?? "")) {
-                located.append((index, 0, Quote(text: post.text, speaker: post.speaker)))
+                located.append((index, 0, Quote(text: post.text, speaker: post.speaker, block: index)))
             } else {
                 var text = paragraphs.joined(separator: " ")
                 if let span = QuoteMarks.leadingQuotedSpan(in: text), span.after.trimmingWhitespace.isEmpty { text = span.inner }
                 // "Maria Kovac, foreign minister of Northland": the speaker is the name before the comma.
                 let speaker = cite.map { String($0.prefix(while: { $0 != "," })).trimmingWhitespace }
-                located.append((index, 0, Quote(text: text.collapsingWhitespace, speaker: speaker)))
+                located.append((index, 0, Quote(text: text.collapsingWhitespace, speaker: speaker, block: index)))
             }
         }
         return located.sorted { ($0.block, $0.order) < ($1.block, $1.order) }.map(\.quote)
