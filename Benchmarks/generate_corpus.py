@@ -4,9 +4,14 @@
     generate_corpus.py N OUT_DIR [--seed 7]
 
 writes
-    OUT_DIR/briefgen/Content/   site.yml, points/, actors/, articles/ (half raw .txt, half .md)
-    OUT_DIR/briefgen/Templates/ a copy of the repository's default theme
-    OUT_DIR/hugo/               hugo.toml, layouts/, content/articles/*.md (the same articles)
+    OUT_DIR/briefgen/Content/      site.yml, points/, actors/, articles/*.md (Markdown with front matter)
+    OUT_DIR/briefgen/Templates/    a copy of the repository's default theme
+    OUT_DIR/briefgen-raw/          the same site with every article in the raw news-text form (*.txt)
+    OUT_DIR/hugo/                  hugo.toml, layouts/, content/articles/*.md (the same articles)
+    OUT_DIR/all-markdown.md        every article body in one file, for the cmark CLI floor
+
+The Markdown site and the Hugo site hold the same bytes of Markdown, so they compare like with
+like; the raw site measures the extra work of reading news text.
 
 The text is neutral filler about a fictional negotiation: invented words of procedure, no real
 people, places or events. Each article has 5 to 8 headed sections, a spread of the sticking
@@ -114,21 +119,11 @@ def markdown_body(body):
     return "\n".join(lines)
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("count", type=int)
-    parser.add_argument("out", type=pathlib.Path)
-    parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args()
-    rng = random.Random(args.seed)
-    repo = pathlib.Path(__file__).resolve().parent.parent
-    out = args.out
-    if out.exists():
-        shutil.rmtree(out)
-    content = out / "briefgen" / "Content"
+def write_site(content, repo):
+    """Settings, points, actors and the theme: the same for both briefgen sites."""
     for folder in ("points", "actors", "articles"):
         (content / folder).mkdir(parents=True)
-    shutil.copytree(repo / "Templates", out / "briefgen" / "Templates")
+    shutil.copytree(repo / "Templates", content.parent / "Templates")
     (content / "site.yml").write_text(
         "title: Benchmark Briefing\nbase_url: https://bench.example.org/\nlanguage: en\n"
         "description: A generated corpus of neutral filler text.\n", encoding="utf-8")
@@ -141,6 +136,21 @@ def main():
         (content / "actors" / f"{slug}.md").write_text(
             f"---\nname: {name}\naliases: [{name.split()[-1]}]\nrole: Delegate\nside: {side}\n---\n", encoding="utf-8")
 
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("count", type=int)
+    parser.add_argument("out", type=pathlib.Path)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    repo = pathlib.Path(__file__).resolve().parent.parent
+    out = args.out
+    if out.exists():
+        shutil.rmtree(out)
+    contents = [out / site / "Content" for site in ("briefgen", "briefgen-raw")]
+    for content in contents:
+        write_site(content, repo)
     hugo = out / "hugo"
     (hugo / "content" / "articles").mkdir(parents=True)
     shutil.copytree(pathlib.Path(__file__).resolve().parent / "hugo-site", hugo, dirs_exist_ok=True)
@@ -150,11 +160,9 @@ def main():
         number, date_ordinal, title, body, points = article(rng, index, start_day)
         date = day_text(date_ordinal)
         name = f"a{index:06d}"
-        if index % 2:
-            write_raw(content / "articles" / f"{name}.txt", date, title, body)
-        else:
-            (content / "articles" / f"{name}.md").write_text(
-                f"---\ntitle: \"{title}\"\ndate: {date}\n---\n\n{markdown_body(body)}", encoding="utf-8")
+        (contents[0] / "articles" / f"{name}.md").write_text(
+            f"---\ntitle: \"{title}\"\ndate: {date}\n---\n\n{markdown_body(body)}", encoding="utf-8")
+        write_raw(contents[1] / "articles" / f"{name}.txt", date, title, body)
         # Hugo cannot infer sticking points: it is given them in front matter.
         point_list = ", ".join(f"\"{p}\"" for p in points)
         (hugo / "content" / "articles" / f"{name}.md").write_text(

@@ -56,7 +56,7 @@ public final class PreviewServer: @unchecked Sendable {
     public let configuration: Configuration
     public let state = PreviewState()
     public let liveReload = LiveReload()
-    let cache = ArticleCache()
+    let cache = SummaryCache()
     private var server: HTTPServer?
     private var serverTask: Task<Void, Error>?
     private var watcher: SiteWatcher?

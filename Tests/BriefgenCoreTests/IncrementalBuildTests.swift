@@ -6,7 +6,7 @@ import Testing
 @Suite("Incremental builds")
 struct IncrementalBuildTests {
     /// Builds incrementally into Output/ and from scratch into Fresh/, and compares them.
-    func assertMatchesFresh(_ folder: TemporaryFolder, cache: ArticleCache, _ label: String) throws -> BuildReport {
+    func assertMatchesFresh(_ folder: TemporaryFolder, cache: SummaryCache, _ label: String) throws -> BuildReport {
         let report = try SiteBuilder(options: TestSite.options(folder), cache: cache).build()
         try? FileManager.default.removeItem(at: folder.path("Fresh"))
         var fresh = TestSite.options(folder, output: "Fresh")
@@ -25,7 +25,7 @@ struct IncrementalBuildTests {
     func edits() throws {
         let folder = TemporaryFolder()
         folder.copySampleSite()
-        let cache = ArticleCache()
+        let cache = SummaryCache()
         let first = try assertMatchesFresh(folder, cache: cache, "first build")
         #expect(first.rendered == first.pages)
 

@@ -246,7 +246,7 @@ struct CheckEndToEndTests {
         let quiet = try Briefgen.run(["build", "--quiet"], in: site)
         #expect(quiet.status == 0 && quiet.stdout.isEmpty && quiet.stderr.isEmpty)
         let verbose = try Briefgen.run(["build", "--verbose", "--report", "report.json"], in: site)
-        for step in ["read content", "load templates", "analyse articles", "render and write pages", "commit"] {
+        for step in ["read site", "load templates", "articles", "briefing", "render pages", "commit"] {
             #expect(verbose.stdout.contains(step), "verbose shows \(step)")
         }
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("report.json"))) as? [String: Any]

@@ -6,7 +6,7 @@ public struct Briefing: Sendable {
     public var points: [Point]
     public var actors: [Actor]
     /// Newest first.
-    public var articles: [AnalysedArticle]
+    public var articles: [ArticleSummary]
     /// One per article section that speaks to at least one point; newest first.
     public var developments: [Development]
     public var developmentsByPoint: [String: [Development]]
@@ -15,10 +15,14 @@ public struct Briefing: Sendable {
     public var newestDate: Day?
 
     public init(content: SiteContent, articles: [AnalysedArticle]) {
-        config = content.config
-        points = content.points
-        actors = content.actors
-        self.articles = articles.sorted { SiteContent.newestFirst($0.article, $1.article) }
+        self.init(config: content.config, points: content.points, actors: content.actors, articles: articles.map(ArticleSummary.init))
+    }
+
+    public init(config: SiteConfig, points: [Point], actors: [Actor], articles: [ArticleSummary]) {
+        self.config = config
+        self.points = points
+        self.actors = actors
+        self.articles = articles.sorted { $0.date != $1.date ? $0.date > $1.date : $0.slug < $1.slug }
         newestDate = self.articles.first?.date
         articleIndex = Dictionary(self.articles.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
 
@@ -34,7 +38,7 @@ public struct Briefing: Sendable {
                 let section = analysed.sections[safe: located.sectionIndex]
                 statements[actor, default: []].append(Statement(quote: located, date: analysed.date,
                                                                 articleSlug: analysed.slug, articleTitle: analysed.title,
-                                                                articleHash: analysed.article.sourceHash,
+                                                                articleHash: analysed.sourceHash,
                                                                 points: section?.points ?? []))
             }
         }
@@ -51,7 +55,7 @@ public struct Briefing: Sendable {
 
     public func point(_ slug: String) -> Point? { points.first { $0.slug == slug } }
     public func actor(_ slug: String) -> Actor? { actors.first { $0.slug == slug } }
-    public func article(_ slug: String) -> AnalysedArticle? { articleIndex[slug].map { articles[$0] } }
+    public func article(_ slug: String) -> ArticleSummary? { articleIndex[slug].map { articles[$0] } }
 
     /// Developments dated within `config.whatChangedDays` days up to and including the newest article's date.
     public var whatChanged: [Development] {
@@ -94,10 +98,10 @@ public struct Development: Sendable, Equatable {
     /// The quotes in this section.
     public var quotes: [LocatedQuote]
 
-    init(article: AnalysedArticle, section: ArticleSection, quotes: [LocatedQuote]) {
+    init(article: ArticleSummary, section: ArticleSection, quotes: [LocatedQuote]) {
         date = article.date
         articleSlug = article.slug
-        articleHash = article.article.sourceHash
+        articleHash = article.sourceHash
         articleTitle = article.title
         sectionIndex = section.index
         sectionHeading = section.heading

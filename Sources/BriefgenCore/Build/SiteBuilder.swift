@@ -1,21 +1,24 @@
 import Foundation
 
-/// Builds the site: a short list of named, timed steps, each a function of the one before.
+/// Builds the site: a short list of named, timed steps, like Zola's `Site::build()`.
 ///
-///     read content → load templates → collect assets → analyse articles → briefing → plan pages
-///         → check links → prepare output → render and write → copy assets → commit
+///     read site → load templates → collect assets → prepare output → articles (read, analyse,
+///     render each article's page) → briefing → plan pages → check links → render pages
+///     → copy assets → commit
 ///
-/// Nothing touches `Output/` until the last step; any problem before it leaves `Output/` as it was.
+/// Pages go to a staging folder; `Output/` changes only in the last step, and only when every
+/// step before it succeeded. `check` runs the same steps without writing anything.
 public struct SiteBuilder: Sendable {
     public var options: BuildOptions
     /// Called with each step's name as it starts (for `--verbose` and progress display).
     public var onStep: (@Sendable (String) -> Void)?
     /// Called as pages are written: (done, total).
     public var onProgress: (@Sendable (Int, Int) -> Void)?
-    /// Analysed articles kept between builds of one process (`briefgen serve`).
-    public var cache: ArticleCache?
+    /// What earlier builds learned about the articles. When nil, the cache in
+    /// `options.cacheDirectory` is loaded (and saved after the build).
+    public var cache: SummaryCache?
 
-    public init(options: BuildOptions, cache: ArticleCache? = nil, onStep: (@Sendable (String) -> Void)? = nil,
+    public init(options: BuildOptions, cache: SummaryCache? = nil, onStep: (@Sendable (String) -> Void)? = nil,
                 onProgress: (@Sendable (Int, Int) -> Void)? = nil) {
         self.options = options
         self.cache = cache
@@ -24,9 +27,70 @@ public struct SiteBuilder: Sendable {
     }
 
     public func build() throws(DiagnosticList) -> BuildReport {
+        try run(writing: true)
+    }
+
+    /// Reads and checks everything and writes nothing: `briefgen check`.
+    public func check() throws(DiagnosticList) -> BuildReport {
+        try run(writing: false)
+    }
+
+    private var cacheFile: URL? {
+        options.cacheDirectory?.appendingPathComponent(options.outputDirectory.lastPathComponent + ".summaries")
+    }
+
+    private func run(writing: Bool) throws(DiagnosticList) -> BuildReport {
         var timer = StepTimer(onStep: onStep)
-        let site = try SitePreparer(options: options, cache: cache).prepare(&timer)
-        let writer = try timer.step("prepare output") { () throws(DiagnosticList) in
+        var problems: [Diagnostic] = []
+        let loader = ContentLoader(directory: options.contentDirectory, displayPath: options.contentDisplayPath)
+
+        // Settings, points, actors and the theme: everything the articles are read against.
+        let loadedSite: SiteContent? = timer.step("read site") {
+            do throws(DiagnosticList) {
+                return try loader.loadSite(salt: "base-url:" + (options.baseURL ?? ""))
+            } catch {
+                problems += error.diagnostics
+                return nil
+            }
+        }
+        let templates: TemplateSet? = timer.step("load templates") {
+            do throws(DiagnosticList) {
+                return try TemplateSet.load(from: options.templatesDirectory, displayPath: options.templatesDisplayPath)
+            } catch {
+                problems += error.diagnostics
+                return nil
+            }
+        }
+        if let baseURL = options.baseURL, baseURL != "/", !SiteConfig.isValidBaseURL(baseURL) {
+            problems.append(Diagnostic(file: "--base-url", "should be an absolute http(s) URL such as https://example.org/briefings/, not '\(baseURL)'"))
+        }
+        guard var site = loadedSite else { throw DiagnosticList(problems) }
+        guard let templates, problems.isEmpty else {
+            // Report the articles' problems along with the theme's, so one run shows everything.
+            let pass = ArticlePass(loader: loader, site: site, options: options, cache: SummaryCache(), output: nil,
+                                   newest: NewestBodies(limit: 0))
+            throw DiagnosticList(problems + pass.run(loader.articleFiles(), onProgress: nil).flatMap(\.problems))
+        }
+        if let baseURL = options.baseURL { site.config.baseURL = SiteConfig.normalisedBaseURL(baseURL) }
+
+        let routes = Routes(config: site.config)
+        let assets: Assets = try timer.step("collect assets") { () throws(DiagnosticList) in
+            do throws(Diagnostic) {
+                return try Assets.collect(themeAssets: options.templatesDirectory.appendingPathComponent("assets"),
+                                          siteStatic: options.contentDirectory.appendingPathComponent("static"), routes: routes)
+            } catch {
+                throw DiagnosticList([error])
+            }
+        }
+        var renderInputs = site.analysisInputs
+        renderInputs.update(templates.fingerprint.description)
+        for (name, url) in assets.urls.sorted(by: { $0.key < $1.key }) {
+            renderInputs.update(name)
+            renderInputs.update(url)
+        }
+
+        let writer: OutputWriter? = try timer.step("prepare output") { () throws(DiagnosticList) in
+            guard writing else { return nil }
             do throws(Diagnostic) {
                 let manifest = options.cacheDirectory?.appendingPathComponent(options.outputDirectory.lastPathComponent + ".manifest")
                 return try OutputWriter(output: options.outputDirectory, manifestURL: manifest, fresh: options.fresh)
@@ -35,55 +99,123 @@ public struct SiteBuilder: Sendable {
             }
         }
         do throws(DiagnosticList) {
-            let rendered = try timer.step("render and write pages") { () throws(DiagnosticList) in
-                try render(site.pages, with: site.templates, into: writer)
+            let report = try build(site: site, loader: loader, templates: templates, assets: assets, routes: routes,
+                                   renderInputs: renderInputs, writer: writer, timer: &timer)
+            return report
+        } catch {
+            writer?.discard()
+            throw error
+        }
+    }
+
+    private func build(site: SiteContent, loader: ContentLoader, templates: TemplateSet, assets: Assets, routes: Routes,
+                       renderInputs: ContentHash, writer: OutputWriter?, timer: inout StepTimer) throws(DiagnosticList) -> BuildReport {
+        let cache = self.cache ?? cacheFile.map { url in timer.step("load cache") { SummaryCache.load(from: url) } } ?? SummaryCache()
+        // A fresh build trusts nothing from before.
+        cache.prepare(inputs: site.analysisInputs, discardingEverything: options.fresh)
+
+        let articlePages = ArticlePages(config: site.config, points: site.points, actors: site.actors, assetURLs: assets.urls,
+                                        renderInputs: renderInputs)
+        let feedSize = 20
+        let newest = NewestBodies(limit: feedSize)
+        let pass = ArticlePass(loader: loader, site: site, options: options, cache: cache,
+                               output: writer.map { (articlePages, templates, $0) }, newest: newest)
+        let files = loader.articleFiles()
+        let progress = ProgressCounter()
+        let onProgress = self.onProgress
+        let total = files.count
+        let outcomes = timer.step("articles") {
+            pass.run(files) { if let onProgress { onProgress(progress.increment(), total) } }
+        }
+        cache.dropUnseen()
+
+        var problems = outcomes.flatMap(\.problems)
+        let summaries = outcomes.compactMap(\.summary)
+        let duplicates = ContentLoader.duplicateSlugs(summaries.map { ($0.slug, $0.sourcePath) }, kind: "article")
+        problems += duplicates
+        if duplicates.isEmpty, outcomes.contains(where: \.collided) {
+            problems.append(Diagnostic(file: options.contentDisplayPath, "two articles would be written to the same page"))
+        }
+        let published = outcomes.filter { $0.excluded == nil }.compactMap(\.summary)
+
+        let briefing = timer.step("briefing") {
+            Briefing(config: site.config, points: site.points, actors: site.actors, articles: published)
+        }
+        let pages = timer.step("plan pages") {
+            PagePlanner(briefing: briefing, assetURLs: assets.urls, feedSize: feedSize, renderInputs: renderInputs) { summary in
+                if let html = newest.html(summary.slug) { return html }
+                let relative = String(summary.sourcePath.dropFirst(loader.displayPath.count + 1))
+                return (try? pass.reanalyse(relative).body.html) ?? ""
+            }.pages()
+        }
+        timer.step("check links") {
+            problems += SiteBuilder.checkLinks(site: site, summaries: published, pages: pages, assets: assets, routes: routes)
+        }
+        guard problems.isEmpty else { throw DiagnosticList(problems) }
+
+        var report = BuildReport()
+        if let writer {
+            let rendered = try timer.step("render pages") { () throws(DiagnosticList) in
+                try render(pages, with: templates, into: writer)
             }
             try timer.step("copy assets") { () throws(DiagnosticList) in
                 do throws(Diagnostic) {
-                    for file in site.assets.files { try writer.copy(file.source, to: file.outputPath, hash: file.hash) }
+                    for file in assets.files { try writer.copy(file.source, to: file.outputPath, hash: file.hash) }
                 } catch {
                     throw DiagnosticList([error])
                 }
             }
             let summary = try timer.step("commit") { () throws(DiagnosticList) in
-                do throws(Diagnostic) { return try writer.commit() } catch { throw DiagnosticList([error]) }
+                do throws(Diagnostic) {
+                    let summary = try writer.commit()
+                    if self.cache == nil, let file = cacheFile { try cache.save(to: file) }
+                    return summary
+                } catch {
+                    throw DiagnosticList([error])
+                }
             }
-            timer.update { report in
-                report.output = summary
-                report.mode = writer.mode
-                report.articles = site.content.articles.count
-                report.skippedDrafts = site.skippedDrafts
-                report.skippedFuture = site.skippedFuture
-                report.rendered = rendered
-                for page in site.pages { report.pagesByKind[page.kind, default: 0] += 1 }
-            }
-        } catch {
-            writer.discard()
-            throw error
+            report.output = summary
+            report.mode = writer.mode
+            report.rendered = rendered + outcomes.filter(\.rendered).count
         }
-        return timer.report
+        report.steps = timer.report.steps
+        report.articles = published.count
+        report.skippedDrafts = outcomes.filter { $0.excluded == .draft }.count
+        report.skippedFuture = outcomes.filter { $0.excluded == .future }.count
+        for page in pages { report.pagesByKind[page.kind, default: 0] += 1 }
+        report.pagesByKind[.article, default: 0] += published.count
+        return report
     }
 
-    /// Reads and checks everything and writes nothing: `briefgen check`.
-    public func check() throws(DiagnosticList) -> BuildReport {
-        var timer = StepTimer(onStep: onStep)
-        let site = try SitePreparer(options: options, cache: cache).prepare(&timer)
-        timer.update { report in
-            report.articles = site.content.articles.count
-            for page in site.pages { report.pagesByKind[page.kind, default: 0] += 1 }
+    /// Links written in Markdown (articles, point overviews, actor notes) must lead to a page or
+    /// file of the site, and anchors to an id on it.
+    static func checkLinks(site: SiteContent, summaries: [ArticleSummary], pages: [Page], assets: Assets, routes: Routes) -> [Diagnostic] {
+        let checker = LinkChecker(pages: pages, assetPaths: assets.files.map(\.outputPath), articles: summaries, routes: routes)
+        var problems: [Diagnostic] = []
+        for article in summaries where !article.links.isEmpty {
+            problems += checker.check(article.links, onPage: LinkChecker.strip(routes.article(article.slug), basePath: routes.basePath),
+                                      ownAnchors: Set(article.anchors), file: article.sourcePath)
         }
-        return timer.report
+        let renderer = MarkdownRenderer(basePath: "")
+        for point in site.points {
+            let body = renderer.render(point.overview, firstLine: point.overviewFirstLine)
+            problems += checker.check(body.links, onPage: "/points/\(point.slug)/", ownAnchors: body.anchors, file: point.sourcePath)
+        }
+        for actor in site.actors {
+            let body = renderer.render(actor.bio, firstLine: actor.bioFirstLine)
+            problems += checker.check(body.links, onPage: "/actors/\(actor.slug)/", ownAnchors: body.anchors, file: actor.sourcePath)
+        }
+        return problems
     }
 
     /// Renders every page in parallel and hands each straight to the writer, so no more than a
-    /// page per core is held in memory.
-    /// Returns how many pages were rendered (the others were kept from the previous build).
+    /// page per core is held in memory. Returns how many were rendered (the others were kept).
     @discardableResult
     func render(_ pages: [Page], with templates: TemplateSet, into writer: OutputWriter) throws(DiagnosticList) -> Int {
         let total = pages.count
         let counter = ProgressCounter()
-        let onProgress = self.onProgress
         let rendered = ProgressCounter()
+        let onProgress = self.onProgress
         let failures: [Diagnostic?] = Parallel.map(pages) { page in
             do throws(Diagnostic) {
                 // A page rendered under the same fingerprint last time is kept as it is.
@@ -104,21 +236,17 @@ public struct SiteBuilder: Sendable {
     }
 }
 
-/// A counter shared by rendering threads.
+/// A counter shared by worker threads.
 final class ProgressCounter: @unchecked Sendable {
     private let lock = NSLock()
-    private var value_ = 0
+    private var count = 0
 
-    var value: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return value_
-    }
+    var value: Int { lock.withLock { count } }
 
     func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value_ += 1
-        return value_
+        lock.withLock {
+            count += 1
+            return count
+        }
     }
 }

@@ -5,20 +5,22 @@
 public struct LinkChecker: Sendable {
     /// Site paths without the base path: "/articles/x/", "/feed.xml", "/assets/site.css".
     let paths: Set<String>
-    /// Anchors of each article page, keyed by its site path.
-    let anchors: [String: Set<String>]
+    /// Anchors of each article page, keyed by its site path (searched only when a link points there).
+    let anchors: [String: [String]]
     let basePath: String
 
-    public init(pages: [Page], assetPaths: [String], articles: [AnalysedArticle], routes: Routes) {
+    public init(pages: [Page], assetPaths: [String], articles: [ArticleSummary], routes: Routes) {
         basePath = routes.basePath
         var paths = Set<String>()
         for page in pages { paths.insert(LinkChecker.strip(page.urlPath, basePath: routes.basePath)) }
         for asset in assetPaths { paths.insert("/" + asset) }
-        self.paths = paths
-        var anchors: [String: Set<String>] = [:]
+        var anchors: [String: [String]] = [:]
         for article in articles {
-            anchors[LinkChecker.strip(routes.article(article.slug), basePath: routes.basePath)] = article.body.anchors
+            let path = LinkChecker.strip(routes.article(article.slug), basePath: routes.basePath)
+            paths.insert(path)
+            anchors[path] = article.anchors
         }
+        self.paths = paths
         self.anchors = anchors
     }
 
@@ -62,7 +64,7 @@ public struct LinkChecker: Sendable {
             return "the link '\(trimmed)' does not lead to any page of the site"
         }
         if let fragment, !fragment.isEmpty, let known = anchors[page], !known.contains(fragment) {
-            return "the link '\(trimmed)' points to an anchor that \(page) does not have\(LinkChecker.nearest(fragment, in: known))"
+            return "the link '\(trimmed)' points to an anchor that \(page) does not have\(LinkChecker.nearest(fragment, in: Set(known)))"
         }
         return nil
     }

@@ -4,21 +4,24 @@ public enum ReferenceChecker {
     public static func references(in content: SiteContent) -> [Diagnostic] {
         let points = Set(content.points.map(\.slug))
         let actors = Set(content.actors.map(\.slug))
+        return content.articles.flatMap { problems(of: $0, points: points, actors: actors) }
+    }
+
+    /// Unknown point and actor slugs in one article's front matter.
+    public static func problems(of article: Article, points: Set<String>, actors: Set<String>) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        for article in content.articles {
-            for slug in article.declaredPoints ?? [] where !points.contains(slug) {
-                problems.append(Diagnostic(file: article.sourcePath, line: article.lines["points"],
-                                           "unknown point '\(slug)'\(suggestion(for: slug, in: points))"))
-            }
-            for slug in article.declaredActors ?? [] where !actors.contains(slug) {
-                problems.append(Diagnostic(file: article.sourcePath, line: article.lines["actors"],
-                                           "unknown actor '\(slug)'\(suggestion(for: slug, in: actors))"))
-            }
-            for quote in article.quotes ?? [] {
-                if let actor = quote.actor, !actors.contains(actor) {
-                    problems.append(Diagnostic(file: article.sourcePath, line: article.lines["quotes"],
-                                               "a quote names unknown actor '\(actor)'\(suggestion(for: actor, in: actors))"))
-                }
+        for slug in article.declaredPoints ?? [] where !points.contains(slug) {
+            problems.append(Diagnostic(file: article.sourcePath, line: article.lines["points"],
+                                       "unknown point '\(slug)'\(suggestion(for: slug, in: points))"))
+        }
+        for slug in article.declaredActors ?? [] where !actors.contains(slug) {
+            problems.append(Diagnostic(file: article.sourcePath, line: article.lines["actors"],
+                                       "unknown actor '\(slug)'\(suggestion(for: slug, in: actors))"))
+        }
+        for quote in article.quotes ?? [] {
+            if let actor = quote.actor, !actors.contains(actor) {
+                problems.append(Diagnostic(file: article.sourcePath, line: article.lines["quotes"],
+                                           "a quote names unknown actor '\(actor)'\(suggestion(for: actor, in: actors))"))
             }
         }
         return problems

@@ -15,16 +15,38 @@ public struct ContentLoader: Sendable {
         self.displayPath = shown
     }
 
-    /// - Parameters:
-    ///   - cache: analysed articles of a previous build; an unchanged article is not parsed again.
-    ///   - salt: anything else analysis depends on (a `--base-url` override), mixed into `analysisInputs`.
-    public func load(cache: ArticleCache? = nil, salt: String = "") throws(DiagnosticList) -> SiteContent {
+    /// Reads everything: the site's settings, points, actors and articles.
+    /// - Parameter salt: anything else analysis depends on (a `--base-url` override), mixed into `analysisInputs`.
+    public func load(salt: String = "") throws(DiagnosticList) -> SiteContent {
+        var problems: [Diagnostic] = []
+        var site = SiteContent(config: SiteConfig(title: "Untitled", baseURL: "/"), points: [], actors: [], articles: [])
+        do throws(DiagnosticList) {
+            site = try loadSite(salt: salt)
+        } catch {
+            problems += error.diagnostics
+        }
+        let rawReader = RawArticleReader(knownPeople: site.actors.filter { $0.kind == .person }.flatMap(\.names))
+        let articles: [Article] = readAll(in: "articles", extensions: ContentLoader.articleExtensions, recursive: true,
+                                          problems: &problems) { source, slug throws(Diagnostic) in
+            try ContentLoader.article(from: source, slug: slug, rawReader: rawReader)
+        }
+        problems += ContentLoader.duplicateSlugs(articles.map { ($0.slug, $0.sourcePath) }, kind: "article")
+        guard problems.isEmpty else { throw DiagnosticList(problems) }
+        site.articles = articles
+        site = SiteContent(config: site.config, points: site.points, actors: site.actors, articles: articles,
+                           analysisInputs: site.analysisInputs)
+        return site
+    }
+
+    static let articleExtensions: Set<String> = ["md", "txt", "markdown"]
+
+    /// Reads the site's settings, points and actors (not the articles), with the hash of all of them.
+    public func loadSite(salt: String = "") throws(DiagnosticList) -> SiteContent {
         var problems: [Diagnostic] = []
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw DiagnosticList([Diagnostic(file: displayPath, "the content folder does not exist")])
         }
-
         var inputs = ContentHash()
         inputs.update(salt)
         var config = SiteConfig(title: "Untitled", baseURL: "/")
@@ -35,29 +57,37 @@ public struct ContentLoader: Sendable {
         } catch {
             problems.append(error)
         }
-
         let points: [Point] = readAll(in: "points", extensions: ["md"], inputs: &inputs, problems: &problems) { source, slug throws(Diagnostic) in
             try PointReader.read(source, slug: slug)
         }
         let actors: [Actor] = readAll(in: "actors", extensions: ["md"], inputs: &inputs, problems: &problems) { source, slug throws(Diagnostic) in
             try ActorReader.read(source, slug: slug)
         }
-        cache?.prepare(inputs: inputs)
-        let people = actors.filter { $0.kind == .person }.flatMap(\.names)
-        let rawReader = RawArticleReader(knownPeople: people)
-        let articles: [Article] = readAll(in: "articles", extensions: ["md", "txt", "markdown"], recursive: true, cache: cache,
-                                          problems: &problems) { source, slug throws(Diagnostic) in
-            if source.path.hasSuffix(".txt") {
-                let document = try rawReader.read(source)
-                return RawArticleAdapter.article(from: document, sourcePath: source.path, slug: slug, sourceHash: source.hash)
-            }
-            return try MarkdownArticleReader.read(source, slug: slug)
-        }
         problems += ContentLoader.duplicateSlugs(points.map { ($0.slug, $0.sourcePath) }, kind: "point")
         problems += ContentLoader.duplicateSlugs(actors.map { ($0.slug, $0.sourcePath) }, kind: "actor")
-        problems += ContentLoader.duplicateSlugs(articles.map { ($0.slug, $0.sourcePath) }, kind: "article")
         guard problems.isEmpty else { throw DiagnosticList(problems) }
-        return SiteContent(config: config, points: points, actors: actors, articles: articles, analysisInputs: inputs)
+        return SiteContent(config: config, points: points, actors: actors, articles: [], analysisInputs: inputs)
+    }
+
+    /// The article files, relative to the content folder (`articles/2025/talks.txt`), sorted.
+    public func articleFiles() -> [String] {
+        ContentLoader.files(in: directory.appendingPathComponent("articles"), relativeTo: "articles",
+                            extensions: ContentLoader.articleExtensions, recursive: true)
+    }
+
+    /// An article from its decoded text: raw `.txt` or Markdown with front matter.
+    public static func article(from source: SourceText, slug: String, rawReader: RawArticleReader) throws(Diagnostic) -> Article {
+        if source.path.hasSuffix(".txt") {
+            let document = try rawReader.read(source)
+            return RawArticleAdapter.article(from: document, sourcePath: source.path, slug: slug, sourceHash: source.hash)
+        }
+        return try MarkdownArticleReader.read(source, slug: slug)
+    }
+
+    /// The slug a file gives when its front matter does not set one.
+    public static func slug(forFile relative: String) -> String {
+        let stem = (relative as NSString).deletingPathExtension.split(separator: "/").last.map(String.init) ?? relative
+        return Slug.make(stem)
     }
 
     /// A file of the content folder, decoded.
@@ -66,10 +96,9 @@ public struct ContentLoader: Sendable {
         return try SourceText.read(fileAt: url, displayPath: displayPath + "/" + relativePath)
     }
 
-    /// Reads the files of a folder in parallel. Their hashes go into `inputs` when given; with a
-    /// cache, a file whose bytes are unchanged is not decoded or parsed again.
+    /// Reads the files of a folder in parallel. Their hashes go into `inputs` when given.
     private func readAll<T: Sendable>(in folder: String, extensions: Set<String>, recursive: Bool = false,
-                                      inputs: UnsafeMutablePointer<ContentHash>? = nil, cache: ArticleCache? = nil,
+                                      inputs: UnsafeMutablePointer<ContentHash>? = nil,
                                       problems: inout [Diagnostic],
                                       _ read: @Sendable (SourceText, String) throws(Diagnostic) -> T) -> [T] {
         let files = ContentLoader.files(in: directory.appendingPathComponent(folder), relativeTo: folder,
@@ -78,13 +107,8 @@ public struct ContentLoader: Sendable {
             do throws(Diagnostic) {
                 let shown = displayPath + "/" + relative
                 let data = try ContentLoader.bytes(of: directory.appendingPathComponent(relative), shown: shown)
-                let hash = SourceText.hash(of: data)
-                if let cached = cache?.lookup(path: shown, hash: hash), let article = cached.article as? T {
-                    return .success((article, hash))
-                }
                 let text = try SourceText.decode(data, path: shown)
-                let stem = (relative as NSString).deletingPathExtension.split(separator: "/").last.map(String.init) ?? relative
-                return .success((try read(text, Slug.make(stem)), hash))
+                return .success((try read(text, ContentLoader.slug(forFile: relative)), text.hash))
             } catch {
                 return .failure(error)
             }

@@ -3,7 +3,9 @@
 /// Built once per site where they do not depend on the page (the `site` value, point badges,
 /// actor links), so a page's context is mostly references to values that already exist.
 struct ContextValues: Sendable {
-    let briefing: Briefing
+    let config: SiteConfig
+    let points: [Point]
+    let actors: [Actor]
     let routes: Routes
     let assetURLs: [String: String]
     private let pointsBySlug: [String: Point]
@@ -14,14 +16,17 @@ struct ContextValues: Sendable {
     let site: TemplateValue
     private let assetHelper: TemplateValue
 
-    init(briefing: Briefing, routes: Routes, assetURLs: [String: String]) {
-        self.briefing = briefing
+    init(config: SiteConfig, points sitePoints: [Point], actors siteActors: [Actor], assetURLs: [String: String]) {
+        self.config = config
+        self.points = sitePoints
+        self.actors = siteActors
+        let routes = Routes(config: config)
         self.routes = routes
         self.assetURLs = assetURLs
-        pointsBySlug = Dictionary(uniqueKeysWithValues: briefing.points.map { ($0.slug, $0) })
-        actorsBySlug = Dictionary(uniqueKeysWithValues: briefing.actors.map { ($0.slug, $0) })
+        pointsBySlug = Dictionary(uniqueKeysWithValues: sitePoints.map { ($0.slug, $0) })
+        actorsBySlug = Dictionary(uniqueKeysWithValues: siteActors.map { ($0.slug, $0) })
         var points: [String: TemplateValue] = [:]
-        for point in briefing.points {
+        for point in sitePoints {
             points[point.slug] = [
                 "title": .string(point.title), "slug": .string(point.slug), "url": .string(routes.point(point.slug)),
                 "status": ContextValues.status(point.status),
@@ -29,20 +34,19 @@ struct ContextValues: Sendable {
         }
         pointReferences = points
         var actors: [String: TemplateValue] = [:]
-        for actor in briefing.actors {
+        for actor in siteActors {
             actors[actor.slug] = [
                 "name": .string(actor.name), "slug": .string(actor.slug), "url": .string(routes.actor(actor.slug)),
                 "role": .string(actor.role), "side": .text(actor.side),
             ]
         }
         actorReferences = actors
-        let config = briefing.config
         site = [
             "title": .string(config.title), "description": .string(config.description), "language": .string(config.language),
             "home": .string(routes.home), "feed": .string(routes.feed), "feed_permalink": .string(routes.absolute(routes.feed)),
             "points_url": .string(routes.points), "actors_url": .string(routes.actors), "timeline_url": .string(routes.timeline()),
             "articles_url": .string(routes.articles()), "base_url": .string(config.baseURL),
-            "points": .list(briefing.points.compactMap { points[$0.slug] }),
+            "points": .list(sitePoints.compactMap { points[$0.slug] }),
         ]
         let urls = assetURLs
         assetHelper = .lambda { urls[$0.trimmingWhitespace] ?? "" }
@@ -65,10 +69,10 @@ struct ContextValues: Sendable {
 
     func pointReferences(_ slugs: [String]) -> TemplateValue { .list(slugs.compactMap { pointReferences[$0] }) }
 
-    func articleCard(_ article: AnalysedArticle) -> TemplateValue {
+    func articleCard(_ article: ArticleSummary) -> TemplateValue {
         [
             "title": .string(article.title), "url": .string(routes.article(article.slug)), "date": date(article.date),
-            "summary": .string(article.summary), "points": pointReferences(article.points), "source": .text(article.article.source),
+            "summary": .string(article.summary), "points": pointReferences(article.points), "source": .text(article.source),
         ]
     }
 

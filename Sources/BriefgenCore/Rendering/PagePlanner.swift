@@ -14,20 +14,24 @@ public struct PagePlanner: Sendable {
     /// Hash of what every page depends on: theme, settings, points, actors, assets.
     public let renderInputs: ContentHash
 
+    /// The HTML of an article's body, for the site feed's full-content entries.
+    let body: @Sendable (ArticleSummary) -> String
+
     public init(briefing: Briefing, assetURLs: [String: String], perPage: Int = 20, feedSize: Int = 20,
-                renderInputs: ContentHash = ContentHash()) {
+                renderInputs: ContentHash = ContentHash(), body: @escaping @Sendable (ArticleSummary) -> String = { _ in "" }) {
         self.renderInputs = renderInputs
         self.briefing = briefing
         routes = Routes(config: briefing.config)
-        values = ContextValues(briefing: briefing, routes: routes, assetURLs: assetURLs)
+        values = ContextValues(config: briefing.config, points: briefing.points, actors: briefing.actors, assetURLs: assetURLs)
         renderer = MarkdownRenderer(basePath: briefing.config.basePath)
         self.perPage = perPage
         self.feedSize = feedSize
+        self.body = body
     }
 
+    /// Every page but the articles' own, which `ArticlePages` renders as articles are analysed.
     public func pages() -> [Page] {
         var pages: [Page] = [home(), pointsIndex(), actorsIndex(), notFound(), robots()]
-        pages += briefing.articles.map(article)
         pages += articlesIndex()
         for point in briefing.points { pages += pointPages(point) }
         pages += briefing.points.map(pointFeed)
@@ -84,36 +88,6 @@ public struct PagePlanner: Sendable {
     }
 
     // MARK: Articles
-
-    func article(_ article: AnalysedArticle) -> Page {
-        let values = self.values
-        let urlPath = routes.article(article.slug)
-        return page(.article, urlPath, lastModified: article.date, inputs: { $0.include(article) }) {
-            var context = values.common(kind: .article, title: article.title, description: article.summary, urlPath: urlPath,
-                                        published: article.date.iso)
-            let headed = article.sections.filter { $0.heading != nil }
-            let value: TemplateValue = [
-                "title": .string(article.title), "date": values.date(article.date), "summary": .string(article.summary),
-                "body": .string(article.body.html), "points": values.pointReferences(article.points),
-                "actors": .list(article.actors.compactMap(values.actorReference)),
-                "quotes": .list(article.quotes.map { located in
-                    values.quote(located, date: article.date, articleSlug: article.slug, articleTitle: article.title,
-                                 url: located.anchor.map { "#" + $0 } ?? "")
-                }),
-                "sections": .list(headed.map { section in
-                    ["heading": .text(section.heading), "anchor": .string(section.anchor), "points": values.pointReferences(section.points)]
-                }),
-                "source": .text(article.article.source),
-                // Only web links: a `javascript:` URL in front matter must never become an href.
-                "original_url": article.article.url.flatMap { PagePlanner.isWebURL($0) ? TemplateValue.string($0) : nil } ?? .null,
-                // A table of contents helps from three headings on.
-                "toc": .bool(headed.count >= 3),
-            ]
-            context["article"] = value
-            context["json_ld"] = .string(StructuredData.newsArticle(article, briefing: values.briefing, routes: values.routes))
-            return .object(context)
-        }
-    }
 
     func articlesIndex() -> [Page] {
         let briefing = self.briefing, values = self.values, routes = self.routes
@@ -216,7 +190,7 @@ public struct PagePlanner: Sendable {
     }
 
     /// The distinct articles behind a point's developments, newest first.
-    static func relatedArticles(_ developments: [Development], briefing: Briefing, limit: Int = 10) -> [AnalysedArticle] {
+    static func relatedArticles(_ developments: [Development], briefing: Briefing, limit: Int = 10) -> [ArticleSummary] {
         var seen = Set<String>()
         var slugs: [String] = []
         for development in developments where seen.insert(development.articleSlug).inserted {
@@ -338,7 +312,7 @@ public struct PagePlanner: Sendable {
     }
 
     func siteFeed() -> Page {
-        let briefing = self.briefing, values = self.values, routes = self.routes, feedSize = self.feedSize
+        let briefing = self.briefing, values = self.values, routes = self.routes, feedSize = self.feedSize, body = self.body
         let articles = Array(briefing.articles.prefix(feedSize))
         return page(.feed, routes.feed, template: "feed.xml", lastModified: briefing.newestDate, inSitemap: false, inputs: { hash in
             for article in articles { hash.include(article) }
@@ -354,7 +328,7 @@ public struct PagePlanner: Sendable {
                     let link = routes.article(article.slug)
                     return ["title": .string(article.title), "link": .string(routes.absolute(link)), "id": .string(routes.identifier(link)),
                             "updated": .string(article.date.rfc3339), "summary": .string(article.summary),
-                            "content": .string(article.body.html)]
+                            "content": .string(body(article))]
                 }),
             ]
             return .object(context)
@@ -380,9 +354,13 @@ public struct PagePlanner: Sendable {
 
     func sitemap(listing pages: [Page]) -> Page {
         let values = self.values, routes = self.routes
-        let entries = pages.filter(\.inSitemap).map { page -> (String, String?) in
+        var listed = pages.filter(\.inSitemap).map { page -> (String, String?) in
             (routes.absolute(page.urlPath), page.lastModified?.iso)
         }
+        // Article pages come after the home page and the indexes, in the articles' order.
+        let articles = briefing.articles.map { (routes.absolute(routes.article($0.slug)), Optional($0.date.iso)) }
+        listed.insert(contentsOf: articles, at: min(3, listed.count))
+        let entries = listed
         return page(.sitemap, routes.sitemap, template: "sitemap.xml", lastModified: nil, inSitemap: false, inputs: { hash in
             for (location, lastModified) in entries {
                 hash.update(location)
@@ -406,9 +384,9 @@ extension TemplateValue {
 }
 
 extension ContentHash {
-    mutating func include(_ article: AnalysedArticle) {
+    mutating func include(_ article: ArticleSummary) {
         update(article.slug)
-        update(article.article.sourceHash.description)
+        update(article.sourceHash.description)
     }
 
     mutating func include(_ development: Development?) {

@@ -3,7 +3,8 @@
 /// Built as JSON text (not markup) and escaped for a `<script>` element, so an article title
 /// containing `</script>` cannot end the element.
 enum StructuredData {
-    static func newsArticle(_ article: AnalysedArticle, briefing: Briefing, routes: Routes) -> String {
+    static func newsArticle(_ article: AnalysedArticle, values: ContextValues) -> String {
+        let routes = values.routes
         let url = routes.absolute(routes.article(article.slug))
         var fields: [(String, String)] = [
             ("@context", JSONText.string("https://schema.org")),
@@ -13,19 +14,19 @@ enum StructuredData {
             ("dateModified", JSONText.string(article.date.iso)),
             ("url", JSONText.string(url, forScript: true)),
             ("mainEntityOfPage", JSONText.string(url, forScript: true)),
-            ("inLanguage", JSONText.string(briefing.config.language, forScript: true)),
+            ("inLanguage", JSONText.string(values.config.language, forScript: true)),
             ("description", JSONText.string(article.summary, forScript: true)),
             ("publisher", JSONText.object([
                 ("@type", JSONText.string("Organization")),
-                ("name", JSONText.string(briefing.config.title, forScript: true)),
+                ("name", JSONText.string(values.config.title, forScript: true)),
                 ("url", JSONText.string(routes.absolute(routes.home), forScript: true)),
             ])),
         ]
-        let sections = article.points.compactMap { briefing.point($0)?.title }
+        let sections = article.points.compactMap { values.point($0)?.title }
         if !sections.isEmpty {
             fields.append(("articleSection", JSONText.array(sections.map { JSONText.string($0, forScript: true) })))
         }
-        let people = article.actors.compactMap { briefing.actor($0) }
+        let people = article.actors.compactMap { values.actor($0) }
         if !people.isEmpty {
             fields.append(("mentions", JSONText.array(people.map { actor in
                 JSONText.object([

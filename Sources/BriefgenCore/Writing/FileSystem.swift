@@ -25,6 +25,13 @@ enum FileSystem {
         }
     }
 
+    static func write(bytes: [UInt8], to path: String) throws(Diagnostic) {
+        let result: Result<Void, Diagnostic> = bytes.withUnsafeBytes { buffer in
+            do throws(Diagnostic) { try write(buffer, to: path); return .success(()) } catch { return .failure(error) }
+        }
+        try result.get()
+    }
+
     /// `mkdir -p`; existing folders are fine.
     static func makeDirectories(_ path: String) throws(Diagnostic) {
         if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
