@@ -18,7 +18,7 @@ func measure<T>(_ label: String, count: Int, _ work: () throws -> T) rethrows ->
     let value = try work()
     let elapsed = clock.now - start
     let micros = Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12
-    print(String(format: "%-28@ %10.1f ms  %8.1f µs each (%d)", label as NSString, micros / 1000, micros / Double(max(count, 1)), count))
+    print(String(format: "%@ %10.1f ms  %8.1f µs each (%d)", label.padding(toLength: 26, withPad: " ", startingAt: 0) as NSString, micros / 1000, micros / Double(max(count, 1)), count))
     return value
 }
 
@@ -41,6 +41,10 @@ if arguments.count > 2, arguments[2] == "raw" {
 let content = URL(fileURLWithPath: arguments[1])
 let templatesURL = URL(fileURLWithPath: arguments[2])
 let site = try measure("read content", count: 1) { try ContentLoader(directory: content).load() }
+if arguments.count > 3, arguments[3] == "read-loop" {
+    try measure("read ×10", count: site.articles.count * 10) { for _ in 0..<10 { _ = try ContentLoader(directory: content).load() } }
+    exit(0)
+}
 let analyzer = ArticleAnalyzer(points: site.points, actors: site.actors, basePath: "")
 let analysed = measure("analyse articles", count: site.articles.count) { site.articles.map(analyzer.analyse) }
 if arguments.count > 3, arguments[3] == "analyse-loop" {
@@ -53,6 +57,11 @@ let briefing = measure("briefing", count: 1) { Briefing(content: site, articles:
 let templates = try TemplateSet.load(from: templatesURL, displayPath: "Templates")
 let pages = measure("plan pages", count: 1) { PagePlanner(briefing: briefing, assetURLs: [:]).pages() }
 var bytes = 0
+let articlePages = ArticlePages(config: site.config, points: site.points, actors: site.actors, assetURLs: [:], renderInputs: ContentHash())
+let articleContexts = measure("context article", count: analysed.count) { analysed.map(articlePages.context) }
+measure("render article", count: analysed.count) {
+    for context in articleContexts { bytes += templates.render("article", context).utf8.count }
+}
 for kind in Page.Kind.allCases {
     let selected = pages.filter { $0.kind == kind }
     guard !selected.isEmpty else { continue }

@@ -53,9 +53,9 @@ struct ArticlePass: Sendable {
 
     func process(_ relative: String) -> Outcome {
         let shown = loader.displayPath + "/" + relative
-        let url = loader.directory.appendingPathComponent(relative)
+        let path = loader.directoryPath + "/" + relative
         var outcome = Outcome()
-        guard let stamp = SummaryCache.stamp(of: url.path) else {
+        guard let stamp = SummaryCache.stamp(of: path) else {
             outcome.problems = [Diagnostic(file: shown, "cannot read the file: \(FileSystem.errorText())")]
             return outcome
         }
@@ -63,7 +63,7 @@ struct ArticlePass: Sendable {
         var entry = cache.entry(shown)
         if entry?.stamp != stamp {
             do throws(Diagnostic) {
-                let data = try ContentLoader.bytes(of: url, shown: shown)
+                let data = try FileSystem.read(path, shown: shown)
                 let hash = SourceText.hash(of: data)
                 if var touched = entry, touched.summary.sourceHash == hash {
                     // Saved again without a change: the summary still holds.
@@ -114,7 +114,7 @@ struct ArticlePass: Sendable {
     /// body is needed).
     func reanalyse(_ relative: String) throws(Diagnostic) -> AnalysedArticle {
         let shown = loader.displayPath + "/" + relative
-        let data = try ContentLoader.bytes(of: loader.directory.appendingPathComponent(relative), shown: shown)
+        let data = try FileSystem.read(loader.directoryPath + "/" + relative, shown: shown)
         let article = try ContentLoader.article(from: SourceText.decode(data, path: shown),
                                                 slug: ContentLoader.slug(forFile: relative), rawReader: rawReader)
         return analyzer.analyse(article)

@@ -23,7 +23,7 @@ public struct ArticleImporter: Sendable {
         var points: [Point] = []
         var actors: [Actor] = []
         for (folder, isPoint) in [("points", true), ("actors", false)] {
-            let files = ContentLoader.files(in: contentDirectory.appendingPathComponent(folder), relativeTo: folder,
+            let files = ContentLoader.files(in: contentDirectory.appendingPathComponent(folder).path, relativeTo: folder,
                                             extensions: ["md"], recursive: false)
             for relative in files {
                 do throws(Diagnostic) {

@@ -5,11 +5,14 @@ import Foundation
 /// Every file is read even when an earlier one failed, so one run reports all the problems.
 public struct ContentLoader: Sendable {
     public let directory: URL
+    /// `directory` as a path, for the POSIX calls of the hot loop (Foundation's URL is slow there).
+    public let directoryPath: String
     /// How paths are shown in messages: the folder as the user named it (`Content`).
     public let displayPath: String
 
     public init(directory: URL, displayPath: String? = nil) {
         self.directory = directory
+        directoryPath = directory.path
         var shown = displayPath ?? directory.path
         while shown.count > 1, shown.hasSuffix("/") { shown.removeLast() }
         self.displayPath = shown
@@ -71,7 +74,7 @@ public struct ContentLoader: Sendable {
 
     /// The article files, relative to the content folder (`articles/2025/talks.txt`), sorted.
     public func articleFiles() -> [String] {
-        ContentLoader.files(in: directory.appendingPathComponent("articles"), relativeTo: "articles",
+        ContentLoader.files(in: directoryPath + "/articles", relativeTo: "articles",
                             extensions: ContentLoader.articleExtensions, recursive: true)
     }
 
@@ -101,12 +104,12 @@ public struct ContentLoader: Sendable {
                                       inputs: UnsafeMutablePointer<ContentHash>? = nil,
                                       problems: inout [Diagnostic],
                                       _ read: @Sendable (SourceText, String) throws(Diagnostic) -> T) -> [T] {
-        let files = ContentLoader.files(in: directory.appendingPathComponent(folder), relativeTo: folder,
+        let files = ContentLoader.files(in: directoryPath + "/" + folder, relativeTo: folder,
                                         extensions: extensions, recursive: recursive)
         let results: [Result<(T, ContentHash), Diagnostic>] = Parallel.map(files) { relative in
             do throws(Diagnostic) {
                 let shown = displayPath + "/" + relative
-                let data = try ContentLoader.bytes(of: directory.appendingPathComponent(relative), shown: shown)
+                let data = try FileSystem.read(directoryPath + "/" + relative, shown: shown)
                 let text = try SourceText.decode(data, path: shown)
                 return .success((try read(text, ContentLoader.slug(forFile: relative)), text.hash))
             } catch {
@@ -125,27 +128,16 @@ public struct ContentLoader: Sendable {
         return values
     }
 
-    static func bytes(of url: URL, shown: String) throws(Diagnostic) -> Data {
-        do {
-            return try Data(contentsOf: url, options: .mappedIfSafe)
-        } catch {
-            throw Diagnostic(file: shown, "cannot read the file: \(SourceText.reason(error))")
-        }
-    }
-
     /// Files with one of the extensions, sorted, skipping hidden and `_`-prefixed names.
-    static func files(in folder: URL, relativeTo prefix: String, extensions: Set<String>, recursive: Bool) -> [String] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+    static func files(in folder: String, relativeTo prefix: String, extensions: Set<String>, recursive: Bool) -> [String] {
+        guard let entries = FileSystem.list(folder) else { return [] }
         var result: [String] = []
-        for name in names.sorted() where !name.hasPrefix(".") && !name.hasPrefix("_") {
-            let url = folder.appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
+        for (name, isDirectory) in entries where !name.hasPrefix(".") && !name.hasPrefix("_") {
+            if isDirectory {
                 if recursive {
-                    result += files(in: url, relativeTo: prefix + "/" + name, extensions: extensions, recursive: true)
+                    result += files(in: folder + "/" + name, relativeTo: prefix + "/" + name, extensions: extensions, recursive: true)
                 }
-            } else if extensions.contains((name as NSString).pathExtension.lowercased()) {
+            } else if let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) {
                 result.append(prefix + "/" + name)
             }
         }

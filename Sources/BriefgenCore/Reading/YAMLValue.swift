@@ -26,9 +26,16 @@ public indirect enum YAMLValue: Sendable, Equatable {
 
     /// Parses YAML text; `firstLine` is the line of the file the text starts on.
     public static func parse(_ yaml: String, firstLine: Int, file: String) throws(Diagnostic) -> YAMLValue? {
+        if let flat = FlatYAML.parse(yaml, firstLine: firstLine) { return flat }
+        return try parseWithYams(yaml, firstLine: firstLine, file: file)
+    }
+
+    /// The full YAML reader, for anything `FlatYAML` leaves alone.
+    static func parseWithYams(_ yaml: String, firstLine: Int, file: String) throws(Diagnostic) -> YAMLValue? {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // An explicit encoding: the default one reads the process environment on every call.
+            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             throw YAMLValue.diagnostic(for: error, firstLine: firstLine, file: file)
         } catch {

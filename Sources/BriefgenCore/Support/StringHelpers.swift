@@ -17,20 +17,33 @@ extension String {
         return Substring(self).trimmingWhitespace
     }
 
-    /// Collapses every run of white space into one ordinary space.
+    /// Collapses every run of white space into one ordinary space, and drops it at both ends.
+    /// Works on scalars (a combining mark after a space is kept, as text); ASCII is answered
+    /// without Unicode tables.
     public var collapsingWhitespace: String {
-        var result = ""
-        result.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        for character in self {
-            if character.isWhitespace {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(" ") }
-                pendingSpace = false
-                result.append(character)
+        var text = self
+        return text.withUTF8 { bytes -> String in
+            // Most text is already collapsed: single ASCII spaces between words.
+            var clean = true
+            var previousSpace = true // a leading space needs collapsing too
+            for byte in bytes {
+                if byte >= 0x80 || (byte <= 0x20 && byte != 0x20) || (byte == 0x20 && previousSpace) { clean = false; break }
+                previousSpace = byte == 0x20
             }
+            if clean, !previousSpace { return self }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+                if scalar.isWhitespace {
+                    pendingSpace = !result.isEmpty
+                    continue
+                }
+                if pendingSpace { result.append(0x20) }
+                pendingSpace = false
+                for byte in UTF8.encode(scalar)! { result.append(byte) }
+            }
+            return String(decoding: result, as: UTF8.self)
         }
-        return result
     }
 }

@@ -32,6 +32,63 @@ enum FileSystem {
         try result.get()
     }
 
+    /// A whole file's bytes. Errors name `shown`, the path as the user knows it.
+    static func read(_ path: String, shown: String) throws(Diagnostic) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Diagnostic(file: shown, "cannot read the file: \(errorText())") }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw Diagnostic(file: shown, "cannot read the file: \(errorText())") }
+        guard (info.st_mode & S_IFMT) != S_IFDIR else { throw Diagnostic(file: shown, "cannot read the file: it is a folder") }
+        // Read into a buffer one byte larger than the file, so a file that grew meanwhile is seen.
+        var bytes: [UInt8] = []
+        var chunk = max(Int(info.st_size), 0) + 1
+        while true {
+            var failed = false
+            var reachedEnd = false
+            let piece = [UInt8](unsafeUninitializedCapacity: chunk) { buffer, initialised in
+                var total = 0
+                while total < chunk {
+                    let count = Glibc.read(descriptor, buffer.baseAddress! + total, chunk - total)
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        failed = true
+                        break
+                    }
+                    if count == 0 { reachedEnd = true; break }
+                    total += count
+                }
+                initialised = total
+            }
+            if failed { throw Diagnostic(file: shown, "cannot read the file: \(errorText())") }
+            if bytes.isEmpty { bytes = piece } else { bytes += piece }
+            if reachedEnd { return bytes }
+            chunk = 1 << 16
+        }
+    }
+
+    /// The names in a folder (without `.` and `..`), each with whether it is a folder, sorted so
+    /// that every build sees files in the same order.
+    static func list(_ path: String) -> [(name: String, isDirectory: Bool)]? {
+        guard let folder = opendir(path) else { return nil }
+        defer { closedir(folder) }
+        var entries: [(name: String, isDirectory: Bool)] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            var isDirectory: Bool
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): isDirectory = true
+            case Int32(DT_REG): isDirectory = false
+            default: isDirectory = FileSystem.isDirectory(path + "/" + name) // links and file systems without d_type
+            }
+            entries.append((name, isDirectory))
+        }
+        return entries.sorted { $0.name < $1.name }
+    }
+
     /// `mkdir -p`; existing folders are fine.
     static func makeDirectories(_ path: String) throws(Diagnostic) {
         if mkdir(path, 0o755) == 0 || errno == EEXIST { return }

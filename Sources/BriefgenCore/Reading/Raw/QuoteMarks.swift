@@ -37,30 +37,42 @@ enum QuoteMarks {
     /// A cheap first look at the bytes: false when the text certainly has no quotation (no double
     /// quote marks, guillemets or opening single quotes), so the full search can be skipped.
     static func mayContainQuotes(_ text: String) -> Bool {
-        var previous: UInt8 = 0x20
-        var iterator = text.utf8.makeIterator()
-        while let byte = iterator.next() {
-            switch byte {
-            case 0x22: return true // "
-            case 0x27: if previous == 0x20 || previous == 0x28 || previous == 0x5B { return true } // ' after space or bracket
-            case 0xC2:
-                if let next = iterator.next() {
-                    if next == 0xAB || next == 0xBB { return true } // « »
-                    previous = next
-                    continue
+        var text = text
+        return text.withUTF8 { bytes in
+            var previous: UInt8 = 0x20
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                index += 1
+                // Plain ASCII other than the quote marks is by far the most common case.
+                if byte != 0x22, byte != 0x27, byte < 0xC2 { previous = byte; continue }
+                switch byte {
+                case 0x22: return true // "
+                case 0x27: if previous == 0x20 || previous == 0x28 || previous == 0x5B { return true } // ' after space or bracket
+                case 0xC2:
+                    if index < count {
+                        let next = bytes[index]
+                        if next == 0xAB || next == 0xBB { return true } // « »
+                        previous = next
+                        index += 1
+                        continue
+                    }
+                case 0xE2:
+                    if index + 1 < count, bytes[index] == 0x80 {
+                        let third = bytes[index + 1]
+                        if third == 0x9C || third == 0x9D || third == 0x9E || third == 0x98 { return true } // “ ” „ ‘
+                        if third == 0x99, previous == 0x20 { return true } // ’ opening a quote, as some paste it
+                        previous = third
+                        index += 2
+                        continue
+                    }
+                default: break
                 }
-            case 0xE2:
-                if let second = iterator.next(), let third = iterator.next(), second == 0x80 {
-                    if third == 0x9C || third == 0x9D || third == 0x9E || third == 0x98 { return true } // “ ” „ ‘
-                    if third == 0x99, previous == 0x20 { return true } // ’ opening a quote, as some paste it
-                    previous = third
-                    continue
-                }
-            default: break
+                previous = byte
             }
-            previous = byte
+            return false
         }
-        return false
     }
 
     static func spans(in text: String) -> [QuotedSpan] {

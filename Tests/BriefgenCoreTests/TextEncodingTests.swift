@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import BriefgenCore
+
+/// The small text encoders behind JSON-LD, reports and dates: checked against Foundation.
+@Suite("Text encoding")
+struct TextEncodingTests {
+    static let samples = [
+        "plain", "", "quote \" and backslash \\", "line\nbreak\r\ttab", "</script><!-- & more",
+        "Zelenskyy – “peace” ‘now’ « oui » Ünïcödé 🇺🇦", "control \u{01}\u{1F} chars", "js \u{2028} line \u{2029} ends",
+    ]
+
+    @Test("JSON strings decode back to the original text", arguments: samples)
+    func jsonRoundTrip(_ text: String) throws {
+        for forScript in [false, true] {
+            let encoded = JSONText.string(text, forScript: forScript)
+            let decoded = try JSONSerialization.jsonObject(with: Data(encoded.utf8), options: .fragmentsAllowed) as? String
+            #expect(decoded == text)
+        }
+    }
+
+    @Test("JSON for a script element cannot close it or open a comment")
+    func scriptSafe() {
+        let encoded = JSONText.string("</script><!-- & \u{2028}", forScript: true)
+        #expect(!encoded.contains("<") && !encoded.contains(">") && !encoded.contains("&") && !encoded.contains("\u{2028}"))
+        #expect(encoded == #""\u003c/script\u003e\u003c!-- \u0026 \u2028""#)
+    }
+
+    @Test("days print as ISO 8601, long form and RFC 3339")
+    func days() throws {
+        let day = try #require(Day(year: 2025, month: 3, day: 7))
+        #expect(day.iso == "2025-03-07")
+        #expect(day.longForm == "7 March 2025")
+        #expect(day.rfc3339 == "2025-03-07T00:00:00Z")
+        #expect(Day(year: 987, month: 12, day: 31)?.iso == "0987-12-31")
+    }
+
+    @Test("white space collapses to single spaces, trimmed, in any script", arguments: [
+        ("already clean", "already clean"), ("  lead and trail  ", "lead and trail"), ("a\n\tb\r\nc", "a b c"),
+        ("no\u{A0}break\u{2009}thin", "no break thin"), ("é  è", "é è"), ("", ""), ("   ", ""),
+    ])
+    func collapsing(_ pair: (String, String)) {
+        #expect(pair.0.collapsingWhitespace == pair.1)
+    }
+}
