@@ -76,4 +76,47 @@ struct IncrementalBuildTests {
         let third = try TestSite.build(folder)
         #expect(third.rendered > 0 && third.rendered < third.pages)
     }
+
+    @Test("with nothing changed the output is checked and left alone; any change to inputs or output is seen")
+    func unchangedSite() throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        func build(now: Day = Day(year: 2026, month: 1, day: 1)!) throws -> BuildReport {
+            var options = TestSite.options(folder)
+            options.now = now
+            return try SiteBuilder(options: options).build()
+        }
+        func tookShortcut(_ report: BuildReport) -> Bool {
+            report.steps.contains { $0.name == "check output" } && !report.steps.contains { $0.name == "articles" }
+        }
+        let first = try build()
+        let before = TestSite.tree(folder.path("Output"))
+
+        let unchanged = try build()
+        #expect(tookShortcut(unchanged))
+        #expect(unchanged.output?.written == 0 && unchanged.output?.files == first.output?.files)
+        #expect(unchanged.pages == first.pages && unchanged.articles == first.articles)
+        #expect(TestSite.tree(folder.path("Output")) == before)
+
+        // A page deleted from Output/ by hand is written again.
+        try FileManager.default.removeItem(at: folder.path("Output/points/index.html"))
+        let repaired = try build()
+        #expect(!tookShortcut(repaired) && repaired.output?.written == 1)
+        #expect(TestSite.tree(folder.path("Output")) == before)
+
+        // An article saved again without a change: looked at, nothing rendered.
+        let europe = folder.path("Content/articles/2025-12-29-europe-watches-the-talks.md")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: europe.path)
+        let touched = try build()
+        #expect(!tookShortcut(touched) && touched.rendered == 0)
+        #expect(tookShortcut(try build()))
+
+        // An article held back as future appears on its day, though no file changed.
+        folder.write("Content/articles/later.md", "---\ntitle: Later\ndate: 2026-03-01\n---\nA later note on the territory.\n")
+        let held = try build()
+        #expect(held.skippedFuture == 1)
+        #expect(tookShortcut(try build(now: Day(year: 2026, month: 2, day: 28)!)))
+        let published = try build(now: Day(year: 2026, month: 3, day: 1)!)
+        #expect(!tookShortcut(published) && published.skippedFuture == 0 && published.articles == held.articles + 1)
+    }
 }

@@ -245,10 +245,14 @@ struct CheckEndToEndTests {
         defer { try? FileManager.default.removeItem(at: site) }
         let quiet = try Briefgen.run(["build", "--quiet"], in: site)
         #expect(quiet.status == 0 && quiet.stdout.isEmpty && quiet.stderr.isEmpty)
-        let verbose = try Briefgen.run(["build", "--verbose", "--report", "report.json"], in: site)
-        for step in ["read site", "load templates", "articles", "briefing", "render pages", "commit"] {
+        let verbose = try Briefgen.run(["build", "--fresh", "--verbose", "--report", "report.json"], in: site)
+        for step in ["read site", "load templates", "look for changes", "articles", "briefing", "render pages", "commit"] {
             #expect(verbose.stdout.contains(step), "verbose shows \(step)")
         }
+        // Built again with nothing changed, the site is checked and left alone.
+        let again = try Briefgen.run(["build", "--verbose"], in: site)
+        #expect(again.stdout.contains("check output") && !again.stdout.contains("render pages"))
+        #expect(again.stdout.contains("Built 26 pages from 4 articles"))
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("report.json"))) as? [String: Any]
         #expect(report?["pages"] as? Int == 26)
         #expect((report?["pages_by_kind"] as? [String: Int])?["article"] == 4)

@@ -43,19 +43,20 @@ struct ArticlePass: Sendable {
         actorSlugs = Set(site.actors.map(\.slug))
     }
 
-    func run(_ files: [String], onProgress: (@Sendable () -> Void)?) -> [Outcome] {
-        Parallel.map(files) { relative in
-            let outcome = process(relative)
+    /// - Parameter stamps: the files' stamps when already taken, else each file is looked at here.
+    func run(_ files: [String], stamps: [SummaryCache.FileStamp?]? = nil, onProgress: (@Sendable () -> Void)?) -> [Outcome] {
+        Parallel.map(Array(files.indices)) { index in
+            let outcome = process(files[index], stamp: stamps.map { $0[index] })
             onProgress?()
             return outcome
         }
     }
 
-    func process(_ relative: String) -> Outcome {
+    func process(_ relative: String, stamp knownStamp: SummaryCache.FileStamp?? = nil) -> Outcome {
         let shown = loader.displayPath + "/" + relative
         let path = loader.directoryPath + "/" + relative
         var outcome = Outcome()
-        guard let stamp = SummaryCache.stamp(of: path) else {
+        guard let stamp = knownStamp ?? SummaryCache.stamp(of: path) else {
             outcome.problems = [Diagnostic(file: shown, "cannot read the file: \(FileSystem.errorText())")]
             return outcome
         }

@@ -110,6 +110,25 @@ public struct SiteBuilder: Sendable {
 
     private func build(site: SiteContent, loader: ContentLoader, templates: TemplateSet, assets: Assets, routes: Routes,
                        renderInputs: ContentHash, writer: OutputWriter?, timer: inout StepTimer) throws(DiagnosticList) -> BuildReport {
+        let files = loader.articleFiles()
+        let (key, stamps) = timer.step("look for changes") {
+            let stamps = Parallel.map(files) { SummaryCache.stamp(of: loader.directoryPath + "/" + $0) }
+            return (SiteBuilder.buildKey(renderInputs: renderInputs, options: options, files: files, stamps: stamps), stamps)
+        }
+        if let writer, !options.fresh, let previous = writer.previousBuild, previous.key == key,
+           previous.horizon.map({ options.now < $0 }) ?? true, timer.step("check output", { writer.previousOutputIntact() }) {
+            // Same inputs, same articles, the output untouched: the site is already built.
+            var report = BuildReport()
+            report.output = writer.keepEverything()
+            report.mode = writer.mode
+            report.steps = timer.report.steps
+            report.articles = previous.articles
+            report.skippedDrafts = previous.skippedDrafts
+            report.skippedFuture = previous.skippedFuture
+            report.pagesByKind = previous.pagesByKind
+            return report
+        }
+
         let cache = self.cache ?? cacheFile.map { url in timer.step("load cache") { SummaryCache.load(from: url) } } ?? SummaryCache()
         // A fresh build trusts nothing from before.
         cache.prepare(inputs: site.analysisInputs, discardingEverything: options.fresh)
@@ -120,12 +139,11 @@ public struct SiteBuilder: Sendable {
         let newest = NewestBodies(limit: feedSize)
         let pass = ArticlePass(loader: loader, site: site, options: options, cache: cache,
                                output: writer.map { (articlePages, templates, $0) }, newest: newest)
-        let files = loader.articleFiles()
         let progress = ProgressCounter()
         let onProgress = self.onProgress
         let total = files.count
         let outcomes = timer.step("articles") {
-            pass.run(files) { if let onProgress { onProgress(progress.increment(), total) } }
+            pass.run(files, stamps: stamps) { if let onProgress { onProgress(progress.increment(), total) } }
         }
         cache.dropUnseen()
 
@@ -165,6 +183,12 @@ public struct SiteBuilder: Sendable {
                     throw DiagnosticList([error])
                 }
             }
+            let future = outcomes.filter { $0.excluded == .future }.compactMap(\.summary?.date).min()
+            var kinds: [Page.Kind: Int] = [.article: published.count]
+            for page in pages { kinds[page.kind, default: 0] += 1 }
+            writer.build = Manifest.BuildStamp(key: key, horizon: options.includeFuture ? nil : future, articles: published.count,
+                                               skippedDrafts: outcomes.filter { $0.excluded == .draft }.count,
+                                               skippedFuture: outcomes.filter { $0.excluded == .future }.count, pagesByKind: kinds)
             let summary = try timer.step("commit") { () throws(DiagnosticList) in
                 do throws(Diagnostic) {
                     let summary = try writer.commit()
@@ -185,6 +209,23 @@ public struct SiteBuilder: Sendable {
         for page in pages { report.pagesByKind[page.kind, default: 0] += 1 }
         report.pagesByKind[.article, default: 0] += published.count
         return report
+    }
+
+    /// Everything a build's output depends on: the site inputs and theme (`renderInputs`), the
+    /// publishing options, and each article file's size, modification time and inode.
+    static func buildKey(renderInputs: ContentHash, options: BuildOptions, files: [String],
+                         stamps: [SummaryCache.FileStamp?]) -> ContentHash {
+        var key = renderInputs
+        key.update(options.includeDrafts ? 1 : 0)
+        key.update(options.includeFuture ? 1 : 0)
+        key.update(files.count)
+        for (file, stamp) in zip(files, stamps) {
+            key.update(file)
+            key.update(stamp?.size ?? -1)
+            key.update(stamp?.modified ?? -1)
+            key.update(Int(truncatingIfNeeded: stamp?.inode ?? 0))
+        }
+        return key
     }
 
     /// Links written in Markdown (articles, point overviews, actor notes) must lead to a page or

@@ -19,34 +19,140 @@ public struct Manifest: Sendable, Equatable {
         func sameFile(as other: Entry) -> Bool { hash == other.hash && size == other.size }
     }
 
-    public var entries: [String: Entry]
-
-    public init(entries: [String: Entry] = [:]) {
-        self.entries = entries
+    /// What the build that wrote these files started from, and what it reported: a rebuild from
+    /// the same inputs has nothing to do.
+    public struct BuildStamp: Sendable, Equatable {
+        /// Hash of the site inputs, the publishing options and every article file's stamp.
+        public var key: ContentHash
+        /// The earliest date of an article held back as future; on that day the site changes.
+        public var horizon: Day?
+        public var articles: Int
+        public var skippedDrafts: Int
+        public var skippedFuture: Int
+        public var pagesByKind: [Page.Kind: Int]
     }
 
-    /// One line per file: `hash size fingerprint path` (fingerprint `-` for copied files).
-    public func serialised() -> String {
-        var text = "briefgen-manifest 2\n"
+    public var entries: [String: Entry]
+    public var build: BuildStamp?
+
+    public init(entries: [String: Entry] = [:], build: BuildStamp? = nil) {
+        self.entries = entries
+        self.build = build
+    }
+
+    static let header = "briefgen-manifest 3"
+
+    /// A header, a `build …` line, then one line per file: `hash size fingerprint path`
+    /// (fingerprint `-` for copied files).
+    public func serialised() -> [UInt8] {
+        var text: [UInt8] = []
+        text.reserveCapacity(entries.count * 72 + 256)
+        text += Manifest.header.utf8
+        text.append(0x0A)
+        if let build {
+            let kinds = Page.Kind.allCases.compactMap { kind in build.pagesByKind[kind].map { "\(kind.rawValue)=\($0)" } }
+            text += "build \(build.key) \(build.horizon.map { String($0.ordinal) } ?? "-") \(build.articles) \(build.skippedDrafts) \(build.skippedFuture) \(kinds.joined(separator: ","))\n".utf8
+        }
         for path in entries.keys.sorted() {
             let entry = entries[path]!
-            text += "\(entry.hash) \(entry.size) \(entry.fingerprint?.description ?? "-") \(path)\n"
+            Manifest.appendHex(entry.hash.value, to: &text)
+            text.append(0x20)
+            text += String(entry.size).utf8
+            text.append(0x20)
+            if let fingerprint = entry.fingerprint { Manifest.appendHex(fingerprint.value, to: &text) } else { text.append(UInt8(ascii: "-")) }
+            text.append(0x20)
+            text += path.utf8
+            text.append(0x0A)
         }
         return text
     }
 
-    public static func parse(_ text: String) -> Manifest? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
-        guard lines.first == "briefgen-manifest 2" else { return nil }
-        lines.removeFirst()
-        var entries: [String: Entry] = [:]
-        entries.reserveCapacity(lines.count)
-        for line in lines {
-            let parts = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
-            guard parts.count == 4, let hash = UInt64(parts[0], radix: 16), let size = Int(parts[1]) else { return nil }
-            let fingerprint = UInt64(parts[2], radix: 16).map(ContentHash.init(raw:))
-            entries[String(parts[3])] = Entry(hash: ContentHash(raw: hash), size: size, fingerprint: fingerprint)
+    /// Sixteen hexadecimal digits, as `ContentHash.description` prints them.
+    private static func appendHex(_ value: UInt64, to text: inout [UInt8]) {
+        for shift in stride(from: 60, through: 0, by: -4) {
+            let digit = UInt8(truncatingIfNeeded: (value >> UInt64(shift)) & 0xF)
+            text.append(digit < 10 ? 0x30 + digit : 0x57 + digit)
         }
-        return Manifest(entries: entries)
+    }
+
+    public static func parse(_ text: String) -> Manifest? {
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    /// Reads a manifest over its bytes (it has a line per file of the site: tens of thousands).
+    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Manifest? {
+        var lines: [Range<Int>] = []
+        var start = 0
+        for index in bytes.indices where bytes[index] == 0x0A {
+            if index > start { lines.append(start..<index) }
+            start = index + 1
+        }
+        if start < bytes.count { lines.append(start..<bytes.count) }
+        func text(_ range: Range<Int>) -> Substring { Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)) }
+        guard let first = lines.first, text(first) == header else { return nil }
+        var manifest = Manifest()
+        manifest.entries.reserveCapacity(lines.count)
+        for range in lines.dropFirst() {
+            if bytes[range.lowerBound] == UInt8(ascii: "b"), manifest.build == nil, manifest.entries.isEmpty {
+                guard let build = parseBuild(text(range)) else { return nil }
+                manifest.build = build
+                continue
+            }
+            // hash size fingerprint path
+            var fields: [Range<Int>] = []
+            var fieldStart = range.lowerBound
+            for index in range where bytes[index] == 0x20 && fields.count < 3 {
+                fields.append(fieldStart..<index)
+                fieldStart = index + 1
+            }
+            fields.append(fieldStart..<range.upperBound)
+            guard fields.count == 4, let hash = hex(bytes, fields[0]), let size = decimal(bytes, fields[1]), !fields[3].isEmpty else { return nil }
+            let path = String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[3]]), as: UTF8.self)
+            manifest.entries[path] = Entry(hash: ContentHash(raw: hash), size: size, fingerprint: hex(bytes, fields[2]).map(ContentHash.init(raw:)))
+        }
+        return manifest
+    }
+
+    private static func parseBuild(_ line: Substring) -> BuildStamp? {
+        let parts = line.split(separator: " ", omittingEmptySubsequences: false)
+        guard parts.count == 7, parts[0] == "build", let key = UInt64(parts[1], radix: 16), let articles = Int(parts[3]),
+              let drafts = Int(parts[4]), let future = Int(parts[5]) else { return nil }
+        var kinds: [Page.Kind: Int] = [:]
+        for pair in parts[6].split(separator: ",") {
+            let halves = pair.split(separator: "=")
+            guard halves.count == 2, let kind = Page.Kind(rawValue: String(halves[0])), let count = Int(halves[1]) else { return nil }
+            kinds[kind] = count
+        }
+        return BuildStamp(key: ContentHash(raw: key), horizon: Int(parts[2]).map(Day.init(ordinal:)), articles: articles,
+                          skippedDrafts: drafts, skippedFuture: future, pagesByKind: kinds)
+    }
+
+    private static func hex(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64? {
+        guard !range.isEmpty, range.count <= 16 else { return nil }
+        var value: UInt64 = 0
+        for index in range {
+            let byte = bytes[index]
+            let digit: UInt8
+            switch byte {
+            case 0x30...0x39: digit = byte - 0x30
+            case 0x61...0x66: digit = byte - 0x57
+            case 0x41...0x46: digit = byte - 0x37
+            default: return nil
+            }
+            value = value << 4 | UInt64(digit)
+        }
+        return value
+    }
+
+    private static func decimal(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        guard !range.isEmpty, range.count <= 18 else { return nil }
+        var value = 0
+        for index in range {
+            let byte = bytes[index]
+            guard (0x30...0x39).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
     }
 }

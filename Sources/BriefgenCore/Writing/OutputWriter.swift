@@ -37,6 +37,7 @@ public final class OutputWriter: @unchecked Sendable {
     private var writtenPaths: [String] = []
     private var createdDirectories: Set<String> = []
     private var bytesWritten = 0
+    private var buildStamp: Manifest.BuildStamp?
 
     /// - Parameters:
     ///   - manifestURL: where the previous build's manifest is kept; nil disables incremental writes.
@@ -56,8 +57,8 @@ public final class OutputWriter: @unchecked Sendable {
             throw Diagnostic(file: self.output.path, "the output path exists and is not a folder")
         }
         var manifest: Manifest?
-        if let manifestURL, outputExists, let text = try? String(contentsOf: manifestURL, encoding: .utf8) {
-            manifest = Manifest.parse(text)
+        if let manifestURL, outputExists, let bytes = try? FileSystem.read(manifestURL.path, shown: manifestURL.path) {
+            manifest = bytes.withUnsafeBufferPointer { Manifest.parse(bytes: $0) }
         }
         if outputExists, manifest == nil, !OutputWriter.looksLikeSiteOutput(self.output) {
             throw Diagnostic(file: self.output.path,
@@ -67,6 +68,30 @@ public final class OutputWriter: @unchecked Sendable {
         mode = (manifest != nil && !fresh) ? .incremental : .fresh
         FileSystem.removeTree(staging.path)
         try FileSystem.makeDirectories(staging.path)
+    }
+
+    /// What the build that wrote `Output/` started from (nil after a fresh start).
+    public var previousBuild: Manifest.BuildStamp? { mode == .incremental ? previous.build : nil }
+
+    /// Recorded with the manifest at commit, for the next build to compare against.
+    public var build: Manifest.BuildStamp? {
+        get { lock.withLock { buildStamp } }
+        set { lock.withLock { buildStamp = newValue } }
+    }
+
+    /// True when every file of the previous build is still in `Output/` with its size, so the
+    /// output can be left as it is.
+    public func previousOutputIntact() -> Bool {
+        let paths = Array(previous.entries.keys)
+        let root = output.path + "/"
+        return Parallel.map(paths) { path in FileSystem.size(of: root + path) == previous.entries[path]!.size }.allSatisfy { $0 }
+    }
+
+    /// Leaves `Output/` and the manifest as they are: nothing changed since the previous build.
+    public func keepEverything() -> Summary {
+        discard()
+        return Summary(files: previous.entries.count, written: 0, unchanged: previous.entries.count, deleted: 0, bytes: 0,
+                       totalBytes: previous.entries.values.reduce(0) { $0 + $1.size })
     }
 
     /// Keeps a page of the previous build without rendering it again, when it was rendered under
@@ -208,9 +233,7 @@ public final class OutputWriter: @unchecked Sendable {
         let folder = manifestURL.deletingLastPathComponent().path
         try FileSystem.makeDirectories(folder)
         let temporary = manifestURL.path + ".tmp-\(getpid())"
-        try FileSystem.withUTF8(of: Manifest(entries: entries).serialised()) { buffer throws(Diagnostic) in
-            try FileSystem.write(buffer, to: temporary)
-        }
+        try FileSystem.write(bytes: Manifest(entries: entries, build: build).serialised(), to: temporary)
         try FileSystem.rename(temporary, manifestURL.path)
     }
 
