@@ -14,4 +14,9 @@ struct Briefgen: AsyncParsableCommand {
         subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, ImportCommand.self],
         defaultSubcommand: nil
     )
+
+    static func main() async {
+        MemoryTuning.growHeapsInLargeSteps()
+        await main(nil)
+    }
 }

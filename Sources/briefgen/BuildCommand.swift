@@ -32,8 +32,9 @@ struct BuildCommand: ParsableCommand {
         var options = publishing.buildOptions(folders: folders, output: output)
         options.fresh = fresh
         let progress = ProgressDisplay(enabled: !say.quiet)
-        let builder = SiteBuilder(options: options, onStep: { progress.stepStarted($0) },
+        var builder = SiteBuilder(options: options, onStep: { progress.stepStarted($0) },
                                   onProgress: { progress.update(done: $0, total: $1) })
+        builder.exitsAfterBuild = true
         let clock = ContinuousClock()
         let start = clock.now
         let result: BuildReport

@@ -119,4 +119,36 @@ struct IncrementalBuildTests {
         let published = try build(now: Day(year: 2026, month: 3, day: 1)!)
         #expect(!tookShortcut(published) && published.skippedFuture == 0 && published.articles == held.articles + 1)
     }
+
+    @Test("a damaged or foreign build cache is ignored, never trusted")
+    func damagedCache() throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        try TestSite.build(folder)
+        let expected = TestSite.tree(folder.path("Output"))
+        let shards = folder.path(".briefgen-cache/Output.summaries")
+        let names = try FileManager.default.contentsOfDirectory(atPath: shards.path).filter { !$0.contains(".tmp") }
+        #expect(!names.isEmpty)
+        var generator = SystemRandomNumberGenerator()
+        for (index, name) in names.enumerated() {
+            let file = shards.appendingPathComponent(name)
+            var bytes = [UInt8](try Data(contentsOf: file))
+            switch index % 3 {
+            case 0: bytes = Array(bytes.prefix(bytes.count / 2)) // cut short
+            case 1: for position in stride(from: 24, to: bytes.count, by: 7) { bytes[position] = UInt8.random(in: 0...255, using: &generator) }
+            default: bytes = [UInt8](repeating: 0xFF, count: 64) // not a cache at all
+            }
+            try Data(bytes).write(to: file)
+        }
+        // An edit forces the articles pass, which now meets the damaged cache.
+        let europe = "Content/articles/2025-12-29-europe-watches-the-talks.md"
+        folder.write(europe, folder.read(europe)! + "\nOne more line.\n")
+        try FileManager.default.removeItem(at: folder.path("Output"))
+        try TestSite.build(folder)
+        var fresh = TestSite.options(folder, output: "Fresh")
+        fresh.cacheDirectory = nil
+        _ = try SiteBuilder(options: fresh).build()
+        #expect(TestSite.tree(folder.path("Output")) == TestSite.tree(folder.path("Fresh")))
+        #expect(TestSite.tree(folder.path("Output")) != expected)
+    }
 }

@@ -80,11 +80,19 @@ struct OutputWriterTests {
         #expect(folder.read("Output/index.html") == "home")
     }
 
-    @Test("paths that would leave the output folder are refused", arguments: ["../escape.html", "/etc/passwd", "a/../../b", "a//b", "./x"])
+    @Test("paths that would leave the output folder are refused", arguments: ["../escape.html", "/etc/passwd", "a/../../b", "a//b", "./x", "..", ".", "a/.", "a/", "", "x\0y"])
     func refusesEscapes(_ path: String) throws {
         let folder = TemporaryFolder()
         let output = try writer(folder)
         #expect(throws: Diagnostic.self) { try output.write(path, "x") }
+        output.discard()
+    }
+
+    @Test("names with dots that stay inside are fine", arguments: [".well-known/security.txt", "a/..b/c.html", ".../x", "a.b/.c"])
+    func allowsDots(_ path: String) throws {
+        let folder = TemporaryFolder()
+        let output = try writer(folder)
+        #expect(try output.write(path, "x"))
         output.discard()
     }
 

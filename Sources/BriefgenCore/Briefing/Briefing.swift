@@ -28,25 +28,26 @@ public struct Briefing: Sendable {
 
         var developments: [Development] = []
         var statements: [String: [Statement]] = [:]
+        var byPoint: [String: [Development]] = [:]
+        developments.reserveCapacity(self.articles.count * 4)
         for analysed in self.articles {
-            let quotesBySection = Dictionary(grouping: analysed.quotes, by: \.sectionIndex)
-            for section in analysed.sections where !section.points.isEmpty {
-                developments.append(Development(article: analysed, section: section, quotes: quotesBySection[section.index] ?? []))
+            let quotes = analysed.quotes
+            let sections = analysed.sections
+            for index in sections.indices where !sections[index].points.isEmpty {
+                let section = sections[index].index
+                let inSection = quotes.isEmpty ? [] : quotes.filter { $0.sectionIndex == section }
+                let development = Development(article: analysed, sectionIndex: index, quotes: inSection)
+                developments.append(development)
+                // Grouped here, while the section is in the cache: a second pass over the
+                // developments chased four pointers each and stalled on memory.
+                for point in sections[index].points { byPoint[point, default: []].append(development) }
             }
-            for located in analysed.quotes {
-                guard let actor = located.quote.actor else { continue }
-                let section = analysed.sections[safe: located.sectionIndex]
-                statements[actor, default: []].append(Statement(quote: located, date: analysed.date,
-                                                                articleSlug: analysed.slug, articleTitle: analysed.title,
-                                                                articleHash: analysed.sourceHash,
-                                                                points: section?.points ?? []))
+            for index in quotes.indices {
+                guard let actor = quotes[index].quote.actor else { continue }
+                statements[actor, default: []].append(Statement(article: analysed, quoteIndex: index))
             }
         }
         self.developments = developments
-        var byPoint: [String: [Development]] = [:]
-        for development in developments {
-            for point in development.points { byPoint[point, default: []].append(development) }
-        }
         developmentsByPoint = byPoint
         statementsByActor = statements
     }
@@ -84,41 +85,52 @@ public struct Briefing: Sendable {
 }
 
 /// One section of one article that speaks to one or more sticking points.
+///
+/// A view into the article's summary (shared, not copied): a briefing holds tens of thousands
+/// of developments, and making one costs a reference count.
 public struct Development: Sendable, Equatable {
-    public var date: Day
-    public var articleSlug: String
-    /// The article's source hash: with `sectionIndex`, identifies this development's content.
-    public var articleHash: ContentHash
-    public var articleTitle: String
-    public var sectionIndex: Int
-    public var sectionHeading: String?
-    public var anchor: String
-    public var excerpt: String
-    public var points: [String]
+    private let article: ArticleSummary
+    public let sectionIndex: Int
     /// The quotes in this section.
-    public var quotes: [LocatedQuote]
+    public let quotes: [LocatedQuote]
 
-    init(article: ArticleSummary, section: ArticleSection, quotes: [LocatedQuote]) {
-        date = article.date
-        articleSlug = article.slug
-        articleHash = article.sourceHash
-        articleTitle = article.title
-        sectionIndex = section.index
-        sectionHeading = section.heading
-        anchor = section.anchor
-        excerpt = section.excerpt
-        points = section.points
+    private var section: ArticleSection { article.sections[sectionIndex] }
+
+    public var date: Day { article.date }
+    public var articleSlug: String { article.slug }
+    /// The article's source hash: with `sectionIndex`, identifies this development's content.
+    public var articleHash: ContentHash { article.sourceHash }
+    public var articleTitle: String { article.title }
+    public var sectionHeading: String? { section.heading }
+    public var anchor: String { section.anchor }
+    public var excerpt: String { section.excerpt }
+    public var points: [String] { section.points }
+
+    /// - Parameter sectionIndex: a position in `article.sections`.
+    init(article: ArticleSummary, sectionIndex: Int, quotes: [LocatedQuote]) {
+        self.article = article
+        self.sectionIndex = sectionIndex
         self.quotes = quotes
     }
 }
 
-/// Something an actor said, with where and when.
+/// Something an actor said, with where and when: a view into the article's summary.
 public struct Statement: Sendable, Equatable {
-    public var quote: LocatedQuote
-    public var date: Day
-    public var articleSlug: String
-    public var articleTitle: String
-    public var articleHash: ContentHash
+    private let article: ArticleSummary
+    /// Position of the quote in its article: with `articleHash`, identifies the statement.
+    let quoteIndex: Int
+
+    public var quote: LocatedQuote { article.quotes[quoteIndex] }
+    public var date: Day { article.date }
+    public var articleSlug: String { article.slug }
+    public var articleTitle: String { article.title }
+    public var articleHash: ContentHash { article.sourceHash }
     /// The points of the section the quote comes from.
-    public var points: [String]
+    public var points: [String] { article.sections[safe: quote.sectionIndex]?.points ?? [] }
+
+    /// - Parameter quoteIndex: a position in `article.quotes`.
+    init(article: ArticleSummary, quoteIndex: Int) {
+        self.article = article
+        self.quoteIndex = quoteIndex
+    }
 }

@@ -22,49 +22,83 @@ public final class SummaryCache: @unchecked Sendable {
         var problems: [Diagnostic]
     }
 
+    /// A slice of the entries with its own lock and file: worker threads rarely wait on each
+    /// other, loading reads the files in parallel, and saving after one edit rewrites one file.
+    final class Shard: @unchecked Sendable {
+        let lock = NSLock()
+        var entries: [String: Entry] = [:]
+        /// Entries seen by the current build; the rest are dropped at its end.
+        var seen: Set<String> = []
+        /// Changed since loaded or saved.
+        var dirty = false
+    }
+
+    static let shardCount = 64
+    private let shards: [Shard] = (0..<SummaryCache.shardCount).map { _ in Shard() }
     private let lock = NSLock()
     private var inputs: ContentHash?
-    private var entries: [String: Entry] = [:]
-    /// Entries seen by the current build; the rest are dropped when it is stored.
-    private var seen: Set<String> = []
 
     public init() {}
 
+    private func shard(_ path: String) -> Shard {
+        shards[Int(ContentHash(path).value % UInt64(SummaryCache.shardCount))]
+    }
+
     /// Empties the cache unless it was filled under the same inputs (or when told to).
     public func prepare(inputs: ContentHash, discardingEverything: Bool = false) {
-        lock.withLock {
-            if self.inputs != inputs || discardingEverything {
-                entries.removeAll()
-                self.inputs = inputs
+        let changed = lock.withLock {
+            defer { self.inputs = inputs }
+            return self.inputs != inputs || discardingEverything
+        }
+        for shard in shards {
+            shard.lock.withLock {
+                if changed {
+                    shard.entries.removeAll()
+                    shard.dirty = true
+                }
+                shard.seen.removeAll(keepingCapacity: true)
             }
-            seen.removeAll(keepingCapacity: true)
         }
     }
 
     func entry(_ path: String) -> Entry? {
-        lock.withLock {
-            seen.insert(path)
-            return entries[path]
+        let shard = shard(path)
+        return shard.lock.withLock {
+            shard.seen.insert(path)
+            return shard.entries[path]
         }
     }
 
     func store(_ path: String, _ entry: Entry) {
-        lock.withLock {
-            seen.insert(path)
-            entries[path] = entry
+        let shard = shard(path)
+        shard.lock.withLock {
+            shard.seen.insert(path)
+            shard.entries[path] = entry
+            shard.dirty = true
         }
     }
 
     func remove(_ path: String) {
-        _ = lock.withLock { entries.removeValue(forKey: path) }
+        let shard = shard(path)
+        shard.lock.withLock {
+            if shard.entries.removeValue(forKey: path) != nil { shard.dirty = true }
+        }
     }
 
     /// Drops entries of files the last build did not see (deleted articles).
     func dropUnseen() {
-        lock.withLock { entries = entries.filter { seen.contains($0.key) } }
+        for shard in shards {
+            shard.lock.withLock {
+                let kept = shard.entries.filter { shard.seen.contains($0.key) }
+                if kept.count != shard.entries.count {
+                    shard.entries = kept
+                    shard.dirty = true
+                }
+            }
+        }
     }
 
-    public var count: Int { lock.withLock { entries.count } }
+    public var count: Int { shards.reduce(0) { total, shard in total + shard.lock.withLock { shard.entries.count } } }
 
     static func stamp(of path: String) -> FileStamp? {
         var info = stat()
@@ -75,43 +109,84 @@ public final class SummaryCache: @unchecked Sendable {
 
     // MARK: Persistence
 
-    static let format = "briefgen-summaries 1"
+    static let format = "briefgen-summaries 3"
 
-    /// Loads a saved cache; a missing, older or damaged file gives an empty cache.
-    public static func load(from url: URL) -> SummaryCache {
+    private static func shardFile(_ index: Int, in folder: URL) -> String {
+        folder.path + "/" + String(format: "%02x", index)
+    }
+
+    /// Loads a saved cache (a folder of shard files, read in parallel); missing, older or damaged
+    /// (checksum) shards are empty, and shards saved under other inputs than the first are dropped.
+    public static func load(from folder: URL) -> SummaryCache {
         let cache = SummaryCache()
-        guard let data = try? Data(contentsOf: url) else { return cache }
-        var reader = BinaryReader([UInt8](data))
-        do {
-            guard try reader.readString() == format else { return cache }
-            cache.inputs = ContentHash(raw: try reader.readUInt64())
-            let count = try reader.readInt()
-            for _ in 0..<count {
-                let path = try reader.readString()
-                cache.entries[path] = try readEntry(&reader, path: path)
+        let loaded: [(inputs: ContentHash, entries: [String: Entry])?] = Parallel.map(Array(0..<shardCount)) { index in
+            guard let bytes = try? FileSystem.read(shardFile(index, in: folder), shown: "") else { return nil }
+            return bytes.withUnsafeBufferPointer { whole -> (inputs: ContentHash, entries: [String: Entry])? in
+                // The first 8 bytes check the rest: a damaged shard is dropped, never half-trusted.
+                guard whole.count > 8 else { return nil }
+                let buffer = UnsafeBufferPointer(rebasing: whole[8...])
+                let checksum = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: whole[..<8])).loadUnaligned(as: UInt64.self)
+                guard UInt64(littleEndian: checksum) == ContentHash(buffer).value else { return nil }
+                var reader = BinaryReader(buffer)
+                do {
+                    guard try reader.readString() == format else { return nil }
+                    let inputs = ContentHash(raw: try reader.readUInt64())
+                    let count = try reader.readCount()
+                    var entries: [String: Entry] = [:]
+                    entries.reserveCapacity(count)
+                    for _ in 0..<count {
+                        let path = try reader.readString()
+                        entries[path] = try readEntry(&reader, path: path)
+                    }
+                    return (inputs, entries)
+                } catch {
+                    return nil
+                }
             }
-        } catch {
-            return SummaryCache()
+        }
+        cache.inputs = loaded.lazy.compactMap { $0?.inputs }.first
+        for (shard, content) in zip(cache.shards, loaded) {
+            guard let content, content.inputs == cache.inputs else { continue }
+            shard.entries = content.entries
         }
         return cache
     }
 
-    /// Saves the cache atomically (temporary file and rename).
-    public func save(to url: URL) throws(Diagnostic) {
-        var writer = BinaryWriter(capacity: 1 << 20)
-        lock.withLock {
-            writer.write(SummaryCache.format)
-            writer.write(inputs?.value ?? 0)
-            writer.write(entries.count)
-            for path in entries.keys.sorted() {
-                writer.write(path)
-                SummaryCache.writeEntry(entries[path]!, to: &writer)
+    /// Saves the shards that changed, each atomically (temporary file and rename).
+    public func save(to folder: URL) throws(Diagnostic) {
+        if FileSystem.exists(folder.path), !FileSystem.isDirectory(folder.path) {
+            unlink(folder.path) // a cache file from an older version
+        }
+        try FileSystem.makeDirectories(folder.path)
+        let inputs = lock.withLock { self.inputs?.value ?? 0 }
+        let problems: [Diagnostic?] = Parallel.map(Array(shards.indices)) { index in
+            let shard = shards[index]
+            let bytes: [UInt8]? = shard.lock.withLock {
+                guard shard.dirty else { return nil }
+                var writer = BinaryWriter(capacity: 1 << 20)
+                writer.write(SummaryCache.format)
+                writer.write(inputs)
+                writer.write(shard.entries.count)
+                for path in shard.entries.keys.sorted() {
+                    writer.write(path)
+                    SummaryCache.writeEntry(shard.entries[path]!, to: &writer)
+                }
+                shard.dirty = false
+                let checksum = ContentHash(writer.bytes).value.littleEndian
+                return withUnsafeBytes(of: checksum) { Array($0) } + writer.bytes
+            }
+            guard let bytes else { return nil }
+            let file = SummaryCache.shardFile(index, in: folder)
+            let temporary = file + ".tmp-\(getpid())"
+            do throws(Diagnostic) {
+                try FileSystem.write(bytes: bytes, to: temporary)
+                try FileSystem.rename(temporary, file)
+                return nil
+            } catch {
+                return error
             }
         }
-        try FileSystem.makeDirectories(url.deletingLastPathComponent().path)
-        let temporary = url.path + ".tmp-\(getpid())"
-        try FileSystem.write(bytes: writer.bytes, to: temporary)
-        try FileSystem.rename(temporary, url.path)
+        if let problem = problems.lazy.compactMap({ $0 }).first { throw problem }
     }
 
     private static func writeEntry(_ entry: Entry, to writer: inout BinaryWriter) {
@@ -177,7 +252,7 @@ public final class SummaryCache: @unchecked Sendable {
         let points = try reader.readStrings()
         let actors = try reader.readStrings()
         var sections: [ArticleSection] = []
-        for _ in 0..<(try reader.readInt()) {
+        for _ in 0..<(try reader.readCount()) {
             let index = try reader.readInt()
             let heading = try reader.readOptionalString()
             let anchor = try reader.readString()
@@ -188,18 +263,18 @@ public final class SummaryCache: @unchecked Sendable {
                                            text: "", excerpt: excerpt, points: sectionPoints))
         }
         var quotes: [LocatedQuote] = []
-        for _ in 0..<(try reader.readInt()) {
+        for _ in 0..<(try reader.readCount()) {
             let quote = Quote(text: try reader.readString(), speaker: try reader.readOptionalString(),
                               actor: try reader.readOptionalString(), block: try reader.readOptionalInt())
             quotes.append(LocatedQuote(quote: quote, anchor: try reader.readOptionalString(), sectionIndex: try reader.readInt()))
         }
         let anchors = try reader.readStrings()
         var links: [MarkdownLink] = []
-        for _ in 0..<(try reader.readInt()) {
+        for _ in 0..<(try reader.readCount()) {
             links.append(MarkdownLink(destination: try reader.readString(), line: try reader.readInt(), isImage: try reader.readBool()))
         }
         var problems: [Diagnostic] = []
-        for _ in 0..<(try reader.readInt()) {
+        for _ in 0..<(try reader.readCount()) {
             problems.append(Diagnostic(file: try reader.readString(), line: try reader.readOptionalInt(),
                                        column: try reader.readOptionalInt(), try reader.readString()))
         }

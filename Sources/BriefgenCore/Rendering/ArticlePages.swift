@@ -23,7 +23,7 @@ public struct ArticlePages: Sendable {
         var hash = renderInputs
         hash.update(Page.Kind.article.rawValue)
         hash.update(slug)
-        hash.update(sourceHash.description)
+        hash.update(sourceHash)
         return hash
     }
 

@@ -49,7 +49,7 @@ public struct PagePlanner: Sendable {
         var fingerprint = renderInputs
         fingerprint.update(kind.rawValue)
         fingerprint.update(urlPath)
-        fingerprint.update(lastModified?.iso ?? "-")
+        fingerprint.update(lastModified?.ordinal ?? Int.min)
         inputs(&fingerprint)
         return Page(kind: kind, urlPath: urlPath, outputPath: routes.outputPath(for: urlPath), template: template ?? kind.rawValue,
                     lastModified: lastModified, inSitemap: inSitemap, fingerprint: fingerprint, context: context)
@@ -260,8 +260,8 @@ public struct PagePlanner: Sendable {
                 hash.update(statements.count)
                 for statement in statements[pagination.range] {
                     hash.update(statement.articleSlug)
-                    hash.update(statement.articleHash.description)
-                    hash.update(statement.quote.quote.text)
+                    hash.update(statement.articleHash)
+                    hash.update(statement.quoteIndex)
                 }
             }) {
                 let title = pagination.page == 1 ? actor.name : "\(actor.name), page \(pagination.page)"
@@ -386,13 +386,13 @@ extension TemplateValue {
 extension ContentHash {
     mutating func include(_ article: ArticleSummary) {
         update(article.slug)
-        update(article.sourceHash.description)
+        update(article.sourceHash)
     }
 
     mutating func include(_ development: Development?) {
         guard let development else { update("-"); return }
         update(development.articleSlug)
-        update(development.articleHash.description)
+        update(development.articleHash)
         update(development.sectionIndex)
     }
 

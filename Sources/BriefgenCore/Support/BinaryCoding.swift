@@ -43,13 +43,14 @@ struct BinaryWriter {
     }
 }
 
+/// Reads what `BinaryWriter` wrote, over a buffer that must outlive the reader.
 struct BinaryReader {
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
 
     struct Truncated: Error {}
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     var atEnd: Bool { position >= bytes.count }
 
@@ -71,6 +72,14 @@ struct BinaryReader {
         return Int(Int64(bitPattern: raw >> 1 ^ (0 &- (raw & 1))))
     }
 
+    /// A count of items that follow: never negative, never more than the bytes left (a damaged
+    /// file must not make a loop run away).
+    mutating func readCount() throws(Truncated) -> Int {
+        let count = try readInt()
+        guard count >= 0, count <= bytes.count - position else { throw Truncated() }
+        return count
+    }
+
     mutating func readBool() throws(Truncated) -> Bool {
         guard position < bytes.count else { throw Truncated() }
         position += 1
@@ -81,7 +90,7 @@ struct BinaryReader {
         let count = try readInt()
         guard count >= 0, position + count <= bytes.count else { throw Truncated() }
         defer { position += count }
-        return String(decoding: bytes[position..<(position + count)], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<(position + count)]), as: UTF8.self)
     }
 
     mutating func readOptionalString() throws(Truncated) -> String? {
@@ -93,8 +102,7 @@ struct BinaryReader {
     }
 
     mutating func readStrings() throws(Truncated) -> [String] {
-        let count = try readInt()
-        guard count >= 0, count <= bytes.count else { throw Truncated() }
+        let count = try readCount()
         var result: [String] = []
         result.reserveCapacity(count)
         for _ in 0..<count { result.append(try readString()) }

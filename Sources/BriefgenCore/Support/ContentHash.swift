@@ -51,6 +51,11 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
         copy.withUTF8 { update($0) }
     }
 
+    /// Mixes in another hash (a source file's, for a page's fingerprint) without printing it.
+    public mutating func update(_ other: ContentHash) {
+        update(Int(truncatingIfNeeded: other.value))
+    }
+
     public mutating func update(_ number: Int) {
         withUnsafeBytes(of: number.littleEndian) { update($0.bindMemory(to: UInt8.self)) }
     }

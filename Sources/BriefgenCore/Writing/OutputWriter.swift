@@ -239,11 +239,26 @@ public final class OutputWriter: @unchecked Sendable {
 
     /// Paths come from slugs and theme files; refuse anything that could leave `Output/`.
     static func validate(_ path: String) throws(Diagnostic) {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard !path.isEmpty, !path.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }),
-              !path.contains("\0") else {
-            throw Diagnostic(file: path, "refusing to write outside the output folder")
+        // Over the bytes: every page goes through here. No empty, `.` or `..` component, no NUL.
+        var path = path
+        let safe = path.withUTF8 { bytes -> Bool in
+            guard !bytes.isEmpty else { return false }
+            var componentStart = 0
+            for index in 0...bytes.count {
+                if index < bytes.count {
+                    if bytes[index] == 0 { return false }
+                    if bytes[index] != UInt8(ascii: "/") { continue }
+                }
+                let length = index - componentStart
+                if length == 0 { return false }
+                if length <= 2, bytes[componentStart] == UInt8(ascii: "."), length == 1 || bytes[componentStart + 1] == UInt8(ascii: ".") {
+                    return false
+                }
+                componentStart = index + 1
+            }
+            return true
         }
+        guard safe else { throw Diagnostic(file: path, "refusing to write outside the output folder") }
     }
 
     static func looksLikeSiteOutput(_ folder: URL) -> Bool {
