@@ -67,6 +67,39 @@ struct PublishingTests {
         #expect(try #require(folder.read("Output/404.html")).contains("<h1>Page not found</h1>"))
     }
 
+    @Test("past the sitemap limit, sitemap.xml is an index of parts that together list every URL once")
+    func splitSitemap() throws {
+        let site = try ContentLoader(directory: TestPaths.content).load()
+        let analyzer = ArticleAnalyzer(points: site.points, actors: site.actors, basePath: "")
+        let briefing = Briefing(content: site, articles: site.articles.map(analyzer.analyse))
+        let templates = try TemplateSet.load(from: TestPaths.templates, displayPath: "Templates")
+        func locations(_ xml: String, element: String) throws -> [String] {
+            let document = try XMLDocument(data: Data(xml.utf8))
+            return try #require(document.rootElement()).elements(forName: element).map { $0.elements(forName: "loc").first!.stringValue! }
+        }
+        func render(_ page: Page) -> String { templates.render(page.template, page.context()) }
+
+        let whole = PagePlanner(briefing: briefing, assetURLs: [:]).pages().filter { $0.kind == .sitemap }
+        #expect(whole.count == 1)
+        let everyURL = try locations(render(whole[0]), element: "url")
+        #expect(everyURL.count > 7)
+
+        let split = PagePlanner(briefing: briefing, assetURLs: [:], sitemapLimit: 7).pages().filter { $0.kind == .sitemap }
+        let index = try #require(split.first { $0.outputPath == "sitemap.xml" })
+        let parts = try locations(render(index), element: "sitemap")
+        #expect(parts.count == (everyURL.count + 6) / 7)
+        #expect(parts.first == "https://briefing.example.org/sitemap1.xml")
+        var listed: [String] = []
+        for (number, location) in parts.enumerated() {
+            let part = try #require(split.first { $0.outputPath == "sitemap\(number + 1).xml" })
+            #expect(location.hasSuffix(part.outputPath))
+            let urls = try locations(render(part), element: "url")
+            #expect(urls.count <= 7)
+            listed += urls
+        }
+        #expect(listed == everyURL)
+    }
+
     @Test("canonical link, Open Graph and Twitter cards on every page; NewsArticle JSON-LD on articles")
     func metadata() throws {
         let folder = TemporaryFolder()

@@ -11,14 +11,18 @@ public struct PagePlanner: Sendable {
     public let perPage: Int
     /// Entries in feeds.
     public let feedSize: Int
+    /// Most URLs in one sitemap file; a larger site gets a sitemap index and numbered parts.
+    /// The protocol allows 50,000 (sitemaps.org); Zola splits the same way.
+    public let sitemapLimit: Int
     /// Hash of what every page depends on: theme, settings, points, actors, assets.
     public let renderInputs: ContentHash
 
     /// The HTML of an article's body, for the site feed's full-content entries.
     let body: @Sendable (ArticleSummary) -> String
 
-    public init(briefing: Briefing, assetURLs: [String: String], perPage: Int = 20, feedSize: Int = 20,
+    public init(briefing: Briefing, assetURLs: [String: String], perPage: Int = 20, feedSize: Int = 20, sitemapLimit: Int = 50_000,
                 renderInputs: ContentHash = ContentHash(), body: @escaping @Sendable (ArticleSummary) -> String = { _ in "" }) {
+        self.sitemapLimit = max(1, sitemapLimit)
         self.renderInputs = renderInputs
         self.briefing = briefing
         routes = Routes(config: briefing.config)
@@ -38,7 +42,7 @@ public struct PagePlanner: Sendable {
         for actor in briefing.actors { pages += actorPages(actor) }
         pages += timeline()
         pages.append(siteFeed())
-        pages.append(sitemap(listing: pages))
+        pages += sitemaps(listing: pages)
         return pages
     }
 
@@ -352,22 +356,44 @@ public struct PagePlanner: Sendable {
         }
     }
 
-    func sitemap(listing pages: [Page]) -> Page {
-        let values = self.values, routes = self.routes
+    /// `sitemap.xml` listing every page; past `sitemapLimit` URLs, numbered parts and an index.
+    func sitemaps(listing pages: [Page]) -> [Page] {
+        let routes = self.routes
         var listed = pages.filter(\.inSitemap).map { page -> (String, String?) in
             (routes.absolute(page.urlPath), page.lastModified?.iso)
         }
         // Article pages come after the home page and the indexes, in the articles' order.
         let articles = briefing.articles.map { (routes.absolute(routes.article($0.slug)), Optional($0.date.iso)) }
         listed.insert(contentsOf: articles, at: min(3, listed.count))
-        let entries = listed
-        return page(.sitemap, routes.sitemap, template: "sitemap.xml", lastModified: nil, inSitemap: false, inputs: { hash in
+        guard listed.count > sitemapLimit else { return [sitemap(listed, urlPath: routes.sitemap)] }
+        let parts = stride(from: 0, to: listed.count, by: sitemapLimit).map { Array(listed[$0..<min($0 + sitemapLimit, listed.count)]) }
+        var result = parts.enumerated().map { sitemap($1, urlPath: routes.sitemapPart($0 + 1)) }
+        // The index gives each part the newest date of the pages in it.
+        let index = parts.enumerated().map { number, part in
+            (routes.absolute(routes.sitemapPart(number + 1)), part.compactMap(\.1).max())
+        }
+        result.append(page(.sitemap, routes.sitemap, template: "sitemap-index.xml", lastModified: nil, inSitemap: false, inputs: { hash in
+            for (location, lastModified) in index {
+                hash.update(location)
+                hash.update(lastModified ?? "-")
+            }
+        }) { [values] in
+            var context = values.common(kind: .sitemap, title: "Sitemap index", description: "", urlPath: routes.sitemap)
+            context["sitemaps"] = .list(index.map { ["location": .string($0.0), "lastmod": .text($0.1)] })
+            return .object(context)
+        })
+        return result
+    }
+
+    private func sitemap(_ entries: [(String, String?)], urlPath: String) -> Page {
+        let values = self.values
+        return page(.sitemap, urlPath, template: "sitemap.xml", lastModified: nil, inSitemap: false, inputs: { hash in
             for (location, lastModified) in entries {
                 hash.update(location)
                 hash.update(lastModified ?? "-")
             }
         }) {
-            var context = values.common(kind: .sitemap, title: "Sitemap", description: "", urlPath: routes.sitemap)
+            var context = values.common(kind: .sitemap, title: "Sitemap", description: "", urlPath: urlPath)
             context["entries"] = .list(entries.map { ["location": .string($0.0), "lastmod": .text($0.1)] })
             return .object(context)
         }

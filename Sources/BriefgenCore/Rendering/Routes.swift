@@ -24,6 +24,8 @@ public struct Routes: Sendable {
     public func timeline(page: Int = 1) -> String { paged(basePath + "/timeline/", page) }
     public var feed: String { basePath + "/feed.xml" }
     public var sitemap: String { basePath + "/sitemap.xml" }
+    /// One part of a sitemap split in several (`sitemap.xml` is then their index).
+    public func sitemapPart(_ number: Int) -> String { basePath + "/sitemap\(number).xml" }
     public var robots: String { basePath + "/robots.txt" }
     public var notFound: String { basePath + "/404.html" }
     public func asset(_ path: String) -> String { basePath + "/" + path }

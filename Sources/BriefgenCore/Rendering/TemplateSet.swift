@@ -17,7 +17,7 @@ public struct TemplateSet: Sendable {
 
     /// Templates every theme must have; the pipeline renders these by name.
     public static let required = ["home", "article", "articles", "point", "points", "actor", "actors", "timeline", "404",
-                                  "feed.xml", "sitemap.xml", "robots.txt"]
+                                  "feed.xml", "sitemap.xml", "sitemap-index.xml", "robots.txt"]
 
     public static func load(from directory: URL, displayPath: String) throws(DiagnosticList) -> TemplateSet {
         var problems: [Diagnostic] = []

@@ -44,74 +44,87 @@ public enum Tokenizer {
         var index = 0
         let count = bytes.count
         var start = -1
-        var exact = Hashing.seed
         var folded = Hashing.seed
-        var head = (UInt64(0), UInt64(0))
-        var headLength = 0
+        var hasUppercase = false
         var unicode = false
         while index < count {
             let byte = bytes[index]
-            var width = 1
-            let isWord: Bool
+            // ASCII, the common case: one comparison chain and one multiply per byte. The exact
+            // hash and the prefix are worked out when the word ends, and only if they differ.
             if byte < 0x80 {
-                isWord = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-            } else {
-                var decoder = UTF8()
-                var iterator = UnsafeBufferPointer(rebasing: bytes[index...]).makeIterator()
-                if case .scalarValue(let scalar) = decoder.decode(&iterator) {
-                    width = UTF8.width(scalar)
-                    let properties = scalar.properties
-                    isWord = properties.isAlphabetic || properties.numericType != nil
-                        || properties.generalCategory == .nonspacingMark && start >= 0
-                } else {
-                    isWord = false
+                let isLowerOrDigit = byte &- 0x61 < 26 || byte &- 0x30 < 10
+                let isUpper = byte &- 0x41 < 26
+                if isLowerOrDigit || isUpper {
+                    if start < 0 {
+                        start = index
+                        folded = Hashing.seed
+                        hasUppercase = false
+                        unicode = false
+                    }
+                    folded = Hashing.mix(folded, isUpper ? byte | 0x20 : byte)
+                    hasUppercase = hasUppercase || isUpper
+                } else if start >= 0 {
+                    tokens.append(token(bytes, start, index, folded, hasUppercase, unicode))
+                    start = -1
                 }
+                index += 1
+                continue
+            }
+            var width = 1
+            var isWord = false
+            var decoder = UTF8()
+            var iterator = UnsafeBufferPointer(rebasing: bytes[index...]).makeIterator()
+            if case .scalarValue(let scalar) = decoder.decode(&iterator) {
+                width = UTF8.width(scalar)
+                let properties = scalar.properties
+                isWord = properties.isAlphabetic || properties.numericType != nil
+                    || properties.generalCategory == .nonspacingMark && start >= 0
             }
             if isWord {
                 if start < 0 {
                     start = index
-                    exact = Hashing.seed
                     folded = Hashing.seed
-                    head = (0, 0)
-                    headLength = 0
-                    unicode = false
+                    hasUppercase = false
                 }
-                for offset in 0..<width {
-                    let value = bytes[index + offset]
-                    let lower = (0x41...0x5A).contains(value) ? value + 32 : value
-                    exact = Hashing.mix(exact, value)
-                    folded = Hashing.mix(folded, lower)
-                    if headLength < 8 { head.0 |= UInt64(lower) << (8 * UInt64(headLength)) }
-                    else if headLength < 16 { head.1 |= UInt64(lower) << (8 * UInt64(headLength - 8)) }
-                    headLength += 1
-                }
-                if byte >= 0x80 { unicode = true }
+                unicode = true
             } else if start >= 0 {
-                tokens.append(token(bytes, start, index, exact, folded, head, unicode))
+                tokens.append(token(bytes, start, index, folded, hasUppercase, unicode))
                 start = -1
             }
             index += width
         }
-        if start >= 0 { tokens.append(token(bytes, start, count, exact, folded, head, unicode)) }
+        if start >= 0 { tokens.append(token(bytes, start, count, folded, hasUppercase, unicode)) }
         return tokens
     }
 
-    /// A finished word; words with non-ASCII letters are folded with Unicode's rules.
-    private static func token(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ exact: UInt64,
-                              _ folded: UInt64, _ head: (UInt64, UInt64), _ unicode: Bool) -> WordToken {
+    /// A finished word. `folded` covers its ASCII letters; words with other letters are folded
+    /// again with Unicode's rules.
+    private static func token(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ folded: UInt64,
+                              _ hasUppercase: Bool, _ unicode: Bool) -> WordToken {
+        let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        var exact = folded
         var folded = folded
-        var head = head
+        var head = (UInt64(0), UInt64(0))
         if unicode {
-            let lowered = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
+            exact = Hashing.hash(word)
+            let lowered = String(decoding: word, as: UTF8.self).lowercased()
             folded = Hashing.seed
-            head = (0, 0)
             for (position, byte) in lowered.utf8.enumerated() {
                 folded = Hashing.mix(folded, byte)
-                if position < 8 { head.0 |= UInt64(byte) << (8 * UInt64(position)) }
-                else if position < 16 { head.1 |= UInt64(byte) << (8 * UInt64(position - 8)) }
+                if position < 16 { setHead(&head, position, byte) }
+            }
+        } else {
+            if hasUppercase { exact = Hashing.hash(word) }
+            for position in 0..<min(16, word.count) {
+                let byte = word[position]
+                setHead(&head, position, byte &- 0x41 < 26 ? byte | 0x20 : byte)
             }
         }
         return WordToken(offset: start, length: end - start, exactHash: exact, foldedHash: folded, head: head)
+    }
+
+    @inline(__always) private static func setHead(_ head: inout (UInt64, UInt64), _ position: Int, _ byte: UInt8) {
+        if position < 8 { head.0 |= UInt64(byte) << (8 * UInt64(position)) } else { head.1 |= UInt64(byte) << (8 * UInt64(position - 8)) }
     }
 }
 
@@ -120,6 +133,12 @@ enum Hashing {
     static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
     @inline(__always) static func mix(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
         (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    }
+
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = seed
+        for byte in bytes { hash = mix(hash, byte) }
+        return hash
     }
 }
 

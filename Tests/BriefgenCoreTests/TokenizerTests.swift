@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import BriefgenCore
+
+/// The tokenizer's fast paths against a plain reading of its rules: words are runs of letters
+/// and digits (with combining marks inside a word), hashed as written and lower-cased.
+@Suite("Tokenizer")
+struct TokenizerTests {
+    /// The rules, written for clarity over Unicode scalars.
+    static func reference(_ text: String) -> [(offset: Int, length: Int, exact: UInt64, folded: UInt64, head: [UInt8])] {
+        var result: [(Int, Int, UInt64, UInt64, [UInt8])] = []
+        var offset = 0
+        var start: Int?
+        var word = ""
+        func finish() {
+            guard let begin = start else { return }
+            let exact = Array(word.utf8).withUnsafeBufferPointer { Hashing.hash($0) }
+            let lowered = Array(word.lowercased().utf8)
+            let folded = lowered.withUnsafeBufferPointer { Hashing.hash($0) }
+            result.append((begin, word.utf8.count, exact, folded, Array(lowered.prefix(16))))
+            start = nil
+            word = ""
+        }
+        for scalar in text.unicodeScalars {
+            let properties = scalar.properties
+            let isWord = properties.isAlphabetic || properties.numericType != nil
+                || (properties.generalCategory == .nonspacingMark && start != nil)
+            if isWord {
+                if start == nil { start = offset }
+                word.unicodeScalars.append(scalar)
+            } else {
+                finish()
+            }
+            offset += UTF8.width(scalar)
+        }
+        finish()
+        return result
+    }
+
+    static func head(_ token: WordToken) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for index in 0..<16 {
+            let byte = UInt8(truncatingIfNeeded: (index < 8 ? token.head.0 >> (8 * UInt64(index)) : token.head.1 >> (8 * UInt64(index - 8))))
+            if byte == 0 { break }
+            bytes.append(byte)
+        }
+        return bytes
+    }
+
+    static let samples = [
+        "The 20-point plan: Trump's envoy met Zelensky in Kyiv.", "ÜBER Straße naïve café résumé", "Ελληνικά ΚΕΦΑΛΑΙΑ και πεζά",
+        "Донбас і ЗАПОРІЖЖЯ, 2025", "e\u{301}te\u{301} — “quoted” ‘words’ …", "", "   ", "a", "UPPER lower MiXeD 123abc",
+        "averyveryverylongwordthatgoesbeyondsixteenbytes AVERYVERYVERYLONGWORDTHATGOESBEYONDSIXTEENBYTES", "日本語のテキスト", "x\u{0}y",
+    ]
+
+    @Test("words, offsets and hashes follow the rules", arguments: samples)
+    func matchesReference(_ text: String) {
+        let tokens = Tokenizer.words(in: text)
+        let expected = TokenizerTests.reference(text)
+        #expect(tokens.count == expected.count)
+        for (token, want) in zip(tokens, expected) {
+            #expect(token.offset == want.offset && token.length == want.length, "\(text)")
+            #expect(token.exactHash == want.exact && token.foldedHash == want.folded, "\(text) at \(want.offset)")
+            #expect(TokenizerTests.head(token) == want.head, "\(text) at \(want.offset)")
+        }
+    }
+
+    @Test("the sample articles tokenize the same either way")
+    func sampleContent() throws {
+        let files = try FileManager.default.contentsOfDirectory(at: TestPaths.content.appendingPathComponent("articles"), includingPropertiesForKeys: nil)
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let tokens = Tokenizer.words(in: text)
+            let expected = TokenizerTests.reference(text)
+            #expect(tokens.map(\.offset) == expected.map(\.offset), "\(file.lastPathComponent)")
+            #expect(tokens.map(\.foldedHash) == expected.map(\.folded), "\(file.lastPathComponent)")
+            #expect(tokens.map(\.exactHash) == expected.map(\.exact), "\(file.lastPathComponent)")
+        }
+    }
+}
