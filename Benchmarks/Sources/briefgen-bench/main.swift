@@ -60,14 +60,14 @@ var bytes = 0
 let articlePages = ArticlePages(config: site.config, points: site.points, actors: site.actors, assetURLs: [:], renderInputs: ContentHash())
 let articleContexts = measure("context article", count: analysed.count) { analysed.map(articlePages.context) }
 measure("render article", count: analysed.count) {
-    for context in articleContexts { bytes += templates.render("article", context).utf8.count }
+    for context in articleContexts { bytes += templates.renderBytes("article", context).count }
 }
 for kind in Page.Kind.allCases {
     let selected = pages.filter { $0.kind == kind }
     guard !selected.isEmpty else { continue }
     let contexts = measure("context \(kind.rawValue)", count: selected.count) { selected.map { $0.context() } }
     measure("render \(kind.rawValue)", count: selected.count) {
-        for (page, context) in zip(selected, contexts) { bytes += templates.render(page.template, context).utf8.count }
+        for (page, context) in zip(selected, contexts) { bytes += templates.renderBytes(page.template, context).count }
     }
 }
 print("rendered \(bytes) bytes")

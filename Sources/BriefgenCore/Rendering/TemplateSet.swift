@@ -81,6 +81,11 @@ public struct TemplateSet: Sendable {
         renderer.render(name, context)
     }
 
+    /// The page as the UTF-8 bytes that are written to disk, without making a string first.
+    public func renderBytes(_ name: String, _ context: TemplateValue) -> [UInt8] {
+        renderer.renderBytes(name, context)
+    }
+
     /// Every `.mustache` file under the folder, sorted; `assets/` is the theme's static files.
     static func templateFiles(in directory: URL) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return [] }

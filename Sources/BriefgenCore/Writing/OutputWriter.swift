@@ -117,6 +117,18 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     @discardableResult
+    public func write(_ path: String, bytes: [UInt8], fingerprint: ContentHash? = nil) throws(Diagnostic) -> Bool {
+        let result: Result<Bool, Diagnostic> = bytes.withUnsafeBytes { buffer in
+            do throws(Diagnostic) {
+                return .success(try write(path, buffer, hash: ContentHash(buffer.bindMemory(to: UInt8.self)), fingerprint: fingerprint))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    @discardableResult
     public func write(_ path: String, _ bytes: UnsafeRawBufferPointer, hash: ContentHash,
                       fingerprint: ContentHash? = nil) throws(Diagnostic) -> Bool {
         try OutputWriter.validate(path)

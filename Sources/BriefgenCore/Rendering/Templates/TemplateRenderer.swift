@@ -1,24 +1,28 @@
-/// Renders parsed templates: one pass over the node tree, appending to a single string, with
-/// HTML escaping done over bytes (only text that holds `& < > " '` is copied piecewise).
+/// Renders parsed templates: one pass over the node tree, appending UTF-8 to a single byte
+/// buffer (which is what gets written to disk), with HTML escaping done over bytes.
 struct TemplateRenderer {
     let templates: [String: Template]
 
     func render(_ name: String, _ context: TemplateValue) -> String {
-        guard let template = templates[name] else { return "" }
-        var output = ""
-        output.reserveCapacity(16 * 1024)
+        String(decoding: renderBytes(name, context), as: UTF8.self)
+    }
+
+    func renderBytes(_ name: String, _ context: TemplateValue) -> [UInt8] {
+        guard let template = templates[name] else { return [] }
+        var output: [UInt8] = []
+        output.reserveCapacity(32 * 1024)
         var stack = [context]
         render(template.nodes, into: &output, stack: &stack, blocks: [:], escaping: true)
         return output
     }
 
-    private func render(_ nodes: [TemplateNode], into output: inout String, stack: inout [TemplateValue],
+    private func render(_ nodes: [TemplateNode], into output: inout [UInt8], stack: inout [TemplateValue],
                         blocks: [String: [TemplateNode]], escaping initialEscaping: Bool) {
         var escaping = initialEscaping
         for node in nodes {
             switch node {
             case .text(let text):
-                output += text
+                Self.append(text, to: &output)
             case .escaping(let value):
                 escaping = value
             case .variable(let name, let escaped):
@@ -52,9 +56,9 @@ struct TemplateRenderer {
                 if indentation.isEmpty {
                     render(template.nodes, into: &output, stack: &stack, blocks: blocks, escaping: true)
                 } else {
-                    var partial = ""
+                    var partial: [UInt8] = []
                     render(template.nodes, into: &partial, stack: &stack, blocks: blocks, escaping: true)
-                    output += Self.indent(partial, with: indentation)
+                    Self.append(partial, indentedWith: indentation, to: &output)
                 }
             case .parent(let name, let overrides, let indentation, _, _):
                 guard let template = templates[name] else { continue }
@@ -63,9 +67,9 @@ struct TemplateRenderer {
                 if indentation.isEmpty {
                     render(template.nodes, into: &output, stack: &stack, blocks: merged, escaping: true)
                 } else {
-                    var parent = ""
+                    var parent: [UInt8] = []
                     render(template.nodes, into: &parent, stack: &stack, blocks: merged, escaping: true)
-                    output += Self.indent(parent, with: indentation)
+                    Self.append(parent, indentedWith: indentation, to: &output)
                 }
             case .block(let name, let defaults):
                 render(blocks[name] ?? defaults, into: &output, stack: &stack, blocks: blocks, escaping: escaping)
@@ -126,24 +130,29 @@ struct TemplateRenderer {
         }
     }
 
-    private func append(_ value: TemplateValue, to output: inout String, escape: Bool) {
+    private func append(_ value: TemplateValue, to output: inout [UInt8], escape: Bool) {
         switch value {
-        case .string(let text): escape ? Self.appendEscaped(text, to: &output) : output.append(text)
-        case .int(let number): output += String(number)
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .lambda(let function): escape ? Self.appendEscaped(function(""), to: &output) : output.append(function(""))
+        case .string(let text): escape ? Self.appendEscaped(text, to: &output) : Self.append(text, to: &output)
+        case .int(let number): Self.append(String(number), to: &output)
+        case .bool(let flag): Self.append(flag ? "true" : "false", to: &output)
+        case .lambda(let function): escape ? Self.appendEscaped(function(""), to: &output) : Self.append(function(""), to: &output)
         case .null, .list, .object: break
         }
     }
 
+    @inline(__always) static func append(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { output.append(contentsOf: $0) }
+    }
+
     /// `& < > " '` become entities; everything else is copied in runs.
-    static func appendEscaped(_ text: String, to output: inout String) {
+    static func appendEscaped(_ text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
             var runStart = 0
-            for (index, byte) in bytes.enumerated() {
-                let replacement: String
-                switch byte {
+            for index in 0..<bytes.count {
+                let replacement: StaticString
+                switch bytes[index] {
                 case UInt8(ascii: "&"): replacement = "&amp;"
                 case UInt8(ascii: "<"): replacement = "&lt;"
                 case UInt8(ascii: ">"): replacement = "&gt;"
@@ -151,28 +160,22 @@ struct TemplateRenderer {
                 case UInt8(ascii: "'"): replacement = "&#39;"
                 default: continue
                 }
-                if index > runStart {
-                    output += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self)
-                }
-                output += replacement
+                if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
                 runStart = index + 1
             }
-            if runStart == 0 {
-                output += String(decoding: bytes, as: UTF8.self)
-            } else if runStart < bytes.count {
-                output += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart...]), as: UTF8.self)
-            }
+            if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         }
     }
 
-    static func indent(_ text: String, with indentation: String) -> String {
-        var result = ""
+    /// Mustache's standalone partial indentation: every line of the partial starts indented.
+    static func append(_ text: [UInt8], indentedWith indentation: String, to output: inout [UInt8]) {
+        let prefix = Array(indentation.utf8)
         var atLineStart = true
-        for character in text {
-            if atLineStart, character != "\n" { result += indentation }
-            result.append(character)
-            atLineStart = character == "\n"
+        for byte in text {
+            if atLineStart, byte != 0x0A { output += prefix }
+            output.append(byte)
+            atLineStart = byte == 0x0A
         }
-        return result
     }
 }
