@@ -33,7 +33,7 @@ public final class SummaryCache: @unchecked Sendable {
         var dirty = false
     }
 
-    static let shardCount = 64
+    static let shardCount = 64 // the mix below takes the top 6 bits
     private let shards: [Shard] = (0..<SummaryCache.shardCount).map { _ in Shard() }
     private let lock = NSLock()
     private var inputs: ContentHash?
@@ -41,7 +41,9 @@ public final class SummaryCache: @unchecked Sendable {
     public init() {}
 
     private func shard(_ path: String) -> Shard {
-        shards[Int(ContentHash(path).value % UInt64(SummaryCache.shardCount))]
+        // The top bits of a multiplicative mix: the hash's low bits follow only the low bits
+        // of its input words, and left most shards empty.
+        shards[Int((ContentHash(path).value &* 0x9E37_79B9_7F4A_7C15) >> 58)]
     }
 
     /// Empties the cache unless it was filled under the same inputs (or when told to).
