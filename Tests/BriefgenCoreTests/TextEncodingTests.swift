@@ -43,3 +43,25 @@ struct TextEncodingTests {
         #expect(pair.0.collapsingWhitespace == pair.1)
     }
 }
+
+@Suite("Slugs")
+struct SlugTests {
+    @Test("slugs from titles and headings, in any script", arguments: [
+        // Accents and other combining marks are dropped in every script (ї → і), as in URLs readers type.
+        ("Territory and Donbas Still Block a Breakthrough", "territory-and-donbas-still-block-a-breakthrough"),
+        ("Russia's 20-point plan", "russias-20-point-plan"), ("Russia’s plan", "russias-plan"),
+        ("  --Hello--World--  ", "hello-world"), ("Café Überblick", "cafe-uberblick"), ("Київ і Донбас", "киів-і-донбас"),
+        ("", ""), ("!!!", ""), ("A/B: C", "a-b-c"), ("Session 4: Progress", "session-4-progress"),
+    ])
+    func make(_ pair: (String, String)) {
+        #expect(Slug.make(pair.0) == pair.1)
+        #expect(Slug.make(Substring(pair.0)) == pair.1)
+    }
+
+    @Test("long slugs stop at the limit without a trailing dash")
+    func limit() {
+        let slug = Slug.make(String(repeating: "word ", count: 40), maxLength: 24)
+        #expect(slug.utf8.count <= 24 && !slug.hasSuffix("-") && slug.hasPrefix("word-word"))
+        #expect(Slug.make(String(repeating: "wörd ", count: 40), maxLength: 24).utf8.count <= 25)
+    }
+}

@@ -165,13 +165,21 @@ public struct MarkdownRenderer: Sendable {
 
     /// Puts `id="…"` into the block's opening tag (`<p>`, `<h2>`, `<blockquote>`, `<ul>`, `<ol start="3">`).
     static func addingID(_ id: String, to html: String) -> String {
-        guard html.hasPrefix("<"), let end = html.utf8.firstIndex(where: { $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: " ") }) else {
-            return html
+        var html = html
+        return html.withUTF8 { bytes -> String in
+            guard bytes.first == UInt8(ascii: "<"),
+                  let end = bytes.firstIndex(where: { $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: " ") }) else {
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + id.utf8.count + 8)
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<end]))
+            result.append(contentsOf: " id=\"".utf8)
+            result.append(contentsOf: HTMLEscaping.attribute(id).utf8)
+            result.append(UInt8(ascii: "\""))
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[end...]))
+            return String(decoding: result, as: UTF8.self)
         }
-        var result = String(html[..<end])
-        result += " id=\"\(HTMLEscaping.attribute(id))\""
-        result += html[end...]
-        return result
     }
 }
 
@@ -191,6 +199,20 @@ struct PlainTextCollector {
     var lastByte: UInt8 { pendingSpace || text.isEmpty ? 0x20 : text[text.count - 1] }
 
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        // Most text nodes are words with single spaces (cmark makes line breaks nodes of their
+        // own): those are copied in one go instead of word by word.
+        if let first = bytes.first, first != 0x20, first != 0x0A, first != 0x09, first != 0x0D, bytes.last != 0x20 {
+            var clean = true
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == 0x0A || byte == 0x09 || byte == 0x0D || (byte == 0x20 && previous == 0x20) { clean = false; break }
+                previous = byte
+            }
+            if clean {
+                appendRun(bytes, 0..<bytes.count)
+                return
+            }
+        }
         var runStart = 0
         var index = 0
         let count = bytes.count

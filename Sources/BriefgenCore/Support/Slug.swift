@@ -5,10 +5,10 @@ public enum Slug {
     /// "Territory and Donbas Still Block a Breakthrough" → "territory-and-donbas-still-block-a-breakthrough".
     /// Accents are dropped (é → e); letters of other scripts are kept, lower-cased.
     public static func make(_ text: some StringProtocol, maxLength: Int = 80) -> String {
+        if let ascii = asciiSlug(String(text), maxLength: maxLength) { return ascii }
         var result = ""
         var pendingDash = false
-        let isASCII = text.utf8.allSatisfy { $0 < 128 }
-        let scalars = isASCII ? String(text).unicodeScalars : String(text).decomposedStringWithCanonicalMapping.unicodeScalars
+        let scalars = String(text).decomposedStringWithCanonicalMapping.unicodeScalars
         for scalar in scalars {
             if scalar.isASCII {
                 let value = scalar.value
@@ -41,6 +41,30 @@ public enum Slug {
         }
         while result.hasSuffix("-") { result.removeLast() }
         return result
+    }
+
+    /// The same rules over the bytes of ASCII text (every heading of most articles), or nil when
+    /// the text has other characters.
+    private static func asciiSlug(_ text: String, maxLength: Int) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var result: [UInt8] = []
+            result.reserveCapacity(min(bytes.count, maxLength))
+            var pendingDash = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte &- 0x61 < 26 || byte &- 0x30 < 10 || byte &- 0x41 < 26 {
+                    if pendingDash && !result.isEmpty { result.append(UInt8(ascii: "-")) }
+                    pendingDash = false
+                    result.append(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+                } else if byte != UInt8(ascii: "'") {
+                    pendingDash = true
+                }
+                if result.count >= maxLength { break }
+            }
+            while result.last == UInt8(ascii: "-") { result.removeLast() }
+            return String(decoding: result, as: UTF8.self)
+        }
     }
 
     /// Whether `text` is already a slug (what file names and front matter references must be).
