@@ -65,3 +65,15 @@ struct SlugTests {
         #expect(Slug.make(String(repeating: "wörd ", count: 40), maxLength: 24).utf8.count <= 25)
     }
 }
+
+@Suite("Word scanning")
+struct WordScanningTests {
+    @Test("the last words of a sentence, found from its end, are the words split would give",
+          arguments: ["the documentary", "  a  plan   called ", "known as", "one", "", "   ", "Zelensky’s “peace” plan", "a b c d e"])
+    func lastWords(_ text: String) {
+        for count in 1...3 {
+            let expected = text.split(separator: " ").suffix(count).map(String.init)
+            #expect(QuoteExtractor.lastWords(text, count: count).map(String.init) == expected, "\(text) \(count)")
+        }
+    }
+}

@@ -52,17 +52,18 @@ public enum Tokenizer {
             // ASCII, the common case: one comparison chain and one multiply per byte. The exact
             // hash and the prefix are worked out when the word ends, and only if they differ.
             if byte < 0x80 {
-                let isLowerOrDigit = byte &- 0x61 < 26 || byte &- 0x30 < 10
-                let isUpper = byte &- 0x41 < 26
-                if isLowerOrDigit || isUpper {
+                // Letters and digits by a bit table; `| 0x20` lower-cases a letter and leaves a
+                // digit as it is, and a letter without that bit is a capital.
+                let table: UInt64 = byte < 0x40 ? 0x03FF_0000_0000_0000 : 0x07FF_FFFE_07FF_FFFE
+                if (table >> UInt64(byte & 0x3F)) & 1 != 0 {
                     if start < 0 {
                         start = index
                         folded = Hashing.seed
                         hasUppercase = false
                         unicode = false
                     }
-                    folded = Hashing.mix(folded, isUpper ? byte | 0x20 : byte)
-                    hasUppercase = hasUppercase || isUpper
+                    folded = Hashing.mix(folded, byte | 0x20)
+                    hasUppercase = hasUppercase || byte & 0x20 == 0
                 } else if start >= 0 {
                     tokens.append(token(bytes, start, index, folded, hasUppercase, unicode))
                     start = -1
@@ -115,9 +116,17 @@ public enum Tokenizer {
             }
         } else {
             if hasUppercase { exact = Hashing.hash(word) }
-            for position in 0..<min(16, word.count) {
-                let byte = word[position]
-                setHead(&head, position, byte &- 0x41 < 26 ? byte | 0x20 : byte)
+            if end + 16 <= bytes.count, let base = word.baseAddress {
+                // Sixteen bytes at once (the buffer goes on past the word), lower-cased with the
+                // same `| 0x20`, then cut to the word's length.
+                let raw = UnsafeRawPointer(base)
+                let length = word.count
+                let first = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) | 0x2020_2020_2020_2020
+                let second = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) | 0x2020_2020_2020_2020
+                head.0 = length >= 8 ? first : first & ((1 << (8 * UInt64(length))) - 1)
+                head.1 = length >= 16 ? second : length <= 8 ? 0 : second & ((1 << (8 * UInt64(length - 8))) - 1)
+            } else {
+                for position in 0..<min(16, word.count) { setHead(&head, position, word[position] | 0x20) }
             }
         }
         return WordToken(offset: start, length: end - start, exactHash: exact, foldedHash: folded, head: head)

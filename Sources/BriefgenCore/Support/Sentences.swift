@@ -104,7 +104,7 @@ public enum Sentences {
             if character == "." || character == "?" || character == "!" || character == "…" {
                 var end = index + 1
                 // Swallow runs of terminal punctuation and closing quotes/brackets: `?!`, `."`, `.)`.
-                while end < characters.count, characters[end].isOne(of: "?!.…\"'”’)]") { end += 1 }
+                while end < characters.count, isClosing(characters[end]) { end += 1 }
                 if end >= characters.count { break }
                 if characters[end].isWhitespace, isSentenceEnd(characters, punctuation: index, after: end) {
                     result.append(start..<end)
@@ -125,22 +125,42 @@ public enum Sentences {
         while next < characters.count, characters[next].isWhitespace { next += 1 }
         guard next < characters.count else { return true }
         let first = characters[next]
-        guard first.isUppercase || first.isNumber || first.isOne(of: "\"'“‘(«") else { return false }
+        switch first.value {
+        case 0x22, 0x27, 0x201C, 0x2018, 0x28, 0xAB: break // " ' “ ‘ ( «
+        default: guard first.isUppercase || first.isNumber else { return false }
+        }
         guard characters[punctuation] == "." else { return true }
         // Look at the word before the full stop.
         var wordStart = punctuation
         while wordStart > 0, !characters[wordStart - 1].isWhitespace, characters[wordStart - 1] != "(" { wordStart -= 1 }
+        let length = punctuation - wordStart
+        if length == 1, characters[wordStart].isUppercase { return false } // an initial: "Donald J. Trump"
+        // Abbreviations are short ("approx" is the longest, with room for a quote mark before it).
+        guard length <= 8 else { return true }
         let word = String(scalars: characters[wordStart..<punctuation])
-        if word.count == 1, word.first!.isUppercase { return false } // an initial: "Donald J. Trump"
         let bare = word.lowercased().strippingCharacters("\"'“‘(")
         return !abbreviations.contains(bare)
+    }
+
+    /// Punctuation and closing marks that a sentence end swallows: `?!`, `."`, `.”`, `.)`.
+    @inline(__always) private static func isClosing(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3F, 0x21, 0x2E, 0x2026, 0x22, 0x27, 0x201D, 0x2019, 0x29, 0x5D: return true
+        default: return false
+        }
     }
 }
 
 extension StringProtocol {
     /// The text without the given characters at either end: `"(Hello)".strippingCharacters("()")`.
     func strippingCharacters(_ set: String) -> String {
-        var scalars = Substring(self)
+        // Usually there is nothing to strip: when the first and last bytes are in none of the
+        // set's characters, no character of the set can begin or end the text.
+        let text = String(self)
+        if let first = text.utf8.first, let last = text.utf8.last, !set.utf8.contains(first), !set.utf8.contains(last) {
+            return text
+        }
+        var scalars = Substring(text)
         while let first = scalars.first, set.contains(first) { scalars.removeFirst() }
         while let last = scalars.last, set.contains(last) { scalars.removeLast() }
         return String(scalars)

@@ -186,11 +186,13 @@ public struct QuoteExtractor: Sendable {
     /// Titles of works and scare quotes: `the documentary "The Long Road"`, `a plan called "Bridge"`,
     /// a Title Case phrase in quote marks.
     private func isTitle(span: QuotedSpan, before: String) -> Bool {
-        let preceding = before.split(separator: " ").suffix(2).map { $0.lowercased().strippingCharacters(",:") }
+        let preceding = QuoteExtractor.lastWords(before, count: 2).map { $0.lowercased().strippingCharacters(",:") }
         if let last = preceding.last {
             if QuoteExtractor.titleNouns.contains(last) || QuoteExtractor.namingWords.contains(last) { return true }
             if last == "as", preceding.first == "known" { return true }
         }
+        // Titles are 2 to 10 words: longer quotations are dismissed before splitting them.
+        guard span.inner.utf8.count < 200, span.inner.utf8.lazy.filter({ $0 == 0x20 }).count <= 16 else { return false }
         let words = HeadingShape.words(span.inner)
         guard words.count >= 2, words.count <= 10 else { return false }
         let inner = span.inner.trimmingWhitespace
@@ -202,6 +204,24 @@ public struct QuoteExtractor: Sendable {
             if index > 0, HeadingShape.minorWords.contains(bare.lowercased()) { return true }
             return first.isUppercase || first.isNumber
         }
+    }
+
+    /// The last `count` space-separated words of `text` (fewer if it has fewer), found from the
+    /// end: `before` can be a long sentence, and only its last words matter.
+    static func lastWords(_ text: String, count: Int) -> [Substring] {
+        var words: [Substring] = []
+        var end = text.endIndex
+        var index = text.endIndex
+        while index > text.startIndex, words.count < count {
+            let previous = text.utf8.index(before: index)
+            if text.utf8[previous] == 0x20 {
+                if end > index { words.append(text[index..<end]) }
+                end = previous
+            }
+            index = previous
+        }
+        if words.count < count, end > text.startIndex { words.append(text[text.startIndex..<end]) }
+        return words.reversed()
     }
 
     private func clean(_ text: String) -> String {
