@@ -27,6 +27,10 @@ public struct ActorLinker: Sendable {
     }
 
     func actors(mentionedIn tokenized: [[WordToken]]) -> [String] {
+        actors(mentionedIn: tokenized.map { $0[...] })
+    }
+
+    func actors(mentionedIn tokenized: [ArraySlice<WordToken>]) -> [String] {
         var found = Set<String>()
         for tokens in tokenized {
             for match in matcher.matches(in: tokens) { found.insert(match.value) }

@@ -20,13 +20,23 @@ public struct ArticleAnalyzer: Sendable {
     public func analyse(_ article: Article) -> AnalysedArticle {
         let body = renderer.render(article.markdown, firstLine: article.bodyFirstLine)
         var sections = ArticleAnalyzer.sections(of: body)
-        // Each block is split into words once, for the points and for the actors.
-        let blockWords = body.blocks.map { Tokenizer.words(in: $0.text) }
+        // Each block is split into words once, into one array, for the points and for the actors;
+        // a section's words are a slice of it (its blocks are consecutive).
+        var allWords: [WordToken] = []
+        allWords.reserveCapacity(article.markdown.utf8.count / 5)
+        var blockRanges: [Range<Int>] = []
+        blockRanges.reserveCapacity(body.blocks.count)
+        for block in body.blocks {
+            let start = allWords.count
+            Tokenizer.append(wordsIn: block.text, to: &allWords)
+            blockRanges.append(start..<allWords.count)
+        }
         let hasHeadings = sections.contains { $0.heading != nil }
         for index in sections.indices {
             // Without headings, the title is what says what the article is about.
             let heading = sections[index].heading ?? (hasHeadings ? nil : article.title)
-            let words = sections[index].blocks.flatMap { blockWords[$0] }
+            let blocks = sections[index].blocks
+            let words = blocks.isEmpty ? allWords[0..<0] : allWords[blockRanges[blocks.lowerBound].lowerBound..<blockRanges[blocks.upperBound - 1].upperBound]
             sections[index].points = pointMatcher.points(heading: heading.map { Tokenizer.words(in: $0) }, body: words)
         }
         if let declared = article.declaredPoints {
@@ -39,9 +49,9 @@ public struct ArticleAnalyzer: Sendable {
         if let declared = article.declaredActors {
             actors = Array(Set(declared)).sorted()
         } else {
-            var words = blockWords
-            words.append(Tokenizer.words(in: article.title))
-            for speaker in quotes.compactMap(\.quote.speaker) { words.append(Tokenizer.words(in: speaker)) }
+            var words = blockRanges.map { allWords[$0] }
+            words.append(Tokenizer.words(in: article.title)[...])
+            for speaker in quotes.compactMap(\.quote.speaker) { words.append(Tokenizer.words(in: speaker)[...]) }
             actors = Array(Set(actorLinker.actors(mentionedIn: words)).union(quotes.compactMap(\.quote.actor))).sorted()
         }
         let summary = article.summary ?? body.summary

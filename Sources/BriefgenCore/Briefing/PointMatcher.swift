@@ -23,6 +23,10 @@ public struct PointMatcher: Sendable {
     }
 
     func scores(heading: [WordToken]?, body: [WordToken]) -> [Int: Int] {
+        scores(heading: heading, body: body[...])
+    }
+
+    func scores(heading: [WordToken]?, body: ArraySlice<WordToken>) -> [Int: Int] {
         var scores: [Int: Int] = [:]
         if let heading {
             for match in matcher.matches(in: heading) { scores[match.value, default: 0] += PointMatcher.headingWeight }
@@ -33,10 +37,10 @@ public struct PointMatcher: Sendable {
 
     /// Point slugs a section speaks to, in the points' order.
     public func points(heading: String?, body: String) -> [String] {
-        points(heading: heading.map { Tokenizer.words(in: $0) }, body: Tokenizer.words(in: body))
+        points(heading: heading.map { Tokenizer.words(in: $0) }, body: Tokenizer.words(in: body)[...])
     }
 
-    func points(heading: [WordToken]?, body: [WordToken]) -> [String] {
+    func points(heading: [WordToken]?, body: ArraySlice<WordToken>) -> [String] {
         scores(heading: heading, body: body)
             .filter { $0.value >= PointMatcher.threshold }
             .keys.sorted().map { slugs[$0] }

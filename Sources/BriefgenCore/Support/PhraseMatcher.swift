@@ -41,6 +41,18 @@ public enum Tokenizer {
     static func words(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [WordToken] {
         var tokens: [WordToken] = []
         tokens.reserveCapacity(bytes.count / 5)
+        append(wordsInUTF8: bytes, to: &tokens)
+        return tokens
+    }
+
+    /// Appends the words of `text` to `tokens` (offsets within `text`): an article's blocks are
+    /// tokenized into one array, and sections are slices of it.
+    public static func append(wordsIn text: String, to tokens: inout [WordToken]) {
+        var text = text
+        text.withUTF8 { append(wordsInUTF8: $0, to: &tokens) }
+    }
+
+    static func append(wordsInUTF8 bytes: UnsafeBufferPointer<UInt8>, to tokens: inout [WordToken]) {
         var index = 0
         let count = bytes.count
         var start = -1
@@ -95,7 +107,6 @@ public enum Tokenizer {
             index += width
         }
         if start >= 0 { tokens.append(token(bytes, start, count, folded, hasUppercase, unicode)) }
-        return tokens
     }
 
     /// A finished word. `folded` covers its ASCII letters; words with other letters are folded
@@ -233,6 +244,15 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
 
     /// Every match, left to right; at one position only the longest phrase counts.
     public func matches(in tokens: [WordToken]) -> [Match] {
+        tokens.withUnsafeBufferPointer { matches(in: $0) }
+    }
+
+    /// Matches in part of a longer list of words (a section of an article), without copying it.
+    public func matches(in tokens: ArraySlice<WordToken>) -> [Match] {
+        tokens.withUnsafeBufferPointer { matches(in: $0) }
+    }
+
+    func matches(in tokens: UnsafeBufferPointer<WordToken>) -> [Match] {
         var result: [Match] = []
         guard !entries.isEmpty else { return result }
         var index = 0
@@ -268,7 +288,7 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         matches(in: Tokenizer.words(in: text))
     }
 
-    private func covers(_ entry: Entry, _ tokens: [WordToken], at index: Int) -> Bool {
+    private func covers(_ entry: Entry, _ tokens: UnsafeBufferPointer<WordToken>, at index: Int) -> Bool {
         guard index + entry.totalWords <= tokens.count else { return false }
         for offset in 0..<entry.wordCount {
             let token = tokens[index + offset]
