@@ -111,6 +111,22 @@ struct IncrementalBuildTests {
         #expect(!tookShortcut(touched) && touched.rendered == 0)
         #expect(tookShortcut(try build()))
 
+        // A static file added, edited and removed; a theme image changed.
+        folder.write("Content/static/CNAME", "briefings.example.org\n")
+        #expect(!tookShortcut(try build()))
+        #expect(folder.read("Output/CNAME") == "briefings.example.org\n")
+        folder.write("Content/static/CNAME", "news.example.org\n")
+        _ = try build()
+        #expect(folder.read("Output/CNAME") == "news.example.org\n")
+        try FileManager.default.removeItem(at: folder.path("Content/static/CNAME"))
+        _ = try build()
+        #expect(folder.read("Output/CNAME") == nil)
+        folder.write("Templates/assets/mark.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+        _ = try build()
+        folder.write("Templates/assets/mark.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>mark</title></svg>")
+        #expect(!tookShortcut(try build()))
+        #expect(folder.read("Output/assets/mark.svg")?.contains("<title>mark</title>") == true)
+
         // An article held back as future appears on its day, though no file changed.
         folder.write("Content/articles/later.md", "---\ntitle: Later\ndate: 2026-03-01\n---\nA later note on the territory.\n")
         let held = try build()

@@ -43,6 +43,50 @@ struct OutputWriterTests {
         }
     }
 
+    @Test("an incremental commit that fails halfway puts back every file it had already replaced")
+    func incrementalCommitFailure() throws {
+        let folder = TemporaryFolder()
+        let first = try writer(folder)
+        try first.write("index.html", "old home")
+        try first.write("articles/a/index.html", "old a")
+        try first.write("articles/b/index.html", "b")
+        _ = try first.commit()
+        // A folder where the next build wants a file: its rename fails after earlier ones succeeded.
+        folder.write("Output/zzz.html/keep.txt", "not briefgen's")
+        let before = TestSite.tree(folder.path("Output"))
+
+        let second = try writer(folder)
+        #expect(second.mode == .incremental)
+        try second.write("index.html", "new home")
+        try second.write("articles/a/index.html", "new a")
+        try second.write("articles/c/index.html", "new c")
+        try second.write("zzz.html", "in the way")
+        #expect(throws: Diagnostic.self) { _ = try second.commit() }
+        second.discard()
+        #expect(TestSite.tree(folder.path("Output")) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix(".Output.") }
+        #expect(leftovers.isEmpty, "no staging or backup folder is left behind")
+
+        let third = try writer(folder)
+        #expect(third.mode == .incremental, "the previous manifest still describes Output/")
+        #expect(try third.write("index.html", "old home") == false)
+    }
+
+    @Test("hidden entries at the top of Output/ survive a fresh build; a folder of only hidden files is written into")
+    func keepsHiddenEntries() throws {
+        let folder = TemporaryFolder()
+        folder.write("Output/.git/HEAD", "ref: refs/heads/gh-pages")
+        folder.write("Output/.nojekyll", "")
+        for fresh in [true, true, false] {
+            let output = try writer(folder, fresh: fresh)
+            try output.write("index.html", "home")
+            _ = try output.commit()
+            #expect(folder.read("Output/.git/HEAD") == "ref: refs/heads/gh-pages")
+            #expect(folder.read("Output/.nojekyll") == "")
+            #expect(folder.read("Output/index.html") == "home")
+        }
+    }
+
     @Test("an incremental build rewrites only changed files and deletes removed ones")
     func incremental() throws {
         let folder = TemporaryFolder()

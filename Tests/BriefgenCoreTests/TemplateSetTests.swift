@@ -63,6 +63,19 @@ struct TemplateSetTests {
                                                   "the partial 'partials/nowhere' does not exist (expected Templates/partials/nowhere.mustache)")])
     }
 
+    @Test("a missing partial or asset inside an inverted section is found too")
+    func missingInsideInverted() {
+        let folder = theme(replacing: "404.mustache", with: """
+            {{^site.title}}
+              {{> partials/nowhere }}
+            {{/site.title}}
+            {{^empty(site.title)}}<link href="{{#asset}}nope.css{{/asset}}">{{/empty(site.title)}}
+            """)
+        let messages = loadErrors(folder).map(\.message)
+        #expect(messages.contains("the partial 'partials/nowhere' does not exist (expected Templates/partials/nowhere.mustache)"))
+        #expect(messages.contains("the asset 'nope.css' does not exist (expected Templates/assets/nope.css)"))
+    }
+
     @Test("a missing parent template fails too")
     func missingParent() {
         let folder = theme(replacing: "404.mustache", with: "{{<base}}{{$content}}x{{/content}}{{/base}}")

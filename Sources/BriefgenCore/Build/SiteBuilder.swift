@@ -117,7 +117,7 @@ public struct SiteBuilder: Sendable {
         let files = loader.articleFiles()
         let (key, stamps) = timer.step("look for changes") {
             let stamps = Parallel.map(files) { SummaryCache.stamp(of: loader.directoryPath + "/" + $0) }
-            return (SiteBuilder.buildKey(renderInputs: renderInputs, options: options, files: files, stamps: stamps), stamps)
+            return (SiteBuilder.buildKey(renderInputs: renderInputs, options: options, assets: assets, files: files, stamps: stamps), stamps)
         }
         if let writer, !options.fresh, let previous = writer.previousBuild, previous.key == key,
            previous.horizon.map({ options.now < $0 }) ?? true, timer.step("check output", { writer.previousOutputIntact() }) {
@@ -217,12 +217,18 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Everything a build's output depends on: the site inputs and theme (`renderInputs`), the
-    /// publishing options, and each article file's size, modification time and inode.
-    static func buildKey(renderInputs: ContentHash, options: BuildOptions, files: [String],
+    /// publishing options, every asset and static file (pages do not depend on an image's bytes,
+    /// the site does), and each article file's size, modification time and inode.
+    static func buildKey(renderInputs: ContentHash, options: BuildOptions, assets: Assets, files: [String],
                          stamps: [SummaryCache.FileStamp?]) -> ContentHash {
         var key = renderInputs
         key.update(options.includeDrafts ? 1 : 0)
         key.update(options.includeFuture ? 1 : 0)
+        key.update(assets.files.count)
+        for file in assets.files {
+            key.update(file.outputPath)
+            key.update(file.hash.description)
+        }
         key.update(files.count)
         for (file, stamp) in zip(files, stamps) {
             key.update(file)

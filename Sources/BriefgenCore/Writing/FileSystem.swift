@@ -128,7 +128,17 @@ enum FileSystem {
         return lstat(path, &info) == 0
     }
 
+    /// Best effort. A folder without write permission (a read-only `Output/` that was swapped out)
+    /// is made writable by its owner first, so it does not stay behind as clutter.
     static func removeTree(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
+        guard exists(path) else { return }
+        chmod(path, 0o700)
+        if let enumerator = FileManager.default.enumerator(atPath: path) {
+            while let relative = enumerator.nextObject() as? String {
+                if isDirectory(path + "/" + relative) { chmod(path + "/" + relative, 0o700) }
+            }
+        }
         try? FileManager.default.removeItem(atPath: path)
     }
 

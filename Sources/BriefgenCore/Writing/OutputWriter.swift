@@ -190,38 +190,38 @@ public final class OutputWriter: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Puts the build in place. Call only after every page rendered without error.
+    /// Puts the build in place. Call only after every page rendered without error. When it
+    /// throws, `Output/` is as it was before the build.
     public func commit() throws(Diagnostic) -> Summary {
+        let deleted: Int
+        let manifestTemporary = try prepareManifest()
+        do throws(Diagnostic) {
+            deleted = try putInPlace()
+        } catch {
+            if let manifestTemporary { unlink(manifestTemporary) }
+            throw error
+        }
+        if let manifestTemporary, let manifestURL, (try? FileSystem.rename(manifestTemporary, manifestURL.path)) == nil {
+            // Without its manifest the next build starts fresh rather than trusting a stale one.
+            unlink(manifestURL.path)
+        }
+        return Summary(files: entries.count, written: writtenPaths.count, unchanged: entries.count - writtenPaths.count,
+                       deleted: deleted, bytes: bytesWritten, totalBytes: entries.values.reduce(0) { $0 + $1.size })
+    }
+
+    /// Returns how many files of the previous build were deleted.
+    private func putInPlace() throws(Diagnostic) -> Int {
         var deleted = 0
         switch mode {
         case .fresh:
             if FileSystem.exists(output.path) {
-                if !FileSystem.exchange(staging.path, output.path) {
-                    let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
-                    try FileSystem.rename(output.path, old.path)
-                    do throws(Diagnostic) {
-                        try FileSystem.rename(staging.path, output.path)
-                    } catch {
-                        try? FileSystem.rename(old.path, output.path)
-                        throw error
-                    }
-                    FileSystem.removeTree(old.path)
-                } else {
-                    FileSystem.removeTree(staging.path) // now holds the previous output
-                }
+                try swapInStaging()
             } else {
                 try FileSystem.rename(staging.path, output.path)
             }
             deleted = previous.entries.keys.filter { entries[$0] == nil }.count
         case .incremental:
-            var movedDirectories = Set<String>()
-            for path in writtenPaths.sorted() {
-                if let slash = path.lastIndex(of: "/") {
-                    let folder = String(path[..<slash])
-                    if movedDirectories.insert(folder).inserted { try FileSystem.makeDirectories(output.path + "/" + folder) }
-                }
-                try FileSystem.rename(staging.path + "/" + path, output.path + "/" + path)
-            }
+            try moveIntoPlace(writtenPaths.sorted())
             for path in previous.entries.keys.sorted() where entries[path] == nil {
                 // A file the new site no longer has.
                 unlink(output.path + "/" + path)
@@ -230,9 +230,98 @@ public final class OutputWriter: @unchecked Sendable {
             }
             FileSystem.removeTree(staging.path)
         }
-        try saveManifest()
-        return Summary(files: entries.count, written: writtenPaths.count, unchanged: entries.count - writtenPaths.count,
-                       deleted: deleted, bytes: bytesWritten, totalBytes: entries.values.reduce(0) { $0 + $1.size })
+        return deleted
+    }
+
+    /// Replaces `Output/` by the staging folder in one step, carrying over the hidden entries at
+    /// its top (`.git` of a `gh-pages` worktree, `.well-known/`, `.nojekyll`): they are not
+    /// briefgen's to delete, and Zola users lose them for the same reason.
+    private func swapInStaging() throws(Diagnostic) {
+        let carried = try OutputWriter.moveHiddenEntries(from: output.path, to: staging.path)
+        if FileSystem.exchange(staging.path, output.path) {
+            FileSystem.removeTree(staging.path) // now holds the previous output
+            return
+        }
+        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
+        do throws(Diagnostic) {
+            try FileSystem.rename(output.path, old.path)
+        } catch {
+            _ = try? OutputWriter.moveHiddenEntries(carried, from: staging.path, to: output.path)
+            throw error
+        }
+        do throws(Diagnostic) {
+            try FileSystem.rename(staging.path, output.path)
+        } catch {
+            try? FileSystem.rename(old.path, output.path)
+            _ = try? OutputWriter.moveHiddenEntries(carried, from: staging.path, to: output.path)
+            throw error
+        }
+        FileSystem.removeTree(old.path)
+    }
+
+    /// Moves the names given (all hidden top-level entries when nil) from one folder to another;
+    /// on failure moves back what it moved and throws.
+    static func moveHiddenEntries(_ names: [String]? = nil, from source: String, to destination: String) throws(Diagnostic) -> [String] {
+        let candidates = names ?? (FileSystem.list(source) ?? []).map(\.name).filter { $0.hasPrefix(".") && $0 != "." && $0 != ".." }
+        var moved: [String] = []
+        for name in candidates.sorted() where !FileSystem.exists(destination + "/" + name) {
+            do throws(Diagnostic) {
+                try FileSystem.rename(source + "/" + name, destination + "/" + name)
+                moved.append(name)
+            } catch {
+                for name in moved.reversed() { try? FileSystem.rename(destination + "/" + name, source + "/" + name) }
+                throw error
+            }
+        }
+        return moved
+    }
+
+    /// Renames each written file from staging into `Output/`, keeping a hard link to the file it
+    /// replaces; if one rename fails, every file already moved is put back, so a failed commit
+    /// leaves `Output/` exactly as the previous build left it.
+    private func moveIntoPlace(_ paths: [String]) throws(Diagnostic) {
+        let backup = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())").path
+        FileSystem.removeTree(backup)
+        var moved: [(path: String, replaced: Bool)] = []
+        var createdDirectories = Set<String>()
+        do throws(Diagnostic) {
+            for path in paths {
+                let target = output.path + "/" + path
+                var replaced = false
+                if let slash = path.lastIndex(of: "/") {
+                    let folder = String(path[..<slash])
+                    if createdDirectories.insert(folder).inserted { try FileSystem.makeDirectories(output.path + "/" + folder) }
+                }
+                if FileSystem.exists(target) {
+                    if FileSystem.isDirectory(target) {
+                        throw Diagnostic(file: target, "a folder is in the way of a page of the site; move it out of the output folder")
+                    }
+                    let saved = backup + "/" + path
+                    try FileSystem.makeDirectories((saved as NSString).deletingLastPathComponent)
+                    if link(target, saved) != 0 { try FileSystem.rename(target, saved) }
+                    replaced = true
+                }
+                do throws(Diagnostic) {
+                    try FileSystem.rename(staging.path + "/" + path, target)
+                } catch {
+                    if replaced, !FileSystem.exists(target) { try? FileSystem.rename(backup + "/" + path, target) }
+                    throw error
+                }
+                moved.append((path, replaced))
+            }
+        } catch {
+            for (path, replaced) in moved.reversed() {
+                if replaced {
+                    try? FileSystem.rename(backup + "/" + path, output.path + "/" + path)
+                } else {
+                    unlink(output.path + "/" + path)
+                    OutputWriter.removeEmptyParents(of: path, under: output.path)
+                }
+            }
+            FileSystem.removeTree(backup)
+            throw error
+        }
+        FileSystem.removeTree(backup)
     }
 
     /// Throws the staging folder away; `Output/` stays as it was.
@@ -240,13 +329,14 @@ public final class OutputWriter: @unchecked Sendable {
         FileSystem.removeTree(staging.path)
     }
 
-    private func saveManifest() throws(Diagnostic) {
-        guard let manifestURL else { return }
+    /// Writes the new manifest beside the old one; `commit` renames it into place once the site is.
+    private func prepareManifest() throws(Diagnostic) -> String? {
+        guard let manifestURL else { return nil }
         let folder = manifestURL.deletingLastPathComponent().path
         try FileSystem.makeDirectories(folder)
         let temporary = manifestURL.path + ".tmp-\(getpid())"
         try FileSystem.write(bytes: Manifest(entries: entries, build: build).serialised(), to: temporary)
-        try FileSystem.rename(temporary, manifestURL.path)
+        return temporary
     }
 
     /// Paths come from slugs and theme files; refuse anything that could leave `Output/`.

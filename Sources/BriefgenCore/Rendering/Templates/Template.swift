@@ -23,7 +23,7 @@ public struct Template: Sendable {
                 case .parent(let name, let blocks, _, let line, let column):
                     result.append((name, true, line, column))
                     for block in blocks.values { walk(block) }
-                case .section(_, let children, _, _), .block(_, let children): walk(children)
+                case .section(_, let children, _, _), .inverted(_, let children), .block(_, let children): walk(children)
                 default: break
                 }
             }
@@ -42,7 +42,7 @@ public struct Template: Sendable {
                     if name.parts == [target], name.transforms.isEmpty { result.append((raw, position.line, position.column)) }
                     walk(children)
                 case .parent(_, let blocks, _, _, _): for block in blocks.values { walk(block) }
-                case .block(_, let children): walk(children)
+                case .inverted(_, let children), .block(_, let children): walk(children)
                 default: break
                 }
             }
