@@ -38,10 +38,16 @@ public struct SiteConfig: Sendable, Equatable {
         return path.isEmpty ? url : String(url.dropLast(path.count))
     }
 
+    /// With a trailing slash, and the scheme and host in lower case (`HTTPS://Example.ORG/Briefings`
+    /// → `https://example.org/Briefings/`): they are case-insensitive, and every link is built on them.
     public static func normalisedBaseURL(_ url: String) -> String {
         var url = url.trimmingWhitespace
         if url.isEmpty { url = "/" }
         if !url.hasSuffix("/") { url += "/" }
+        if let schemeEnd = url.range(of: "://") {
+            let hostEnd = url[schemeEnd.upperBound...].firstIndex(of: "/") ?? url.endIndex
+            url = url[..<hostEnd].lowercased() + url[hostEnd...]
+        }
         return url
     }
 

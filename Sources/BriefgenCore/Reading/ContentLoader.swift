@@ -80,11 +80,19 @@ public struct ContentLoader: Sendable {
 
     /// An article from its decoded text: raw `.txt` or Markdown with front matter.
     public static func article(from source: SourceText, slug: String, rawReader: RawArticleReader) throws(Diagnostic) -> Article {
-        if source.path.hasSuffix(".txt") {
-            let document = try rawReader.read(source)
-            return RawArticleAdapter.article(from: document, sourcePath: source.path, slug: slug, sourceHash: source.hash)
+        let article: Article
+        if source.path.utf8.count >= 4, source.path.suffix(4).lowercased() == ".txt" {
+            article = RawArticleAdapter.article(from: try rawReader.read(source), sourcePath: source.path, slug: slug,
+                                                sourceHash: source.hash)
+        } else {
+            article = try MarkdownArticleReader.read(source, slug: slug)
         }
-        return try MarkdownArticleReader.read(source, slug: slug)
+        if article.slug.isEmpty { throw ContentLoader.emptySlug(source.path) }
+        return article
+    }
+
+    static func emptySlug(_ path: String) -> Diagnostic {
+        Diagnostic(file: path, line: 1, "the file name gives an empty slug; name it with letters or digits, or set 'slug' in the front matter")
     }
 
     /// The slug a file gives when its front matter does not set one.
@@ -130,12 +138,23 @@ public struct ContentLoader: Sendable {
 
     /// Files with one of the extensions, sorted, skipping hidden and `_`-prefixed names.
     static func files(in folder: String, relativeTo prefix: String, extensions: Set<String>, recursive: Bool) -> [String] {
-        guard let entries = FileSystem.list(folder) else { return [] }
+        var visited = Set<String>()
+        return files(in: folder, relativeTo: prefix, extensions: extensions, recursive: recursive, visited: &visited)
+    }
+
+    /// `visited` holds the real paths of the folders walked so far: a symbolic link back to one of
+    /// them, or to a folder above, is not followed, so a link loop cannot read files twice or forever.
+    private static func files(in folder: String, relativeTo prefix: String, extensions: Set<String>, recursive: Bool,
+                              visited: inout Set<String>) -> [String] {
+        guard let real = FileSystem.realPath(folder), visited.insert(real).inserted,
+              !visited.contains(where: { $0 != real && $0.hasPrefix(real + "/") }),
+              let entries = FileSystem.list(folder) else { return [] }
         var result: [String] = []
         for (name, isDirectory) in entries where !name.hasPrefix(".") && !name.hasPrefix("_") {
             if isDirectory {
                 if recursive {
-                    result += files(in: folder + "/" + name, relativeTo: prefix + "/" + name, extensions: extensions, recursive: true)
+                    result += files(in: folder + "/" + name, relativeTo: prefix + "/" + name, extensions: extensions,
+                                    recursive: true, visited: &visited)
                 }
             } else if let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) {
                 result.append(prefix + "/" + name)
@@ -149,7 +168,7 @@ public struct ContentLoader: Sendable {
         var problems: [Diagnostic] = []
         for item in items.sorted(by: { $0.path < $1.path }) {
             if item.slug.isEmpty {
-                problems.append(Diagnostic(file: item.path, line: 1, "the file name gives an empty slug; name it with letters or digits"))
+                problems.append(emptySlug(item.path))
             } else if let other = firstPath[item.slug] {
                 problems.append(Diagnostic(file: item.path, line: 1, "the \(kind) slug '\(item.slug)' is already used by \(other)"))
             } else {

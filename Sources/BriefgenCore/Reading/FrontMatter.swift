@@ -11,6 +11,8 @@ public struct FrontMatter: Sendable {
     public let bodyFirstLine: Int
     /// Line of the opening `---`, or nil when the file has no front matter.
     public let line: Int?
+    /// What a missing key is missing from, in messages: "the front matter", "the site configuration".
+    public let container: String
 
     /// Splits `source` into front matter and body. A file without a leading `---` is all body.
     public static func parse(_ source: SourceText) throws(Diagnostic) -> FrontMatter {
@@ -47,7 +49,9 @@ public struct FrontMatter: Sendable {
         throw Diagnostic(file: source.path, line: 1, "the front matter that starts here is never closed with a '---' line")
     }
 
-    public init(file: String, entries: [YAMLEntry], body: String, bodyFirstLine: Int, line: Int?) {
+    public init(file: String, entries: [YAMLEntry], body: String, bodyFirstLine: Int, line: Int?,
+                container: String = "the front matter") {
+        self.container = container
         self.file = file
         self.entries = entries
         self.body = body
@@ -73,18 +77,46 @@ public struct FrontMatter: Sendable {
     }
 
     public func requiredString(_ key: String) throws(Diagnostic) -> String {
-        guard let value = try string(key), !value.trimmingWhitespace.isEmpty else {
-            throw Diagnostic(file: file, line: line ?? 1, "the front matter has no '\(key)'")
+        guard let value = try string(key) else {
+            throw Diagnostic(file: file, line: line ?? 1, "\(container) has no '\(key)'")
+        }
+        guard !value.trimmingWhitespace.isEmpty else {
+            throw Diagnostic(file: file, line: self[key]!.line, "'\(key)' is empty; it is required")
         }
         return value
+    }
+
+    /// Keys briefgen does not know are ignored, as Hugo ignores them, except those one or two
+    /// letters away from a known key: `pionts:` would otherwise silently drop an editor's choice.
+    public func rejectMisspelledKeys(known: Set<String>) throws(Diagnostic) {
+        for entry in entries where !known.contains(entry.key) && entry.key.count >= 4 {
+            let close = known.filter { ReferenceChecker.editDistance($0, entry.key) <= 2 }.sorted()
+            if let best = close.first {
+                throw Diagnostic(file: file, line: entry.line, "unknown key '\(entry.key)'; did you mean '\(best)'?")
+            }
+        }
+    }
+
+    /// A slug set by hand (`slug: ceasefire-talks`). It becomes a folder of `Output/` and a URL, so
+    /// it must already be one: anything else is refused with the slug it could be.
+    public func slug(_ key: String) throws(Diagnostic) -> String? {
+        guard let text = try string(key) else { return nil }
+        let suggestion = Slug.make(text)
+        guard text != suggestion else { return text }
+        throw Diagnostic(file: file, line: self[key]!.line, suggestion.isEmpty
+            ? "'\(key)' should be made of letters, digits and hyphens, not '\(text)'"
+            : "'\(key)' should be made of lower-case letters, digits and hyphens, such as '\(suggestion)', not '\(text)'")
     }
 
     public func day(_ key: String) throws(Diagnostic) -> Day? {
         guard let text = try string(key) else { return nil }
         let trimmed = text.trimmingWhitespace
         // Accept a full timestamp too (2025-12-29T10:00:00Z); only the day matters to briefgen.
-        let dayPart = trimmed.count > 10 && (trimmed.dropFirst(10).first == "T" || trimmed.dropFirst(10).first == " ")
-            ? String(trimmed.prefix(10)) : trimmed
+        var dayPart = trimmed
+        if trimmed.count > 10, let separator = trimmed.dropFirst(10).first, separator == "T" || separator == " ",
+           FrontMatter.isTimeOfDay(trimmed.dropFirst(11)) {
+            dayPart = String(trimmed.prefix(10))
+        }
         guard let day = Day(iso: dayPart) else {
             let looksLikeDate = dayPart.count == 10 && dayPart.allSatisfy { $0.isNumber || $0 == "-" }
             throw Diagnostic(file: file, line: self[key]!.line, looksLikeDate
@@ -92,6 +124,42 @@ public struct FrontMatter: Sendable {
                 : "'\(key)' should be a date written YYYY-MM-DD, not '\(trimmed)'")
         }
         return day
+    }
+
+    /// `10:00`, `10:00:00`, `10:00:00.5`, each optionally followed by `Z` or an offset (`+02:00`,
+    /// ` +0200`), as YAML timestamps and Hugo's dates are written.
+    static func isTimeOfDay(_ text: Substring) -> Bool {
+        let bytes = Array(text.utf8)
+        var index = 0
+        func number(_ digits: Int, below limit: Int) -> Bool {
+            guard index + digits <= bytes.count else { return false }
+            var value = 0
+            for byte in bytes[index..<index + digits] {
+                guard (48...57).contains(byte) else { return false }
+                value = value * 10 + Int(byte - 48)
+            }
+            index += digits
+            return value < limit
+        }
+        func skip(_ byte: UInt8) -> Bool {
+            guard index < bytes.count, bytes[index] == byte else { return false }
+            index += 1
+            return true
+        }
+        guard number(2, below: 24), skip(UInt8(ascii: ":")), number(2, below: 60) else { return false }
+        if skip(UInt8(ascii: ":")) {
+            guard number(2, below: 61) else { return false }
+            if skip(UInt8(ascii: ".")) {
+                let start = index
+                while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
+                guard index > start else { return false }
+            }
+        }
+        _ = skip(UInt8(ascii: " "))
+        if index == bytes.count || (skip(UInt8(ascii: "Z")) && index == bytes.count) { return index == bytes.count }
+        guard skip(UInt8(ascii: "+")) || skip(UInt8(ascii: "-")), number(2, below: 24) else { return false }
+        _ = skip(UInt8(ascii: ":"))
+        return number(2, below: 60) && index == bytes.count
     }
 
     public func bool(_ key: String) throws(Diagnostic) -> Bool? {
@@ -157,7 +225,7 @@ public struct YAMLMapReader: Sendable {
     let inner: FrontMatter
 
     init(file: String, entries: [YAMLEntry], line: Int) {
-        inner = FrontMatter(file: file, entries: entries, body: "", bodyFirstLine: line, line: line)
+        inner = FrontMatter(file: file, entries: entries, body: "", bodyFirstLine: line, line: line, container: "the entry")
     }
 
     public var line: Int { inner.line ?? 1 }

@@ -9,6 +9,7 @@ public enum MarkdownArticleReader {
         guard matter.line != nil else {
             throw Diagnostic(file: source.path, line: 1, "a Markdown article needs front matter between '---' lines, with at least 'title' and 'date'")
         }
+        try matter.rejectMisspelledKeys(known: knownKeys)
         guard let date = try matter.day("date") else {
             throw Diagnostic(file: source.path, line: matter.line ?? 1, "the front matter has no 'date' (write it as date: YYYY-MM-DD)")
         }
@@ -24,7 +25,7 @@ public enum MarkdownArticleReader {
         if summary == nil { summary = try matter.string("description") }
         var lines: [String: Int] = [:]
         for entry in matter.entries { lines[entry.key] = entry.line }
-        return Article(slug: try matter.string("slug") ?? slug, sourcePath: source.path, format: .markdown,
+        return Article(slug: try matter.slug("slug") ?? slug, sourcePath: source.path, format: .markdown,
                        title: try matter.requiredString("title"), date: date, source: try matter.string("source"),
                        url: try matter.string("url"), draft: try matter.bool("draft") ?? false,
                        declaredPoints: try matter.stringList("points"), declaredActors: try matter.stringList("actors"),

@@ -1,10 +1,13 @@
 /// Reads `Content/points/<slug>.md`: a sticking point and the editors' overview.
 public enum PointReader {
+    public static let knownKeys: Set<String> = ["title", "status", "order", "keywords", "history", "summary", "slug"]
+
     public static func read(_ source: SourceText, slug: String) throws(Diagnostic) -> Point {
         let matter = try FrontMatter.parse(source)
         guard matter.line != nil else {
             throw Diagnostic(file: source.path, line: 1, "a point needs front matter between '---' lines (title, status, order, keywords)")
         }
+        try matter.rejectMisspelledKeys(known: knownKeys)
         let title = try matter.requiredString("title")
         let status = try matter.requiredString("status").trimmingWhitespace.lowercased()
         let order = try matter.int("order") ?? 0
@@ -25,7 +28,7 @@ public enum PointReader {
         let overview = matter.body.trimmingWhitespace
         var summary = try matter.string("summary")
         if summary == nil { summary = Sentences.split(MarkdownPlainText.approximate(overview)).first ?? "" }
-        return Point(slug: try matter.string("slug") ?? slug, title: title, status: status, order: order, keywords: keywords,
+        return Point(slug: try matter.slug("slug") ?? slug, title: title, status: status, order: order, keywords: keywords,
                      history: history, summary: summary ?? "", overview: matter.body, overviewFirstLine: matter.bodyFirstLine,
                      sourcePath: source.path)
     }

@@ -4,12 +4,13 @@ public enum SiteConfigReader {
 
     public static func read(_ source: SourceText) throws(Diagnostic) -> SiteConfig {
         guard let value = try YAMLValue.parse(source.text, firstLine: 1, file: source.path) else {
-            throw Diagnostic(file: source.path, line: 1, "the site configuration is empty; it needs at least 'title' and 'base_url'")
+            throw Diagnostic(file: source.path, line: 1, "the site configuration is empty; it needs at least 'title' (and 'base_url' for a site that is published)")
         }
         guard case .map(let entries, _) = value else {
             throw Diagnostic(file: source.path, line: value.line, "the site configuration must be 'key: value' lines")
         }
-        let fields = FrontMatter(file: source.path, entries: entries, body: "", bodyFirstLine: 1, line: 1)
+        let fields = FrontMatter(file: source.path, entries: entries, body: "", bodyFirstLine: 1, line: 1,
+                                 container: "the site configuration")
         let known: Set<String> = ["title", "base_url", "baseURL", "language", "description", "what_changed_days", "latest_count"]
         for entry in entries where !known.contains(entry.key) {
             throw Diagnostic(file: source.path, line: entry.line,
@@ -23,6 +24,9 @@ public enum SiteConfigReader {
                              "'base_url' should be an absolute http(s) URL such as https://example.org/briefings/, not '\(baseURL)'")
         }
         let days = try fields.int("what_changed_days") ?? 7
+        guard days <= 3660 else {
+            throw Diagnostic(file: source.path, line: fields.line(of: "what_changed_days"), "'what_changed_days' is \(days) days; at most 3660 (ten years) makes sense")
+        }
         let latest = try fields.int("latest_count") ?? 10
         guard days >= 0 else { throw Diagnostic(file: source.path, line: fields.line(of: "what_changed_days"), "'what_changed_days' cannot be negative") }
         guard latest >= 1 else { throw Diagnostic(file: source.path, line: fields.line(of: "latest_count"), "'latest_count' must be at least 1") }

@@ -37,7 +37,7 @@ public indirect enum YAMLValue: Sendable, Equatable {
             // An explicit encoding: the default one reads the process environment on every call.
             node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
-            throw YAMLValue.diagnostic(for: error, firstLine: firstLine, file: file)
+            throw YAMLValue.diagnostic(for: error, yaml: yaml, firstLine: firstLine, file: file)
         } catch {
             throw Diagnostic(file: file, line: firstLine, "invalid YAML: \(error)")
         }
@@ -73,7 +73,25 @@ public indirect enum YAMLValue: Sendable, Equatable {
         }
     }
 
-    private static func diagnostic(for error: YamlError, firstLine: Int, file: String) -> Diagnostic {
+    /// Yams names a repeated key but not where; the second line that starts with it is where an
+    /// editor has to look.
+    static func duplicateKey(_ key: String, in yaml: String, firstLine: Int, file: String) -> Diagnostic {
+        var seen = 0
+        var line = firstLine
+        for (index, text) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = text.drop(while: { $0 == " " })
+            if trimmed.hasPrefix(key + ":") || trimmed.hasPrefix("\"\(key)\":") || trimmed.hasPrefix("'\(key)':") {
+                seen += 1
+                if seen == 2 {
+                    line = firstLine + index
+                    break
+                }
+            }
+        }
+        return Diagnostic(file: file, line: line, "the key '\(key)' appears twice")
+    }
+
+    private static func diagnostic(for error: YamlError, yaml: String, firstLine: Int, file: String) -> Diagnostic {
         func located(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> Diagnostic {
             var message = "invalid YAML: \(problem)"
             if let context, !context.text.isEmpty { message += " (\(context.text))" }
@@ -84,8 +102,8 @@ public indirect enum YAMLValue: Sendable, Equatable {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             return located(problem, context, mark)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return Diagnostic(file: file, line: firstLine, "the key '\(duplicates.joined(separator: "', '"))' appears twice (\(context.text))")
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return duplicateKey(duplicates.first ?? "", in: yaml, firstLine: firstLine, file: file)
         default:
             return Diagnostic(file: file, line: firstLine, "invalid YAML: \(error)")
         }

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import BriefgenCore
+
+/// How the content folder is walked and the site's address is read, on the shapes editors'
+/// machines produce: upper-case extensions, symbolic links, a base URL typed in capitals.
+@Suite("Content folder")
+struct ContentFolderTests {
+    @Test("a raw article saved as NEW.TXT is read as raw text")
+    func upperCaseExtension() throws {
+        let folder = TemporaryFolder()
+        TestSite.minimal(folder, articles: ["NEW.TXT": "date 2025-12-20 Kovac said the territory talks would go on.\n"])
+        let report = try TestSite.build(folder)
+        #expect(report.articles == 1)
+        #expect(folder.read("Output/articles/new/index.html")?.contains("territory talks would go on") == true)
+    }
+
+    @Test("a symbolic link back up the content folder is not followed")
+    func symlinkLoop() throws {
+        let folder = TemporaryFolder()
+        TestSite.minimal(folder, articles: ["2025/a.md": "---\ntitle: A\ndate: 2025-12-20\n---\nOn the territory.\n"])
+        try FileManager.default.createSymbolicLink(atPath: folder.path("Content/articles/2025/loop").path, withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(atPath: folder.path("Content/articles/content").path, withDestinationPath: "../")
+        let loader = ContentLoader(directory: folder.path("Content"), displayPath: "Content")
+        #expect(loader.articleFiles() == ["articles/2025/a.md"])
+        #expect(try TestSite.build(folder).articles == 1)
+    }
+
+    @Test("a linked folder elsewhere is read once")
+    func symlinkElsewhere() throws {
+        let folder = TemporaryFolder()
+        TestSite.minimal(folder)
+        folder.write("Shared/b.md", "---\ntitle: B\ndate: 2025-12-21\n---\nOn the territory.\n")
+        try FileManager.default.createDirectory(at: folder.path("Content/articles"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.path("Content/articles/shared").path,
+                                                   withDestinationPath: folder.path("Shared").path)
+        let loader = ContentLoader(directory: folder.path("Content"), displayPath: "Content")
+        #expect(loader.articleFiles() == ["articles/shared/b.md"])
+    }
+
+    @Test("the scheme and host of the base URL are case-insensitive; the path is not",
+          arguments: [("HTTPS://Example.ORG/Briefings", "https://example.org/Briefings/"),
+                      ("Https://example.org", "https://example.org/"),
+                      ("http://example.org:8080/a/", "http://example.org:8080/a/")])
+    func baseURLCase(_ given: String, _ expected: String) throws {
+        #expect(SiteConfig.normalisedBaseURL(given) == expected)
+        let folder = TemporaryFolder()
+        TestSite.minimal(folder, articles: ["a.md": "---\ntitle: A\ndate: 2025-12-20\n---\nOn the territory.\n"])
+        try TestSite.build(folder, baseURL: given)
+        #expect(folder.read("Output/sitemap.xml")?.contains("<loc>\(expected)articles/a/</loc>") == true)
+        #expect(folder.read("Output/robots.txt")?.contains("Sitemap: \(expected)sitemap.xml") == true)
+    }
+}
