@@ -50,4 +50,35 @@ struct ContentFolderTests {
         #expect(folder.read("Output/sitemap.xml")?.contains("<loc>\(expected)articles/a/</loc>") == true)
         #expect(folder.read("Output/robots.txt")?.contains("Sitemap: \(expected)sitemap.xml") == true)
     }
+
+    @Test("a slug in another script is percent-encoded in the sitemap")
+    func cyrillicSlugInSitemap() throws {
+        let folder = TemporaryFolder()
+        TestSite.minimal(folder, articles: ["переговоры.md": "---\ntitle: П\ndate: 2025-12-20\n---\nOn the territory.\n"])
+        try TestSite.build(folder)
+        #expect(folder.read("Output/articles/переговоры/index.html") != nil)
+        #expect(folder.read("Output/sitemap.xml")?.contains(
+            "<loc>https://example.org/articles/%D0%BF%D0%B5%D1%80%D0%B5%D0%B3%D0%BE%D0%B2%D0%BE%D1%80%D1%8B/</loc>") == true)
+    }
+
+    @Test("the output folder may not overlap the content or theme folder", arguments: ["Content/static", "Content", ".", "Templates/assets/out"])
+    func outputOverlap(_ output: String) throws {
+        let folder = TemporaryFolder()
+        TestSite.minimal(folder, articles: ["a.md": "---\ntitle: A\ndate: 2025-12-20\n---\nOn the territory.\n"])
+        let before = TestSite.tree(folder.url)
+        var options = TestSite.options(folder)
+        options.outputDirectory = folder.path(output)
+        options.cacheDirectory = nil
+        let problems: [Diagnostic]
+        do {
+            _ = try SiteBuilder(options: options).build()
+            problems = []
+        } catch {
+            problems = error.diagnostics
+        }
+        #expect(problems.count == 1)
+        #expect(problems.first?.file == "--output")
+        #expect(problems.first?.message.contains("overlaps the folder") == true)
+        #expect(TestSite.tree(folder.url) == before, "nothing written anywhere")
+    }
 }

@@ -68,6 +68,7 @@ public struct SiteBuilder: Sendable {
         if let baseURL = options.baseURL, baseURL != "/", !SiteConfig.isValidBaseURL(baseURL) {
             problems.append(Diagnostic(file: "--base-url", "should be an absolute http(s) URL such as https://example.org/briefings/, not '\(baseURL)'"))
         }
+        if writing, let overlap = SiteBuilder.outputOverlap(options) { problems.append(overlap) }
         guard var site = loadedSite else { throw DiagnosticList(problems) }
         guard let templates, problems.isEmpty else {
             // Report the articles' problems along with the theme's, so one run shows everything.
@@ -214,6 +215,24 @@ public struct SiteBuilder: Sendable {
         report.pagesByKind[.article, default: 0] += published.count
         if exitsAfterBuild { ProcessLifetime.keep((cache, outcomes, briefing, pages)) }
         return report
+    }
+
+    /// The output folder is replaced wholesale, so it must not be, hold or sit inside the content
+    /// or theme folder: `--output Content/static` would publish into the sources, `--output .` could
+    /// wipe them.
+    static func outputOverlap(_ options: BuildOptions) -> Diagnostic? {
+        func resolved(_ url: URL) -> String {
+            let path = url.standardizedFileURL.path
+            return FileSystem.realPath(path) ?? path
+        }
+        let output = resolved(options.outputDirectory)
+        for (folder, shown) in [(options.contentDirectory, options.contentDisplayPath), (options.templatesDirectory, options.templatesDisplayPath)] {
+            let source = resolved(folder)
+            if output == source || output.hasPrefix(source + "/") || source.hasPrefix(output + "/") {
+                return Diagnostic(file: "--output", "the output folder \(options.outputDirectory.path) overlaps the folder \(shown); choose a folder outside it")
+            }
+        }
+        return nil
     }
 
     /// Everything a build's output depends on: the site inputs and theme (`renderInputs`), the

@@ -360,10 +360,10 @@ public struct PagePlanner: Sendable {
     func sitemaps(listing pages: [Page]) -> [Page] {
         let routes = self.routes
         var listed = pages.filter(\.inSitemap).map { page -> (String, String?) in
-            (routes.absolute(page.urlPath), page.lastModified?.iso)
+            (Routes.uri(routes.absolute(page.urlPath)), page.lastModified?.iso)
         }
         // Article pages come after the home page and the indexes, in the articles' order.
-        let articles = briefing.articles.map { (routes.absolute(routes.article($0.slug)), Optional($0.date.iso)) }
+        let articles = briefing.articles.map { (Routes.uri(routes.absolute(routes.article($0.slug))), Optional($0.date.iso)) }
         listed.insert(contentsOf: articles, at: min(3, listed.count))
         guard listed.count > sitemapLimit else { return [sitemap(listed, urlPath: routes.sitemap)] }
         let parts = stride(from: 0, to: listed.count, by: sitemapLimit).map { Array(listed[$0..<min($0 + sitemapLimit, listed.count)]) }

@@ -33,6 +33,22 @@ public struct Routes: Sendable {
     /// "https://example.org/briefings/articles/x/" for a site path.
     public func absolute(_ path: String) -> String { origin + path }
 
+    /// A URL as a sitemap must carry it: non-ASCII bytes (a Cyrillic slug) percent-encoded, as
+    /// the protocol asks; browsers show the same address either way.
+    public static func uri(_ url: String) -> String {
+        guard url.utf8.contains(where: { $0 >= 0x80 || $0 == 0x20 }) else { return url }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        for byte in url.utf8 {
+            if byte >= 0x80 || byte == 0x20 {
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// A permanent identifier for feed entries: the absolute URL, or a `tag:` IRI when the site
     /// has no host in its base URL (Atom requires absolute identifiers).
     public func identifier(_ path: String) -> String {
