@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import BriefgenCore
 
@@ -80,5 +83,28 @@ struct ContentFolderTests {
         #expect(problems.first?.file == "--output")
         #expect(problems.first?.message.contains("overlaps the folder") == true)
         #expect(TestSite.tree(folder.url) == before, "nothing written anywhere")
+    }
+
+    @Test("control characters pasted into sources or written as YAML escapes never reach a page or feed")
+    func controlCharacters() throws {
+        let folder = TemporaryFolder()
+        TestSite.minimal(folder, articles: [
+            "vt.txt": " date 2025-12-29 Talks resume\u{0B} in Geneva\n\nThe territory\u{01} question\u{7F} remains\u{85} open\u{0C}, Kovac said.\n",
+            "esc.md": "---\ntitle: \"Escaped\\x01 title\\uFFFE here\"\ndate: 2025-12-28\n---\nOn the territory.\n",
+        ])
+        try TestSite.build(folder)
+        let forbidden: (Unicode.Scalar) -> Bool = { scalar in
+            (scalar.value < 0x20 && ![0x09, 0x0A, 0x0D].contains(scalar.value)) || (0x7F...0x9F).contains(scalar.value)
+                || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+        }
+        for (path, data) in TestSite.tree(folder.path("Output")) where path.hasSuffix(".html") || path.hasSuffix(".xml") {
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(!text.unicodeScalars.contains(where: forbidden), "\(path) holds a control character")
+            if path.hasSuffix(".xml") {
+                #expect(throws: Never.self, "\(path) parses as XML") { _ = try XMLDocument(data: data) }
+            }
+        }
+        #expect(folder.read("Output/feed.xml")?.contains("Talks resume  in Geneva") == true)
+        #expect(folder.read("Output/feed.xml")?.contains("Escaped  title  here") == true)
     }
 }

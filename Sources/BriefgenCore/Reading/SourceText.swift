@@ -63,7 +63,7 @@ public struct SourceText: Sendable {
         if hasCarriageReturn {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
-        return text
+        return ControlCharacters.replaced(in: text) ?? text
     }
 
     /// Line and column (1-based, in bytes) of the first byte sequence that is not UTF-8.

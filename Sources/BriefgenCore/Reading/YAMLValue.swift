@@ -49,7 +49,9 @@ public indirect enum YAMLValue: Sendable, Equatable {
         let line = (node.mark?.line ?? 1) + firstLine - 1
         switch node {
         case .scalar(let scalar):
-            return .scalar(scalar.string, line: line, plain: scalar.style == .plain || scalar.style == .any)
+            // Escapes such as "\x0b" can write what the source file could not hold.
+            let text = ControlCharacters.replaced(in: scalar.string) ?? scalar.string
+            return .scalar(text, line: line, plain: scalar.style == .plain || scalar.style == .any)
         case .sequence(let sequence):
             var items: [YAMLValue] = []
             for item in sequence { items.append(try convert(item, firstLine: firstLine, file: file)) }
