@@ -87,12 +87,22 @@ public final class PreviewServer: @unchecked Sendable {
         } catch {
             throw StartError.cannotListen(host: configuration.host, port: configuration.port, reason: "not an IPv4 address")
         }
+        PreviewServer.raiseOpenFileLimit()
         let handler = StaticSiteHandler(root: configuration.build.outputDirectory, state: state, liveReload: liveReload)
         let server = HTTPServer(address: address, timeout: 60, logger: .disabled, handler: handler)
-        self.server = server
+        lock.withLock { self.server = server }
         let failure = FailureBox()
-        let task = Task {
-            do { try await server.run() } catch { failure.set(error); throw error }
+        let task = Task { [weak self] in
+            do {
+                try await server.run()
+            } catch {
+                failure.set(error)
+                guard let self, let listening = self.listeningAddress else { throw error }
+                // The accept loop ended after the server had been listening (out of file
+                // descriptors under a flood of connections): listen again rather than leave a
+                // process that says it serves and refuses every connection.
+                try await self.keepListening(on: listening, handler: handler, after: error)
+            }
         }
         serverTask = task
         // Wait until the socket listens, or report why it could not.
@@ -112,6 +122,7 @@ public final class PreviewServer: @unchecked Sendable {
         }
         var port = configuration.port
         if case .ip4(_, let actual)? = await server.listeningAddress { port = actual }
+        lock.withLock { _listeningAddress = try? sockaddr_in.inet(ip4: configuration.host, port: port) }
         let shownHost = configuration.host == "0.0.0.0" ? "localhost" : configuration.host
         let url = URL(string: "http://\(shownHost):\(port)/")!
         self.url = url
@@ -124,6 +135,42 @@ public final class PreviewServer: @unchecked Sendable {
             self.watcher = watcher
         }
         return url
+    }
+
+    private var _listeningAddress: sockaddr_in?
+    private var stopping = false
+    private var listeningAddress: sockaddr_in? { lock.withLock { stopping ? nil : _listeningAddress } }
+    /// Called when the server had to listen again after its accept loop failed (the CLI prints it).
+    public var onListenerRestart: (@Sendable (String) -> Void)?
+    /// How many times the listener was restarted.
+    public private(set) var listenerRestarts = 0
+
+    private func keepListening(on address: sockaddr_in, handler: StaticSiteHandler, after firstError: Error) async throws {
+        var error = firstError
+        while !Task.isCancelled, listeningAddress != nil {
+            lock.withLock { listenerRestarts += 1 }
+            onListenerRestart?("the server stopped accepting connections (\(error)); listening again")
+            // Give the connections that exhausted the descriptors a moment to close.
+            try await Task.sleep(for: .milliseconds(500))
+            guard listeningAddress != nil else { return }
+            let server = HTTPServer(address: address, timeout: 60, logger: .disabled, handler: handler)
+            lock.withLock { self.server = server }
+            do {
+                try await server.run()
+                return
+            } catch let next {
+                error = next
+            }
+        }
+    }
+
+    /// Lifts the soft limit on open files to the hard one, as servers do: each connection is a
+    /// descriptor, and the default 1,024 is reached by a browser plus a few scripts.
+    static func raiseOpenFileLimit() {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
+        limit.rlim_cur = limit.rlim_max
+        _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
     }
 
     /// Whether the watcher polls instead of using inotify.
@@ -174,9 +221,10 @@ public final class PreviewServer: @unchecked Sendable {
 
     /// Stops watching, closes live-reload streams, stops the server and removes the temporary output.
     public func stop() async {
+        lock.withLock { stopping = true }
         watcher?.stop()
         liveReload.closeAll()
-        if let server { await server.stop(timeout: 1) }
+        if let server = lock.withLock({ self.server }) { await server.stop(timeout: 1) }
         serverTask?.cancel()
         buildQueue.sync {}
         if configuration.removeOutputOnStop {

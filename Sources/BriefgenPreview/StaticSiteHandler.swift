@@ -53,7 +53,10 @@ public struct StaticSiteHandler: HTTPHandler {
         if (info.st_mode & S_IFMT) == S_IFDIR {
             if !rawPath.hasSuffix("/") {
                 let query = request.target.query(percentEncoded: true)
-                let location = rawPath + "/" + (query.isEmpty ? "" : "?" + query)
+                // Rebuilt from the non-empty segments: `//points` must not send the browser to a
+                // host named "points" (a scheme-relative URL).
+                let path = "/" + rawPath.split(separator: "/").joined(separator: "/") + "/"
+                let location = path + (query.isEmpty ? "" : "?" + query)
                 return plain(.movedPermanently, "Moved to \(location)\n", headers: [.location: location], request: request)
             }
             let index = resolved + "/index.html"

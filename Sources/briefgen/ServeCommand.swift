@@ -67,6 +67,9 @@ struct ServeCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("Build failed; still serving the last site that built.\n".utf8))
             }
         }
+        server.onListenerRestart = { message in
+            FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+        }
         let url: URL
         do {
             url = try await server.start()

@@ -89,6 +89,11 @@ struct PreviewTests {
         let redirect = try await preview.get("/points?x=1")
         #expect(redirect.status == 301)
         #expect(redirect.headers["location"] == "/points/?x=1")
+        for sneaky in ["//points", "///points"] {
+            let response = try await preview.get(sneaky)
+            #expect(response.status == 301)
+            #expect(response.headers["location"] == "/points/", "never a scheme-relative URL to another host")
+        }
     }
 
     @Test("ETag and Last-Modified revalidate with 304; HEAD has the headers and no body")

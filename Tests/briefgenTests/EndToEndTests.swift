@@ -312,6 +312,65 @@ struct ServeEndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: temporary.path), "the temporary build folder is removed")
     }
 
+    @Test("a flood of connections that exhausts the file descriptors does not stop it for good")
+    func survivesDescriptorExhaustion() throws {
+        let site = try Briefgen.sampleSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        // A hard limit of 96 descriptors, so a few hundred held connections exhaust them.
+        process.arguments = ["-c", "ulimit -n 96 && exec \"$0\" serve --port 0 --no-watch", Briefgen.executable.path]
+        process.currentDirectoryURL = site
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        var text = ""
+        let deadline = Date().addingTimeInterval(20)
+        while !text.contains("press Ctrl-C"), Date() < deadline {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        let address = try #require(text.range(of: #"http://127\.0\.0\.1:(\d+)/"#, options: .regularExpression).map { String(text[$0]) })
+        let port = try #require(UInt16(address.split(separator: ":").last!.dropLast()))
+
+        // Hold 200 half-sent requests open, then let them go.
+        var held: [Int32] = []
+        for _ in 0..<200 {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var target = sockaddr_in()
+            target.sin_family = sa_family_t(AF_INET)
+            target.sin_addr.s_addr = inet_addr("127.0.0.1")
+            target.sin_port = port.bigEndian
+            let connected = withUnsafePointer(to: &target) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            if connected == 0 { _ = "GET / HTTP/1.1\r\n".withCString { send(fd, $0, 16, 0) } }
+            held.append(fd)
+        }
+        usleep(500_000)
+        for fd in held { close(fd) }
+
+        // Within a few seconds it answers again.
+        var answered = false
+        let retryUntil = Date().addingTimeInterval(10)
+        while !answered, Date() < retryUntil {
+            if let home = try? String(contentsOf: URL(string: address)!, encoding: .utf8), home.contains("<h1>Peace Talks Briefing</h1>") {
+                answered = true
+            } else {
+                usleep(200_000)
+            }
+        }
+        #expect(answered, "the server answers after the flood")
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(errors.contains("the server stopped accepting connections"), "the restart is reported: \(errors)")
+    }
+
     @Test("a port already in use is a clear error")
     func portInUse() throws {
         let site = try Briefgen.sampleSite()
