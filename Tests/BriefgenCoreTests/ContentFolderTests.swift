@@ -107,4 +107,24 @@ struct ContentFolderTests {
         #expect(folder.read("Output/feed.xml")?.contains("Talks resume  in Geneva") == true)
         #expect(folder.read("Output/feed.xml")?.contains("Escaped  title  here") == true)
     }
+
+    @Test("a front-matter quote the body does not contain links to its section, never to an empty href")
+    func quoteNotInBody() throws {
+        let folder = TemporaryFolder()
+        TestSite.minimal(folder, articles: ["a.md": """
+            ---
+            title: A
+            date: 2025-12-20
+            quotes:
+              - text: Words that the body does not repeat
+                speaker: Maria Kovac
+                actor: kovac
+            ---
+            On the territory, talks went on.
+            """])
+        try TestSite.build(folder)
+        let page = try #require(folder.read("Output/articles/a/index.html"))
+        #expect(page.contains("Words that the body does not repeat"))
+        #expect(!page.contains("href=\"\""))
+    }
 }

@@ -38,7 +38,8 @@ public struct ArticlePages: Sendable {
             "actors": .list(article.actors.compactMap(values.actorReference)),
             "quotes": .list(article.quotes.map { located in
                 values.quote(located, date: article.date, articleSlug: article.slug, articleTitle: article.title,
-                             url: located.anchor.map { "#" + $0 } ?? "")
+                             // A quote given in front matter that the body does not contain: its section.
+                             url: "#" + (located.anchor ?? article.sections[safe: located.sectionIndex]?.anchor ?? "main"))
             }),
             "sections": .list(headed.map { section in
                 ["heading": .text(section.heading), "anchor": .string(section.anchor), "points": values.pointReferences(section.points)]
