@@ -9,8 +9,8 @@ struct RawFixtureTests {
     static let folder = TestPaths.fixtures.appendingPathComponent("raw")
     static let importer = try! ArticleImporter(contentDirectory: folder.appendingPathComponent("Content"), displayPath: "Content")
 
-    /// The first set (tuned against) and the held-out set (measured before any change for it).
-    static let sets = ["raw/articles", "raw-holdout/articles"]
+    /// The first set (tuned against) and two held-out sets (each measured before any change for it).
+    static let sets = ["raw/articles", "raw-holdout/articles", "raw-holdout-2/articles"]
 
     static var cases: [String] {
         sets.flatMap { set in

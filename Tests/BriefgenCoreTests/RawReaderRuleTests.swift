@@ -280,6 +280,77 @@ struct RawReaderRuleTests {
         #expect(cites == [cite])
     }
 
+    // MARK: Shapes from the second held-out set
+
+    @Test("a live blog's entry times are furniture, not headings")
+    func liveBlogTimes() throws {
+        let document = try read("date 2026-02-10 Day Two\n\nIntro text here.\n\n14:05 GMT\n\nKovac Arrives\n\nThe talks resumed.\n\n2.30pm\n\nMore talks followed.\n")
+        #expect(document.headings == ["Kovac Arrives"])
+        #expect(!paragraphs(document).contains { $0.contains("GMT") || $0 == "2.30pm" })
+    }
+
+    @Test("interview turns are never headings; answers are the interviewee's words")
+    func interviewTranscript() throws {
+        let document = try read("""
+            date 2026-02-12 Ten Minutes With the Mediator
+
+            Lena Ostrova has chaired every session. She spoke to Anna Reyes on Wednesday.
+
+            Q: What is still open?
+
+            A: Two things, really. Everything else is detail.
+
+            Q: Will it hold?
+
+            A: Nobody says never and means it.
+
+            Afterwards the talks went on.
+            """, people: ["Lena Ostrova"])
+        #expect(document.headings == [])
+        #expect(document.quotes.map(\.text) == ["Two things, really. Everything else is detail.", "Nobody says never and means it."])
+        #expect(document.quotes.allSatisfy { $0.speaker == "Lena Ostrova" })
+    }
+
+    @Test("a pull quote repeating a quotation is counted once, with its speaker")
+    func pullQuote() throws {
+        let document = try read("""
+            date 2026-02-14 Talks Go On
+
+            "A ceasefire is only a pause," said Kovac.
+
+            Officials said more work was needed.
+
+            "A ceasefire is only a pause"
+
+            The delegations met again on Friday.
+            """, people: ["Maria Kovac", "Kovac"])
+        #expect(document.quotes.map(\.text) == ["A ceasefire is only a pause"])
+        #expect(document.quotes.first?.speaker == "Kovac")
+    }
+
+    @Test("a dateline with a date in it is recognised; an attribution clause is cut from the derived title")
+    func datelineWithDate() throws {
+        let document = try read("date 2026-02-17 PORT AMSEL, Feb 17 (CPA) - Northland and Southland agreed on Tuesday to release 300 more prisoners, mediators said, in what would be the largest exchange since the war began.\n\nMore text.\n")
+        #expect(document.dateline == "PORT AMSEL, Feb 17 (CPA)")
+        #expect(document.title == "Northland and Southland agreed on Tuesday to release 300 more prisoners")
+        #expect(Dateline.isDateline("BRUSSELS, 17 February"))
+        #expect(!Dateline.isDateline("Talks, 300 prisoners"))
+    }
+
+    @Test("an About the author footer and everything after it is left out")
+    func authorFooter() throws {
+        let document = try read("date 2026-02-20 Opinion: Paper and People\n\nThe talks must put people first.\n\nClosing line.\n\nAbout the author\n\nMarta Lindqvist advised the monitoring mission on security guarantees.\n")
+        #expect(document.headings == [])
+        #expect(!paragraphs(document).contains { $0.contains("Lindqvist") })
+    }
+
+    @Test("a colon hands a quote to the person its clause names")
+    func colonIntroduction() throws {
+        let document = try read("date 2026-02-22 Talks Resume\n\nIntro text here.\n\nLena Ostrova put it simply: \"People before paper.\"\n", people: ["Lena Ostrova"])
+        #expect(document.quotes.map(\.text) == ["People before paper."])
+        #expect(document.quotes.first?.speaker == "Lena Ostrova")
+    }
+
     // MARK: Text normalisation
 
     @Test("emoji, no-break spaces, curly apostrophes, CRLF and a BOM")
@@ -295,8 +366,11 @@ struct RawReaderRuleTests {
     @Test("a file over 10 MB is read without trouble")
     func largeFile() throws {
         var text = "date 2025-12-01 A Very Long Record\n\n"
-        let paragraph = "The delegations reviewed the text line by line, and \"every clause matters,\" said Maria Kovac.\n\nSection Heading Here\n\n"
-        while text.utf8.count < 10_500_000 { text += paragraph }
+        var number = 0
+        while text.utf8.count < 10_500_000 {
+            number += 1
+            text += "The delegations reviewed the text line by line, and \"clause \(number) matters,\" said Maria Kovac.\n\nSection Heading Here\n\n"
+        }
         let document = try read(text)
         #expect(document.quotes.count > 50_000)
         #expect(document.headings.count > 50_000)

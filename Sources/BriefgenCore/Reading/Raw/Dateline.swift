@@ -42,7 +42,7 @@ enum Dateline {
         guard let place = parts.first, !place.isEmpty, parts.count <= 3 else { return false }
         let qualifiersAreNames = parts.dropFirst().allSatisfy { part in
             let words = part.split(separator: " ")
-            return !words.isEmpty && words.count <= 3 && words.allSatisfy { $0.first?.isUppercase == true }
+            return !words.isEmpty && words.count <= 3 && words.allSatisfy { $0.first?.isUppercase == true } || isDate(part)
         }
         guard qualifiersAreNames else { return false }
         if isAllCapsPlace(place) { return true }
@@ -53,6 +53,22 @@ enum Dateline {
             word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "." || $0 == "'" } &&
                 (word.first!.isUppercase || ["de", "da", "do", "la", "le", "am", "an", "upon", "on"].contains(word))
         } && parts.count <= 2
+    }
+
+    static let months: Set<String> = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    ]
+
+    /// The date Reuters-style datelines carry: "Feb 17", "Feb. 17", "17 February", "2026".
+    static func isDate(_ part: String) -> Bool {
+        let words = part.split(separator: " ").map { $0.lowercased().trimmingCharacters(in: ["."]) }
+        func isDay(_ word: String) -> Bool { word.count <= 2 && Int(word).map { (1...31).contains($0) } == true }
+        switch words.count {
+        case 1: return words[0].count == 4 && Int(words[0]) != nil
+        case 2: return months.contains(words[0]) && isDay(words[1]) || isDay(words[0]) && months.contains(words[1])
+        default: return false
+        }
     }
 
     static func isAllCapsPlace(_ text: String) -> Bool {

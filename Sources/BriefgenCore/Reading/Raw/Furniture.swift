@@ -15,7 +15,25 @@ enum Furniture {
     /// text is dismissed by its length before any of the finer tests run.
     static func isLineFurniture(_ line: String) -> Bool {
         guard line.utf8.count <= 200 else { return false }
-        return isByline(line) || isDateLine(line) || isViewCounter(line) || isTeaserOrChrome(line)
+        return isByline(line) || isDateLine(line) || isTimeStamp(line) || isViewCounter(line) || isTeaserOrChrome(line)
+    }
+
+    static let timeZones: Set<String> = ["gmt", "utc", "bst", "cet", "cest", "est", "edt", "et", "pt", "pst", "msk", "eet", "eest",
+                                         "am", "pm", "a.m", "p.m", "a.m.", "p.m.", "local", "time"]
+
+    /// A live blog's entry time on a line of its own: "14:05 GMT", "2.05pm", "09:30".
+    static func isTimeStamp(_ line: String) -> Bool {
+        guard line.utf8.count <= 24, line.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return false }
+        let tokens = line.lowercased().split(separator: " ")
+        guard let first = tokens.first, isTime(String(first)) else { return false }
+        return tokens.dropFirst().allSatisfy { timeZones.contains(String($0)) }
+    }
+
+    /// Labels that open a page's footer: what follows is about the writer, not the story.
+    static func isFooterLabel(_ line: String) -> Bool {
+        guard line.utf8.count <= 24 else { return false }
+        return ["about the author", "about the authors", "about the writer", "about the writers"]
+            .contains(line.trimmingWhitespace.lowercased().trimmingCharacters(in: [":"]))
     }
 
     /// "By Jane Doe", "By Jane Doe and John Roe, BBC News", "By JANE DOE | Reuters".

@@ -32,6 +32,33 @@ public struct QuoteExtractor: Sendable {
     /// Words that name something rather than report speech: `titled "…"`, `so-called "…"`.
     static let namingWords: Set<String> = ["titled", "entitled", "called", "dubbed", "named", "codenamed", "so-called", "nicknamed", "branded"]
 
+    /// An interview transcript's answers (`A: …` after `Q: …` turns) are the words of the person
+    /// the introduction names first ("Lena Ostrova has chaired every session… She spoke to …").
+    /// Empty when the paragraphs are not a transcript.
+    public func interviewAnswers(in paragraphs: [String]) -> [Found] {
+        func answer(_ text: String) -> String? {
+            for marker in ["A:", "Answer:"] where text.hasPrefix(marker) { return text.dropFirst(marker.count).trimmingWhitespace }
+            return nil
+        }
+        guard let firstQuestion = paragraphs.firstIndex(where: { $0.hasPrefix("Q:") || $0.hasPrefix("Question:") }),
+              paragraphs.filter({ answer($0) != nil }).count >= 2 else { return [] }
+        var tracker = people
+        var interviewee: String?
+        search: for paragraph in paragraphs[..<firstQuestion] {
+            for sentence in Sentences.split(paragraph) {
+                tracker.observe(sentence)
+                if let person = tracker.lastPerson {
+                    interviewee = tracker.fullName(person)
+                    break search
+                }
+            }
+        }
+        return paragraphs.enumerated().dropFirst(firstQuestion).compactMap { index, text in
+            guard let words = answer(text), words.contains(where: \.isLetter) else { return nil }
+            return Found(quote: Quote(text: clean(words), speaker: interviewee), paragraph: index)
+        }
+    }
+
     public func extract(from paragraphs: [String]) -> [Found] {
         var people = LazyPeopleTracker(starting: self.people)
         var found: [Found] = []
@@ -126,6 +153,10 @@ public struct QuoteExtractor: Sendable {
                         speaker = subject(of: sentenceText, people: &people)
                     case nil: break
                     }
+                }
+                // `Ostrova put it simply: "…"`: a colon hands the quote to the person the clause names.
+                if speaker == nil, before.trimmingWhitespace.hasSuffix(":") {
+                    speaker = people.firstPerson(in: String(scalars: characters[sentenceStart..<span.start]))
                 }
                 // A quotation that opens a sentence right after someone's quotation continues it, and a
                 // second fragment in the sentence of an attributed one has the same speaker.

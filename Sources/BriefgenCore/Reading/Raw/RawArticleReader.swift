@@ -144,6 +144,8 @@ public struct RawArticleReader: Sendable {
         var index = 0
         while index < chunks.count {
             var lines = chunks[index]
+            // "About the author" and what follows is a footer, not the story.
+            if lines.count == 1, Furniture.isFooterLabel(lines[0].text) { break }
             // A lone name followed by a date line, in one chunk or in two.
             if lines.count == 1, Furniture.isLoneName(lines[0].text), index + 1 < chunks.count,
                chunks[index + 1].count == 1, Furniture.isDateLine(chunks[index + 1][0].text) {
@@ -161,6 +163,13 @@ public struct RawArticleReader: Sendable {
             index += 1
         }
         return result
+    }
+
+    /// "Q: What is still open?", "A: Two things.": the turns of an interview are its text, never
+    /// its section headings.
+    static func isInterviewTurn(_ text: String) -> Bool {
+        for marker in ["Q:", "Q.", "Q -", "Q –", "A:", "Question:", "Answer:"] where text.hasPrefix(marker) { return true }
+        return false
     }
 
     static func isHeadline(_ text: String) -> Bool {
@@ -219,7 +228,7 @@ public struct RawArticleReader: Sendable {
             }
 
             let isLast = index == chunks.count - 1
-            if chunk.count == 1, index != standfirst, !isLast, HeadingShape.isHeadingLike(text),
+            if chunk.count == 1, index != standfirst, !isLast, HeadingShape.isHeadingLike(text), !RawArticleReader.isInterviewTurn(text),
                !QuoteMarks.isQuoteMark(text.unicodeScalars.first!) {
                 blocks.append(.heading(text))
                 continue
@@ -305,7 +314,7 @@ public struct RawArticleReader: Sendable {
             }
         }
         var located: [(block: Int, order: Int, quote: Quote)] = []
-        let found = quoteExtractor.extract(from: paragraphTexts)
+        let found = quoteExtractor.extract(from: paragraphTexts) + quoteExtractor.interviewAnswers(in: paragraphTexts)
         for (order, item) in found.enumerated() {
             var quote = item.quote
             quote.block = paragraphBlock[item.paragraph]
@@ -323,6 +332,27 @@ public struct RawArticleReader: Sendable {
                 located.append((index, 0, Quote(text: text.collapsingWhitespace, speaker: speaker, block: index)))
             }
         }
-        return located.sorted { ($0.block, $0.order) < ($1.block, $1.order) }.map(\.quote)
+        return RawArticleReader.withoutRepeats(located.sorted { ($0.block, $0.order) < ($1.block, $1.order) }.map(\.quote))
+    }
+
+    /// A pull quote repeats words the article quotes elsewhere: the same words count once, kept
+    /// where a speaker is named (the first such place), else where they first appear.
+    static func withoutRepeats(_ quotes: [Quote]) -> [Quote] {
+        func key(_ quote: Quote) -> String {
+            quote.text.lowercased().filter { $0.isLetter || $0.isNumber }
+        }
+        var keep: [String: Int] = [:]
+        for (index, quote) in quotes.enumerated() {
+            let text = key(quote)
+            guard !text.isEmpty else { continue }
+            if let kept = keep[text] {
+                if quotes[kept].speaker == nil, quote.speaker != nil { keep[text] = index }
+            } else {
+                keep[text] = index
+            }
+        }
+        guard keep.count < quotes.count else { return quotes }
+        let kept = Set(keep.values)
+        return quotes.enumerated().filter { kept.contains($0.offset) || key($0.element).isEmpty }.map(\.element)
     }
 }

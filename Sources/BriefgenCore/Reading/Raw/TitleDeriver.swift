@@ -17,6 +17,8 @@ enum TitleDeriver {
         "is", "are", "was", "were", "has", "have", "had", "be", "its", "his", "her", "their", "our", "this", "these",
     ]
 
+    static let attributionVerbs: Set<String> = ["said", "says", "told", "added", "reported", "announced", "confirmed", "stated"]
+
     static func title(fromLede lede: String) -> String {
         let firstSentence = Sentences.split(lede).first ?? lede
         var sentence = firstSentence.trimmingWhitespace
@@ -38,7 +40,10 @@ enum TitleDeriver {
             let count = index + 1
             fitCount = count
             if length >= minimum {
-                if let last = word.last, ",;:".contains(last) { clauseCut = count }
+                // "…prisoners, mediators said, in what…": the attribution is not part of the news.
+                if let last = word.last, ",;:".contains(last), !attributionVerbs.contains(word.lowercased().strippingCharacters(",;:")) {
+                    clauseCut = count
+                }
                 if index + 1 < words.count, ["–", "—", "-"].contains(words[index + 1]) { clauseCut = count }
                 if index + 1 < words.count, phraseStarts.contains(words[index + 1].lowercased()),
                    !weakEndings.contains(word.lowercased().strippingCharacters(",;:")) {
