@@ -121,7 +121,8 @@ struct BriefingPagesTests {
         let html = try page("timeline/index.html")
         let days = HTMLInspection.matches(#"<h2 id="day-([0-9-]+)">"#, in: html).map { $0[0] }
         #expect(days == ["2025-12-29", "2025-12-28"])
-        #expect(html.contains(#"<a class="tag status-nearing" href="/points/peace-framework/">The 20-point peace framework</a>"#))
+        // Each tag carries the status as a symbol and, for screen readers, as a word: never colour alone.
+        #expect(html.contains(#"<a class="tag status-nearing" href="/points/peace-framework/"><span class="status-symbol" aria-hidden="true">◐</span> The 20-point peace framework<span class="visually-hidden"> (Nearing agreement)</span></a>"#))
         #expect(HTMLInspection.developments(html).count == 7)
     }
 

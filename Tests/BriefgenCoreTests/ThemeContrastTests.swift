@@ -53,4 +53,15 @@ struct ThemeContrastTests {
         let ratio = Self.contrast(try #require(colours[foreground]), try #require(colours[background]))
         #expect(ratio >= 4.5, "\(foreground) on \(background): \(ratio)")
     }
+
+    /// WCAG 2.2 non-text contrast: the focus ring needs 3:1 against what it is drawn on.
+    @Test("the focus ring stands out in both modes", arguments: ["--background", "--surface"])
+    func focusRing(_ background: String) throws {
+        let light = Self.variables(after: nil)
+        let dark = light.merging(Self.variables(after: "prefers-color-scheme: dark")) { $1 }
+        for colours in [light, dark] {
+            let ratio = Self.contrast(try #require(colours["--focus"]), try #require(colours[background]))
+            #expect(ratio >= 3, "--focus on \(background): \(ratio)")
+        }
+    }
 }
