@@ -112,7 +112,8 @@ public struct ArticleAnalyzer: Sendable {
     private func extractQuotes(from body: RenderedMarkdown) -> [Quote] {
         var quotes: [Quote] = []
         let paragraphBlocks = body.blocks.indices.filter { body.blocks[$0].kind == .paragraph }
-        quotes = quoteExtractor.extract(from: paragraphBlocks.map { body.blocks[$0].text }).map { found in
+        let paragraphs = paragraphBlocks.map { body.blocks[$0].text }
+        quotes = (quoteExtractor.extract(from: paragraphs) + quoteExtractor.interviewAnswers(in: paragraphs)).map { found in
             var quote = found.quote
             quote.block = paragraphBlocks[found.paragraph]
             return quote
@@ -131,7 +132,7 @@ public struct ArticleAnalyzer: Sendable {
             if !text.isEmpty { quotes.append(Quote(text: text, speaker: speaker, block: index)) }
         }
         // Paragraph quotes and block quotations, in reading order.
-        return quotes.enumerated().sorted { ($0.element.block ?? 0, $0.offset) < ($1.element.block ?? 0, $1.offset) }.map(\.element)
+        return QuoteExtractor.withoutRepeats(quotes.enumerated().sorted { ($0.element.block ?? 0, $0.offset) < ($1.element.block ?? 0, $1.offset) }.map(\.element))
     }
 
     /// Finds each quote's paragraph and links its speaker to an actor.

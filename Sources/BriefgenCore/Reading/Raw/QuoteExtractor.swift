@@ -59,6 +59,38 @@ public struct QuoteExtractor: Sendable {
         }
     }
 
+    /// A pull quote repeats words the article quotes elsewhere: the same words count once, kept
+    /// where a speaker is named (the first such place), else where they first appear.
+    public static func withoutRepeats(_ quotes: [Quote]) -> [Quote] {
+        // Letters and digits, ASCII folded to lower case, over the bytes: every article pays for this.
+        func key(_ quote: Quote) -> [UInt8] {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(quote.text.utf8.count)
+            for byte in quote.text.utf8 {
+                switch byte {
+                case 0x41...0x5A: bytes.append(byte + 32)
+                case 0x61...0x7A, 0x30...0x39, 0x80...: bytes.append(byte)
+                default: continue
+                }
+            }
+            return bytes
+        }
+        guard quotes.count > 1 else { return quotes }
+        var keep: [[UInt8]: Int] = [:]
+        for (index, quote) in quotes.enumerated() {
+            let text = key(quote)
+            guard !text.isEmpty else { continue }
+            if let kept = keep[text] {
+                if quotes[kept].speaker == nil, quote.speaker != nil { keep[text] = index }
+            } else {
+                keep[text] = index
+            }
+        }
+        guard keep.count < quotes.count else { return quotes }
+        let kept = Set(keep.values)
+        return quotes.enumerated().filter { kept.contains($0.offset) || key($0.element).isEmpty }.map(\.element)
+    }
+
     public func extract(from paragraphs: [String]) -> [Found] {
         var people = LazyPeopleTracker(starting: self.people)
         var found: [Found] = []

@@ -332,27 +332,6 @@ public struct RawArticleReader: Sendable {
                 located.append((index, 0, Quote(text: text.collapsingWhitespace, speaker: speaker, block: index)))
             }
         }
-        return RawArticleReader.withoutRepeats(located.sorted { ($0.block, $0.order) < ($1.block, $1.order) }.map(\.quote))
-    }
-
-    /// A pull quote repeats words the article quotes elsewhere: the same words count once, kept
-    /// where a speaker is named (the first such place), else where they first appear.
-    static func withoutRepeats(_ quotes: [Quote]) -> [Quote] {
-        func key(_ quote: Quote) -> String {
-            quote.text.lowercased().filter { $0.isLetter || $0.isNumber }
-        }
-        var keep: [String: Int] = [:]
-        for (index, quote) in quotes.enumerated() {
-            let text = key(quote)
-            guard !text.isEmpty else { continue }
-            if let kept = keep[text] {
-                if quotes[kept].speaker == nil, quote.speaker != nil { keep[text] = index }
-            } else {
-                keep[text] = index
-            }
-        }
-        guard keep.count < quotes.count else { return quotes }
-        let kept = Set(keep.values)
-        return quotes.enumerated().filter { kept.contains($0.offset) || key($0.element).isEmpty }.map(\.element)
+        return QuoteExtractor.withoutRepeats(located.sorted { ($0.block, $0.order) < ($1.block, $1.order) }.map(\.quote))
     }
 }
