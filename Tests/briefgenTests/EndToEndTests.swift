@@ -279,6 +279,18 @@ struct CheckEndToEndTests {
 
 @Suite("briefgen serve, end to end", .timeLimit(.minutes(1)))
 struct ServeEndToEndTests {
+    /// Reads `serve`'s output until it prints the address it listens on.
+    static func announcedAddress(_ out: Pipe) -> String? {
+        var text = ""
+        let deadline = Date().addingTimeInterval(20)
+        while !text.contains("press Ctrl-C"), Date() < deadline {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        return text.range(of: #"http://127\.0\.0\.1:\d+/"#, options: .regularExpression).map { String(text[$0]) }
+    }
+
     @Test("prints its URL, serves the site, and stops cleanly on Ctrl-C")
     func serveAndStop() throws {
         let site = try Briefgen.sampleSite()
@@ -291,15 +303,7 @@ struct ServeEndToEndTests {
         process.standardOutput = out
         process.standardError = Pipe()
         try process.run()
-        // Read until the URL line appears.
-        var text = ""
-        let deadline = Date().addingTimeInterval(20)
-        while !text.contains("press Ctrl-C"), Date() < deadline {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
-        let address = try #require(text.range(of: #"http://127\.0\.0\.1:\d+/"#, options: .regularExpression).map { String(text[$0]) })
+        let address = try #require(ServeEndToEndTests.announcedAddress(out))
         let home = try String(contentsOf: URL(string: address)!, encoding: .utf8)
         #expect(home.contains("<h1>Peace Talks Briefing</h1>"))
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("Output").path), "serve leaves Output/ alone")
@@ -326,14 +330,7 @@ struct ServeEndToEndTests {
         process.standardError = err
         try process.run()
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-        var text = ""
-        let deadline = Date().addingTimeInterval(20)
-        while !text.contains("press Ctrl-C"), Date() < deadline {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
-        let address = try #require(text.range(of: #"http://127\.0\.0\.1:(\d+)/"#, options: .regularExpression).map { String(text[$0]) })
+        let address = try #require(ServeEndToEndTests.announcedAddress(out))
         let port = try #require(UInt16(address.split(separator: ":").last!.dropLast()))
 
         // Hold 200 half-sent requests open, then let them go.
