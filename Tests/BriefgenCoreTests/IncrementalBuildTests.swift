@@ -65,6 +65,23 @@ struct IncrementalBuildTests {
         _ = try assertMatchesFresh(folder, cache: cache, "stylesheet changed")
     }
 
+    @Test("a quote far down a briefing's developments still refreshes 'Who said what' when it changes")
+    func whoSaidWhatReachesPastFortyDevelopments() throws {
+        let folder = TemporaryFolder()
+        var articles: [String: String] = [:]
+        for day in 1...45 {
+            articles["quiet-\(day).md"] = "---\ntitle: Quiet \(day)\ndate: 2025-11-\(String(format: "%02d", min(day, 28)))\n---\nOn the territory and the Donbas, no one spoke.\n"
+        }
+        articles["spoken.md"] = "---\ntitle: Spoken\ndate: 2025-01-05\n---\nOn the territory and the Donbas, \"we will hold the line,\" said Maria Kovac.\n"
+        TestSite.minimal(folder, articles: articles)
+        let cache = SummaryCache()
+        _ = try assertMatchesFresh(folder, cache: cache, "first build")
+        #expect(folder.read("Output/points/territory/index.html")?.contains("5 January 2025") == true)
+        folder.write("Content/articles/spoken.md", articles["spoken.md"]!.replacingOccurrences(of: "2025-01-05", with: "2025-02-07"))
+        _ = try assertMatchesFresh(folder, cache: cache, "quote's article redated")
+        #expect(folder.read("Output/points/territory/index.html")?.contains("7 February 2025") == true)
+    }
+
     @Test("a new process (no in-memory cache) reuses the manifest's fingerprints too")
     func acrossProcesses() throws {
         let folder = TemporaryFolder()

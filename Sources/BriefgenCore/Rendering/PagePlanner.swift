@@ -146,8 +146,11 @@ public struct PagePlanner: Sendable {
                 hash.update(developments.count)
                 for development in developments[pagination.range] { hash.include(development) }
                 if pagination.page == 1 {
-                    // "Who said what" and related articles draw on the newest developments.
-                    for development in developments.prefix(40) { hash.include(development) }
+                    // "Who said what" and related articles draw on the newest developments: as many
+                    // as it takes to find their quotes and articles, which can be far more than 40.
+                    for development in developments.prefix(PagePlanner.developmentsShownOnFirstPage(developments)) {
+                        hash.include(development)
+                    }
                     for point in briefing.points { hash.update(point.slug) }
                 }
             }) {
@@ -170,6 +173,23 @@ public struct PagePlanner: Sendable {
                 return .object(context)
             }
         }
+    }
+
+    /// How many of the newest developments the first page of a briefing draws on: those holding
+    /// the quotes of "Who said what" and those naming its related articles, whichever reach further.
+    static func developmentsShownOnFirstPage(_ developments: [Development], quoteLimit: Int = 40, articleLimit: Int = 10) -> Int {
+        var quotes = 0
+        var quotesReach = developments.count
+        for (index, development) in developments.enumerated() {
+            quotes += development.quotes.count
+            if quotes >= quoteLimit { quotesReach = index + 1; break }
+        }
+        var seen = Set<String>()
+        var articlesReach = developments.count
+        for (index, development) in developments.enumerated() where seen.insert(development.articleSlug).inserted {
+            if seen.count >= articleLimit { articlesReach = index + 1; break }
+        }
+        return max(quotesReach, articlesReach)
     }
 
     /// "Who said what": the newest quotes of a point's developments, grouped by the speakers' side.
