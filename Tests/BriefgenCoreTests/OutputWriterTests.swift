@@ -72,6 +72,40 @@ struct OutputWriterTests {
         #expect(try third.write("index.html", "old home") == false)
     }
 
+    @Test("a file of the previous site can become a folder, and a folder a file")
+    func fileBecomesFolder() throws {
+        let folder = TemporaryFolder()
+        let first = try writer(folder)
+        try first.write("img", "a file")
+        try first.write("docs/a.txt", "a")
+        try first.write("docs/sub/b.txt", "b")
+        try first.write("index.html", "home")
+        _ = try first.commit()
+
+        let second = try writer(folder)
+        #expect(second.mode == .incremental)
+        try second.write("img/a.txt", "now in a folder")
+        try second.write("docs", "now a file")
+        try second.write("index.html", "home")
+        let summary = try second.commit()
+        #expect(summary.deleted == 3)
+        #expect(TestSite.tree(folder.path("Output")) == ["img/a.txt": Data("now in a folder".utf8), "docs": Data("now a file".utf8),
+                                                         "index.html": Data("home".utf8)])
+
+        // And a failure afterwards puts both back.
+        let before = TestSite.tree(folder.path("Output"))
+        folder.write("Output/zzz.html/keep.txt", "not briefgen's")
+        let third = try writer(folder)
+        try third.write("img", "a file again")
+        try third.write("docs/a.txt", "a again")
+        try third.write("zzz.html", "in the way")
+        #expect(throws: Diagnostic.self) { _ = try third.commit() }
+        third.discard()
+        var after = TestSite.tree(folder.path("Output"))
+        after["zzz.html/keep.txt"] = nil
+        #expect(after == before)
+    }
+
     @Test("hidden entries at the top of Output/ survive a fresh build; a folder of only hidden files is written into")
     func keepsHiddenEntries() throws {
         let folder = TemporaryFolder()

@@ -280,9 +280,12 @@ public final class OutputWriter: @unchecked Sendable {
     /// replaces; if one rename fails, every file already moved is put back, so a failed commit
     /// leaves `Output/` exactly as the previous build left it.
     private func moveIntoPlace(_ paths: [String]) throws(Diagnostic) {
-        let backup = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())").path
-        FileSystem.removeTree(backup)
+        let backupRoot = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())").path
+        let backup = backupRoot + "/replaced", clearedBackup = backupRoot + "/cleared"
+        FileSystem.removeTree(backupRoot)
+        let leaving = Set(previous.entries.keys.filter { entries[$0] == nil })
         var moved: [(path: String, replaced: Bool)] = []
+        var cleared: [String] = []
         var createdDirectories = Set<String>()
         do throws(Diagnostic) {
             for path in paths {
@@ -290,12 +293,22 @@ public final class OutputWriter: @unchecked Sendable {
                 var replaced = false
                 if let slash = path.lastIndex(of: "/") {
                     let folder = String(path[..<slash])
-                    if createdDirectories.insert(folder).inserted { try FileSystem.makeDirectories(output.path + "/" + folder) }
+                    if createdDirectories.insert(folder).inserted {
+                        cleared += try clearWay(toFolder: folder, leaving: leaving, into: clearedBackup)
+                        try FileSystem.makeDirectories(output.path + "/" + folder)
+                    }
                 }
-                if FileSystem.exists(target) {
-                    if FileSystem.isDirectory(target) {
+                if FileSystem.isDirectory(target) {
+                    // A folder of the previous site where this one has a file: set it aside if the
+                    // new site no longer has anything in it; anything else in it is not ours.
+                    guard OutputWriter.filesUnder(target).allSatisfy({ leaving.contains(path + "/" + $0) }) else {
                         throw Diagnostic(file: target, "a folder is in the way of a page of the site; move it out of the output folder")
                     }
+                    try FileSystem.makeDirectories((clearedBackup + "/" + path as NSString).deletingLastPathComponent)
+                    try FileSystem.rename(target, clearedBackup + "/" + path)
+                    cleared.append(path)
+                }
+                if FileSystem.exists(target) {
                     let saved = backup + "/" + path
                     try FileSystem.makeDirectories((saved as NSString).deletingLastPathComponent)
                     if link(target, saved) != 0 { try FileSystem.rename(target, saved) }
@@ -318,10 +331,41 @@ public final class OutputWriter: @unchecked Sendable {
                     OutputWriter.removeEmptyParents(of: path, under: output.path)
                 }
             }
-            FileSystem.removeTree(backup)
+            for path in cleared.reversed() {
+                OutputWriter.removeEmptyParents(of: path + "/x", under: output.path)
+                try? FileSystem.rename(clearedBackup + "/" + path, output.path + "/" + path)
+            }
+            FileSystem.removeTree(backupRoot)
             throw error
         }
-        FileSystem.removeTree(backup)
+        FileSystem.removeTree(backupRoot)
+    }
+
+    /// A file of the previous site where this one needs a folder (`img` became `img/a.png`) is set
+    /// aside, when the new site no longer has it. Returns the paths set aside.
+    private func clearWay(toFolder folder: String, leaving: Set<String>, into clearedBackup: String) throws(Diagnostic) -> [String] {
+        var cleared: [String] = []
+        var prefix = ""
+        for component in folder.split(separator: "/") {
+            prefix += prefix.isEmpty ? String(component) : "/" + component
+            let existing = output.path + "/" + prefix
+            guard FileSystem.exists(existing), !FileSystem.isDirectory(existing) else { continue }
+            guard leaving.contains(prefix) else { break } // not ours: makeDirectories reports it
+            try FileSystem.makeDirectories((clearedBackup + "/" + prefix as NSString).deletingLastPathComponent)
+            try FileSystem.rename(existing, clearedBackup + "/" + prefix)
+            cleared.append(prefix)
+        }
+        return cleared
+    }
+
+    /// Regular files under a folder, relative to it.
+    static func filesUnder(_ folder: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if !FileSystem.isDirectory(folder + "/" + relative) { files.append(relative) }
+        }
+        return files
     }
 
     /// Throws the staging folder away; `Output/` stays as it was.
