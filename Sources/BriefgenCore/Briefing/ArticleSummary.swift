@@ -40,6 +40,15 @@ public struct ArticleSummary: Sendable, Equatable {
     public var slug: String { box.fields.slug }
     public var sourcePath: String { box.fields.sourcePath }
     public var sourceHash: ContentHash { box.fields.sourceHash }
+    /// What the pages showing this article depend on: its bytes and its file's name (a raw
+    /// article's source line is the file name, so renaming `a.txt` to `A.txt` changes pages).
+    public var identity: ContentHash { ArticleSummary.identity(sourceHash: sourceHash, sourcePath: sourcePath) }
+
+    public static func identity(sourceHash: ContentHash, sourcePath: String) -> ContentHash {
+        var hash = sourceHash
+        hash.update(sourcePath)
+        return hash
+    }
     public var title: String { box.fields.title }
     public var date: Day { box.fields.date }
     public var source: String? { box.fields.source }

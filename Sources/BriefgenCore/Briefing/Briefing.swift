@@ -99,7 +99,7 @@ public struct Development: Sendable, Equatable {
     public var date: Day { article.date }
     public var articleSlug: String { article.slug }
     /// The article's source hash: with `sectionIndex`, identifies this development's content.
-    public var articleHash: ContentHash { article.sourceHash }
+    public var articleHash: ContentHash { article.identity }
     public var articleTitle: String { article.title }
     public var sectionHeading: String? { section.heading }
     public var anchor: String { section.anchor }
@@ -124,7 +124,7 @@ public struct Statement: Sendable, Equatable {
     public var date: Day { article.date }
     public var articleSlug: String { article.slug }
     public var articleTitle: String { article.title }
-    public var articleHash: ContentHash { article.sourceHash }
+    public var articleHash: ContentHash { article.identity }
     /// The points of the section the quote comes from.
     public var points: [String] { article.sections[safe: quote.sectionIndex]?.points ?? [] }
 

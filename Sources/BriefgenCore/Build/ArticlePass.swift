@@ -94,7 +94,7 @@ struct ArticlePass: Sendable {
 
         if let (pages, templates, writer) = output {
             let path = pages.outputPath(summary.slug)
-            let fingerprint = pages.fingerprint(slug: summary.slug, sourceHash: summary.sourceHash)
+            let fingerprint = pages.fingerprint(slug: summary.slug, identity: summary.identity)
             do throws(Diagnostic) {
                 if try !writer.keep(path, fingerprint: fingerprint) {
                     if analysed == nil { analysed = try reanalyse(relative) }

@@ -19,11 +19,11 @@ public struct ArticlePages: Sendable {
     }
 
     /// What the page is made of: equal fingerprints, equal pages.
-    public func fingerprint(slug: String, sourceHash: ContentHash) -> ContentHash {
+    public func fingerprint(slug: String, identity: ContentHash) -> ContentHash {
         var hash = renderInputs
         hash.update(Page.Kind.article.rawValue)
         hash.update(slug)
-        hash.update(sourceHash)
+        hash.update(identity)
         return hash
     }
 
@@ -60,7 +60,7 @@ public struct ArticlePages: Sendable {
         let urlPath = values.routes.article(article.slug)
         let pages = self
         return Page(kind: .article, urlPath: urlPath, outputPath: outputPath(article.slug), template: "article",
-                    lastModified: article.date, fingerprint: fingerprint(slug: article.slug, sourceHash: article.article.sourceHash)) {
+                    lastModified: article.date, fingerprint: fingerprint(slug: article.slug, identity: ArticleSummary.identity(sourceHash: article.article.sourceHash, sourcePath: article.article.sourcePath))) {
             pages.context(article)
         }
     }

@@ -432,7 +432,7 @@ extension TemplateValue {
 extension ContentHash {
     mutating func include(_ article: ArticleSummary) {
         update(article.slug)
-        update(article.sourceHash)
+        update(article.identity)
     }
 
     mutating func include(_ development: Development?) {

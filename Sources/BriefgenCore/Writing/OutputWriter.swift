@@ -195,9 +195,15 @@ public final class OutputWriter: @unchecked Sendable {
     public func commit() throws(Diagnostic) -> Summary {
         let deleted: Int
         let manifestTemporary = try prepareManifest()
+        // While files move, the previous manifest is set aside: a build killed halfway leaves no
+        // manifest, so the next build starts fresh instead of trusting one that no longer
+        // describes Output/.
+        let setAside = manifestURL.map { $0.path + ".previous-\(getpid())" }
+        if let manifestURL, let setAside, FileSystem.exists(manifestURL.path) { try? FileSystem.rename(manifestURL.path, setAside) }
         do throws(Diagnostic) {
             deleted = try putInPlace()
         } catch {
+            if let manifestURL, let setAside { try? FileSystem.rename(setAside, manifestURL.path) }
             if let manifestTemporary { unlink(manifestTemporary) }
             throw error
         }
@@ -205,6 +211,7 @@ public final class OutputWriter: @unchecked Sendable {
             // Without its manifest the next build starts fresh rather than trusting a stale one.
             unlink(manifestURL.path)
         }
+        if let setAside { unlink(setAside) }
         return Summary(files: entries.count, written: writtenPaths.count, unchanged: entries.count - writtenPaths.count,
                        deleted: deleted, bytes: bytesWritten, totalBytes: entries.values.reduce(0) { $0 + $1.size })
     }
