@@ -138,23 +138,24 @@ public struct ContentLoader: Sendable {
 
     /// Files with one of the extensions, sorted, skipping hidden and `_`-prefixed names.
     static func files(in folder: String, relativeTo prefix: String, extensions: Set<String>, recursive: Bool) -> [String] {
+        guard let root = FileSystem.realPath(folder) else { return [] }
         var visited = Set<String>()
-        return files(in: folder, relativeTo: prefix, extensions: extensions, recursive: recursive, visited: &visited)
+        return files(in: folder, relativeTo: prefix, extensions: extensions, recursive: recursive, root: root, visited: &visited)
     }
 
-    /// `visited` holds the real paths of the folders walked so far: a symbolic link back to one of
-    /// them, or to a folder above, is not followed, so a link loop cannot read files twice or forever.
+    /// `visited` holds the real paths of the folders walked so far. A symbolic link to one of them,
+    /// or to a folder above the root, is not followed, so a link loop cannot read files twice or
+    /// forever. Walking top-down, a folder inside the root that holds a visited one is visited.
     private static func files(in folder: String, relativeTo prefix: String, extensions: Set<String>, recursive: Bool,
-                              visited: inout Set<String>) -> [String] {
-        guard let real = FileSystem.realPath(folder), visited.insert(real).inserted,
-              !visited.contains(where: { $0 != real && $0.hasPrefix(real + "/") }),
+                              root: String, visited: inout Set<String>) -> [String] {
+        guard let real = FileSystem.realPath(folder), !root.hasPrefix(real + "/"), visited.insert(real).inserted,
               let entries = FileSystem.list(folder) else { return [] }
         var result: [String] = []
         for (name, isDirectory) in entries where !name.hasPrefix(".") && !name.hasPrefix("_") {
             if isDirectory {
                 if recursive {
                     result += files(in: folder + "/" + name, relativeTo: prefix + "/" + name, extensions: extensions,
-                                    recursive: true, visited: &visited)
+                                    recursive: true, root: root, visited: &visited)
                 }
             } else if let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) {
                 result.append(prefix + "/" + name)

@@ -240,6 +240,12 @@ public final class OutputWriter: @unchecked Sendable {
         return deleted
     }
 
+    /// Beside `Output/`: what a commit sets aside until it has succeeded (`.Output.old-PID`, which
+    /// the next build removes if this process dies first).
+    private var previousOutputFolder: String {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())").path
+    }
+
     /// Replaces `Output/` by the staging folder in one step, carrying over the hidden entries at
     /// its top (`.git` of a `gh-pages` worktree, `.well-known/`, `.nojekyll`): they are not
     /// briefgen's to delete, and Zola users lose them for the same reason.
@@ -249,9 +255,9 @@ public final class OutputWriter: @unchecked Sendable {
             FileSystem.removeTree(staging.path) // now holds the previous output
             return
         }
-        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
+        let old = previousOutputFolder
         do throws(Diagnostic) {
-            try FileSystem.rename(output.path, old.path)
+            try FileSystem.rename(output.path, old)
         } catch {
             _ = try? OutputWriter.moveHiddenEntries(carried, from: staging.path, to: output.path)
             throw error
@@ -259,11 +265,11 @@ public final class OutputWriter: @unchecked Sendable {
         do throws(Diagnostic) {
             try FileSystem.rename(staging.path, output.path)
         } catch {
-            try? FileSystem.rename(old.path, output.path)
+            try? FileSystem.rename(old, output.path)
             _ = try? OutputWriter.moveHiddenEntries(carried, from: staging.path, to: output.path)
             throw error
         }
-        FileSystem.removeTree(old.path)
+        FileSystem.removeTree(old)
     }
 
     /// Moves the names given (all hidden top-level entries when nil) from one folder to another;
@@ -287,13 +293,14 @@ public final class OutputWriter: @unchecked Sendable {
     /// replaces; if one rename fails, every file already moved is put back, so a failed commit
     /// leaves `Output/` exactly as the previous build left it.
     private func moveIntoPlace(_ paths: [String]) throws(Diagnostic) {
-        let backupRoot = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())").path
+        let backupRoot = previousOutputFolder
         let backup = backupRoot + "/replaced", clearedBackup = backupRoot + "/cleared"
         FileSystem.removeTree(backupRoot)
         let leaving = Set(previous.entries.keys.filter { entries[$0] == nil })
         var moved: [(path: String, replaced: Bool)] = []
         var cleared: [String] = []
         var createdDirectories = Set<String>()
+        var backupDirectories = Set<String>()
         do throws(Diagnostic) {
             for path in paths {
                 let target = output.path + "/" + path
@@ -305,7 +312,9 @@ public final class OutputWriter: @unchecked Sendable {
                         try FileSystem.makeDirectories(output.path + "/" + folder)
                     }
                 }
-                if FileSystem.isDirectory(target) {
+                var info = stat()
+                let targetExists = lstat(target, &info) == 0
+                if targetExists, (info.st_mode & S_IFMT) == S_IFDIR {
                     // A folder of the previous site where this one has a file: set it aside if the
                     // new site no longer has anything in it; anything else in it is not ours.
                     guard OutputWriter.filesUnder(target).allSatisfy({ leaving.contains(path + "/" + $0) }) else {
@@ -314,10 +323,10 @@ public final class OutputWriter: @unchecked Sendable {
                     try FileSystem.makeDirectories((clearedBackup + "/" + path as NSString).deletingLastPathComponent)
                     try FileSystem.rename(target, clearedBackup + "/" + path)
                     cleared.append(path)
-                }
-                if FileSystem.exists(target) {
+                } else if targetExists {
                     let saved = backup + "/" + path
-                    try FileSystem.makeDirectories((saved as NSString).deletingLastPathComponent)
+                    let savedFolder = (saved as NSString).deletingLastPathComponent
+                    if backupDirectories.insert(savedFolder).inserted { try FileSystem.makeDirectories(savedFolder) }
                     if link(target, saved) != 0 { try FileSystem.rename(target, saved) }
                     replaced = true
                 }

@@ -76,9 +76,10 @@ public struct QuoteExtractor: Sendable {
             return bytes
         }
         guard quotes.count > 1 else { return quotes }
+        let keys = quotes.map(key)
         var keep: [[UInt8]: Int] = [:]
         for (index, quote) in quotes.enumerated() {
-            let text = key(quote)
+            let text = keys[index]
             guard !text.isEmpty else { continue }
             if let kept = keep[text] {
                 if quotes[kept].speaker == nil, quote.speaker != nil { keep[text] = index }
@@ -88,7 +89,7 @@ public struct QuoteExtractor: Sendable {
         }
         guard keep.count < quotes.count else { return quotes }
         let kept = Set(keep.values)
-        return quotes.enumerated().filter { kept.contains($0.offset) || key($0.element).isEmpty }.map(\.element)
+        return quotes.indices.filter { kept.contains($0) || keys[$0].isEmpty }.map { quotes[$0] }
     }
 
     public func extract(from paragraphs: [String]) -> [Found] {
