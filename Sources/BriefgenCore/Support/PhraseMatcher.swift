@@ -56,28 +56,21 @@ public enum Tokenizer {
         var index = 0
         let count = bytes.count
         var start = -1
-        var folded = Hashing.seed
-        var hasUppercase = false
         var unicode = false
         while index < count {
             let byte = bytes[index]
-            // ASCII, the common case: one comparison chain and one multiply per byte. The exact
-            // hash and the prefix are worked out when the word ends, and only if they differ.
+            // ASCII, the common case: only the word's bounds are found here; its hashes and prefix
+            // are worked out when it ends, eight bytes at a time.
             if byte < 0x80 {
-                // Letters and digits by a bit table; `| 0x20` lower-cases a letter and leaves a
-                // digit as it is, and a letter without that bit is a capital.
+                // Letters and digits by a bit table.
                 let table: UInt64 = byte < 0x40 ? 0x03FF_0000_0000_0000 : 0x07FF_FFFE_07FF_FFFE
                 if (table >> UInt64(byte & 0x3F)) & 1 != 0 {
                     if start < 0 {
                         start = index
-                        folded = Hashing.seed
-                        hasUppercase = false
                         unicode = false
                     }
-                    folded = Hashing.mix(folded, byte | 0x20)
-                    hasUppercase = hasUppercase || byte & 0x20 == 0
                 } else if start >= 0 {
-                    tokens.append(token(bytes, start, index, folded, hasUppercase, unicode))
+                    tokens.append(token(bytes, start, index, unicode))
                     start = -1
                 }
                 index += 1
@@ -94,52 +87,46 @@ public enum Tokenizer {
                     || properties.generalCategory == .nonspacingMark && start >= 0
             }
             if isWord {
-                if start < 0 {
-                    start = index
-                    folded = Hashing.seed
-                    hasUppercase = false
-                }
+                if start < 0 { start = index }
                 unicode = true
             } else if start >= 0 {
-                tokens.append(token(bytes, start, index, folded, hasUppercase, unicode))
+                tokens.append(token(bytes, start, index, unicode))
                 start = -1
             }
             index += width
         }
-        if start >= 0 { tokens.append(token(bytes, start, count, folded, hasUppercase, unicode)) }
+        if start >= 0 { tokens.append(token(bytes, start, count, unicode)) }
     }
 
-    /// A finished word. `folded` covers its ASCII letters; words with other letters are folded
-    /// again with Unicode's rules.
-    private static func token(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ folded: UInt64,
-                              _ hasUppercase: Bool, _ unicode: Bool) -> WordToken {
+    /// A finished word. An ASCII word is letters and digits only, so `| 0x20` on every byte
+    /// lower-cases it; words with other letters are lower-cased with Unicode's rules.
+    @inline(__always)
+    private static func token(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ unicode: Bool) -> WordToken {
         let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        var exact = folded
-        var folded = folded
-        var head = (UInt64(0), UInt64(0))
         if unicode {
-            exact = Hashing.hash(word)
-            let lowered = String(decoding: word, as: UTF8.self).lowercased()
-            folded = Hashing.seed
-            for (position, byte) in lowered.utf8.enumerated() {
-                folded = Hashing.mix(folded, byte)
-                if position < 16 { setHead(&head, position, byte) }
-            }
-        } else {
-            if hasUppercase { exact = Hashing.hash(word) }
-            if end + 16 <= bytes.count, let base = word.baseAddress {
-                // Sixteen bytes at once (the buffer goes on past the word), lower-cased with the
-                // same `| 0x20`, then cut to the word's length.
-                let raw = UnsafeRawPointer(base)
-                let length = word.count
-                let first = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) | 0x2020_2020_2020_2020
-                let second = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) | 0x2020_2020_2020_2020
-                head.0 = length >= 8 ? first : first & ((1 << (8 * UInt64(length))) - 1)
-                head.1 = length >= 16 ? second : length <= 8 ? 0 : second & ((1 << (8 * UInt64(length - 8))) - 1)
-            } else {
-                for position in 0..<min(16, word.count) { setHead(&head, position, word[position] | 0x20) }
+            let exact = Hashing.hash(word)
+            var lowered = String(decoding: word, as: UTF8.self).lowercased()
+            return lowered.withUTF8 { folded in
+                var head = (UInt64(0), UInt64(0))
+                for position in 0..<min(16, folded.count) { setHead(&head, position, folded[position]) }
+                return WordToken(offset: start, length: end - start, exactHash: exact, foldedHash: Hashing.hash(folded), head: head)
             }
         }
+        // The buffer usually goes on for eight bytes past the word, so whole words load at once.
+        let canOverread = end + 8 <= bytes.count
+        let folded = Hashing.hash(word, orBits: 0x2020_2020_2020_2020, canOverread: canOverread)
+        var head = (Hashing.chunk(word, at: 0, orBits: 0x2020_2020_2020_2020, canOverread: canOverread), UInt64(0))
+        if word.count > 8 { head.1 = Hashing.chunk(word, at: 8, orBits: 0x2020_2020_2020_2020, canOverread: canOverread) }
+        // Lower-case letters and digits all have the 0x20 bit: without a capital, the word as
+        // written is its lower-cased form.
+        var hasCapital = false
+        var offset = 0
+        while offset < word.count, !hasCapital {
+            let raw = Hashing.chunk(word, at: offset, orBits: 0, canOverread: canOverread)
+            hasCapital = raw != Hashing.chunk(word, at: offset, orBits: 0x2020_2020_2020_2020, canOverread: canOverread)
+            offset += 8
+        }
+        let exact = hasCapital ? Hashing.hash(word) : folded
         return WordToken(offset: start, length: end - start, exactHash: exact, foldedHash: folded, head: head)
     }
 
@@ -148,17 +135,47 @@ public enum Tokenizer {
     }
 }
 
-/// FNV-1a over bytes: the word hashes phrase matching looks words up by.
+/// The word hashes phrase matching looks words up by: the length, then the bytes eight at a time,
+/// each step a bijection, so words of up to eight bytes never collide.
 enum Hashing {
     static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
-    @inline(__always) static func mix(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
-        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-    }
+    private static let prime: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash = seed
-        for byte in bytes { hash = mix(hash, byte) }
-        return hash
+        hash(bytes, orBits: 0, canOverread: false)
+    }
+
+    /// `orBits` is or-ed into every eight-byte chunk (`0x2020…` lower-cases ASCII letters);
+    /// `canOverread` says eight bytes past the end may be loaded (and masked off).
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, orBits: UInt64, canOverread: Bool) -> UInt64 {
+        var hash = (seed ^ UInt64(bytes.count)) &* prime
+        var offset = 0
+        while offset < bytes.count {
+            hash = (hash ^ chunk(bytes, at: offset, orBits: orBits, canOverread: canOverread)) &* prime
+            hash ^= hash >> 31
+            offset += 8
+        }
+        // Murmur's finaliser: every bit of the input reaches the low bits tables index by.
+        hash ^= hash >> 33
+        hash = hash &* 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        hash = hash &* 0xC4CE_B9FE_1A85_EC53
+        return hash ^ (hash >> 33)
+    }
+
+    /// Up to eight bytes from `offset`, little-endian, `orBits` applied, bytes past the end zero.
+    @inline(__always)
+    static func chunk(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, orBits: UInt64, canOverread: Bool) -> UInt64 {
+        let length = min(8, bytes.count - offset)
+        guard length > 0, let base = bytes.baseAddress else { return 0 }
+        let mask: UInt64 = length == 8 ? ~0 : (1 << (8 * UInt64(length))) &- 1
+        if canOverread || length == 8 {
+            return (UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)) | orBits) & mask
+        }
+        var value: UInt64 = 0
+        for position in 0..<length { value |= UInt64(bytes[offset + position]) << (8 * UInt64(position)) }
+        return (value | orBits) & mask
     }
 }
 
