@@ -89,7 +89,7 @@ struct ContextValues: Sendable {
     /// A quote on a briefing or actor page: the words, who said them, when, and the paragraph they come from.
     func quote(_ located: LocatedQuote, date day: Day, articleSlug: String, articleTitle: String,
                url: String? = nil, points: [String]? = nil) -> TemplateValue {
-        var value: [String: TemplateValue] = [
+        var value: TemplateFields = [
             "text": .string(located.quote.text), "date": date(day), "article_title": .string(articleTitle),
             "url": .string(url ?? routes.article(articleSlug) + (located.anchor.map { "#" + $0 } ?? "")),
             "speaker": .text(located.quote.speaker), "side": .string(side(of: located.quote)),
@@ -124,7 +124,7 @@ struct ContextValues: Sendable {
 
     /// Keys every page has: `site`, `page`, `asset`.
     func common(kind: Page.Kind, title: String, description: String, urlPath: String,
-                published: String? = nil) -> [String: TemplateValue] {
+                published: String? = nil) -> TemplateFields {
         let page: TemplateValue = [
             "title": .string(title), "description": .string(description), "url": .string(urlPath),
             "permalink": .string(routes.absolute(urlPath)), "kind": .string(kind.rawValue),

@@ -422,7 +422,7 @@ public struct PagePlanner: Sendable {
 
 extension TemplateValue {
     /// An object with more fields (a point badge with its summary, say).
-    func adding(_ fields: [String: TemplateValue]) -> TemplateValue {
+    func adding(_ fields: TemplateFields) -> TemplateValue {
         guard case .object(var existing) = self else { return .object(fields) }
         for (key, value) in fields { existing[key] = value }
         return .object(existing)

@@ -59,7 +59,9 @@ struct SourcePosition: Sendable {
 
 /// A variable or section name: `title`, `point.status.label`, `.`, `.heading`, `empty(points)`.
 struct TemplateName: Sendable, Equatable {
-    var parts: [String]
+    var parts: [String] { didSet { keys = parts.map(TemplateKey.init) } }
+    /// The parts, hashed once here rather than at every lookup.
+    private(set) var keys: [TemplateKey]
     /// Transforms, innermost first: `empty(points)` is ["empty"].
     var transforms: [String]
     /// `.name`: look only at the current item.
@@ -69,6 +71,7 @@ struct TemplateName: Sendable, Equatable {
 
     init(parts: [String], transforms: [String], currentOnly: Bool) {
         self.parts = parts
+        self.keys = parts.map(TemplateKey.init)
         self.transforms = transforms
         self.currentOnly = currentOnly
     }

@@ -83,9 +83,9 @@ struct TemplateRenderer {
         if name.parts.isEmpty {
             value = stack.last
         } else if name.currentOnly {
-            value = stack.last?.child(Substring(name.parts[0]))
+            value = stack.last?.child(name.keys[0])
         } else {
-            let first = name.parts[0]
+            let first = name.keys[0]
             for item in stack.reversed() {
                 if case .object(let fields) = item, let found = fields[first] {
                     value = found
@@ -93,9 +93,9 @@ struct TemplateRenderer {
                 }
             }
         }
-        for part in name.parts.dropFirst() {
+        for key in name.keys.dropFirst() {
             guard let current = value else { return nil }
-            value = current.child(Substring(part))
+            value = current.child(key)
         }
         for transform in name.transforms {
             guard let current = value else {

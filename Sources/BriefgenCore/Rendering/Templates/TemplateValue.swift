@@ -1,13 +1,13 @@
 /// A value a template can show: the typed counterpart of Mustache's "anything".
 ///
-/// Contexts are built from these rather than `Any`, so a lookup is a dictionary access and a
-/// switch, not a chain of dynamic casts; and text is escaped in one pass over its bytes.
+/// Contexts are built from these rather than `Any`, so a lookup is a search of hashed names and
+/// a switch, not a chain of dynamic casts; and text is escaped in one pass over its bytes.
 public enum TemplateValue: Sendable {
     case string(String)
     case bool(Bool)
     case int(Int)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateFields)
     /// `{{#name}}text{{/name}}` calls the function with `text`; the result is inserted (escaped).
     case lambda(@Sendable (String) -> String)
     case null
@@ -24,9 +24,9 @@ public enum TemplateValue: Sendable {
     }
 
     /// A named child of an object; nil for anything else.
-    func child(_ name: Substring) -> TemplateValue? {
+    func child(_ key: TemplateKey) -> TemplateValue? {
         guard case .object(let fields) = self else { return nil }
-        return fields[String(name)]
+        return fields[key]
     }
 }
 
@@ -37,7 +37,9 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
     public init(integerLiteral value: Int) { self = .int(value) }
     public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        var fields = TemplateFields()
+        for (name, value) in elements { fields[name] = value }
+        self = .object(fields)
     }
 }
 
