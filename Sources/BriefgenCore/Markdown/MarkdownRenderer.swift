@@ -34,16 +34,20 @@ public struct MarkdownRenderer: Sendable {
         let walk = walkDocument(document, firstLine: firstLine)
         var blocks: [RenderedBlock] = []
         blocks.reserveCapacity(walk.texts.count)
-        var index = 0
+        var nodes: [OpaquePointer] = []
+        nodes.reserveCapacity(walk.texts.count)
         var child = cmark_node_first_child(document)
         while let node = child {
             child = cmark_node_next(node)
             let line = Int(cmark_node_get_start_line(node)) + firstLine - 1
-            blocks.append(RenderedBlock(kind: MarkdownRenderer.kind(of: node), id: nil, html: MarkdownRenderer.html(of: node),
-                                        text: walk.texts[index], line: line))
-            index += 1
+            blocks.append(RenderedBlock(kind: MarkdownRenderer.kind(of: node), id: nil, html: "", text: walk.texts[nodes.count], line: line))
+            nodes.append(node)
         }
+        // Anchors first, so each block's HTML is made once, with its id already in place.
         MarkdownRenderer.assignIDs(to: &blocks)
+        for index in blocks.indices {
+            blocks[index].html = MarkdownRenderer.html(of: nodes[index], id: blocks[index].id)
+        }
         return RenderedMarkdown(blocks: blocks, links: walk.links)
     }
 
@@ -142,7 +146,6 @@ public struct MarkdownRenderer: Sendable {
             case .code, .other:
                 continue
             }
-            blocks[index].html = addingID(blocks[index].id!, to: blocks[index].html)
         }
     }
 
@@ -157,28 +160,25 @@ public struct MarkdownRenderer: Sendable {
         }
     }
 
-    static func html(of node: OpaquePointer) -> String {
+    /// The block's HTML, with `id="…"` put into its opening tag (`<p>`, `<h2>`, `<blockquote>`,
+    /// `<ul>`, `<ol start="3">`) straight from cmark's buffer.
+    static func html(of node: OpaquePointer, id: String?) -> String {
         guard let rendered = cmark_render_html(node, options) else { return "" }
         defer { free(rendered) }
-        return String(cString: rendered)
-    }
-
-    /// Puts `id="…"` into the block's opening tag (`<p>`, `<h2>`, `<blockquote>`, `<ul>`, `<ol start="3">`).
-    static func addingID(_ id: String, to html: String) -> String {
-        var html = html
-        return html.withUTF8 { bytes -> String in
-            guard bytes.first == UInt8(ascii: "<"),
-                  let end = bytes.firstIndex(where: { $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: " ") }) else {
-                return String(decoding: bytes, as: UTF8.self)
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered))
+        guard let id, bytes.first == UInt8(ascii: "<"),
+              let end = bytes.firstIndex(where: { $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: " ") }) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var attribute = " id=\"" + HTMLEscaping.attribute(id) + "\""
+        return attribute.withUTF8 { extra in
+            String(unsafeUninitializedCapacity: bytes.count + extra.count) { buffer in
+                guard let target = buffer.baseAddress, let source = bytes.baseAddress, let inserted = extra.baseAddress else { return 0 }
+                memcpy(target, source, end)
+                memcpy(target + end, inserted, extra.count)
+                memcpy(target + end + extra.count, source + end, bytes.count - end)
+                return bytes.count + extra.count
             }
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count + id.utf8.count + 8)
-            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<end]))
-            result.append(contentsOf: " id=\"".utf8)
-            result.append(contentsOf: HTMLEscaping.attribute(id).utf8)
-            result.append(UInt8(ascii: "\""))
-            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[end...]))
-            return String(decoding: result, as: UTF8.self)
         }
     }
 }
