@@ -216,8 +216,11 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     /// First-word hash → entries starting with that word, longest first.
     private var table = HashTable()
     private var buckets: [[Int]] = []
-    /// Entries that are a single `prefix*` word.
-    private var prefixOnly: [Int] = []
+    /// Entries that are a single `prefix*` word, by the prefix's first byte.
+    private var prefixOnly: [[Int]] = []
+    /// One bit per top-10-bits of the first words' hashes: most words of a text start no phrase,
+    /// and this turns them away before the table is probed.
+    private var firstWordFilter = [UInt64](repeating: 0, count: 16)
 
     public init(caseSensitive: Bool) {
         self.caseSensitive = caseSensitive
@@ -246,9 +249,11 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         let id = entries.count
         entries.append(entry)
         if tokens.isEmpty {
-            prefixOnly.append(id)
+            if prefixOnly.isEmpty { prefixOnly = Array(repeating: [], count: 256) }
+            prefixOnly[Int(entry.prefix.0 & 0xFF)].append(id)
         } else {
             let key = words[entry.wordStart]
+            firstWordFilter[Int(key >> 60)] |= 1 << ((key >> 54) & 63)
             if let bucket = table.find(key) {
                 buckets[bucket].append(id)
                 buckets[bucket].sort { entries[$0].totalWords > entries[$1].totalWords }
@@ -277,14 +282,14 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         while index < count {
             var found = -1
             let key = caseSensitive ? tokens[index].exactHash : tokens[index].foldedHash
-            if let bucket = table.find(key) {
+            if firstWordFilter[Int(key >> 60)] & (1 << ((key >> 54) & 63)) != 0, let bucket = table.find(key) {
                 for id in buckets[bucket] where covers(entries[id], tokens, at: index) {
                     found = id
                     break
                 }
             }
-            if found < 0 {
-                for id in prefixOnly where PhraseMatcher.startsWith(tokens[index], entries[id]) {
+            if found < 0, !prefixOnly.isEmpty {
+                for id in prefixOnly[Int(tokens[index].head.0 & 0xFF)] where PhraseMatcher.startsWith(tokens[index], entries[id]) {
                     found = id
                     break
                 }

@@ -1,0 +1,67 @@
+/// The fields of a template object: names with values, kept in the order they were set.
+///
+/// A page context is built once and read a few times, from objects of a handful to a few dozen
+/// fields. A `Dictionary` paid for SipHash on every insertion and every lookup, and for its
+/// storage; here each name is hashed once, cheaply, when set, and templates look names up by a
+/// hash computed once when the template was parsed, comparing 64-bit integers.
+public struct TemplateFields: Sendable, Sequence, ExpressibleByDictionaryLiteral {
+    private struct Field: Sendable {
+        var name: String
+        var hash: UInt64
+        var value: TemplateValue
+    }
+
+    /// One array, so an object is one allocation.
+    private var fields: [Field] = []
+
+    public init() {}
+
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        fields.reserveCapacity(elements.count)
+        for (name, value) in elements { self[name] = value }
+    }
+
+    public var isEmpty: Bool { fields.isEmpty }
+    public var count: Int { fields.count }
+
+    /// The value of a field; setting an existing name replaces its value, setting nil removes it.
+    public subscript(name: String) -> TemplateValue? {
+        get { self[TemplateKey(name)] }
+        set {
+            let key = TemplateKey(name)
+            if let index = index(of: key) {
+                if let newValue { fields[index].value = newValue } else { fields.remove(at: index) }
+            } else if let newValue {
+                fields.append(Field(name: name, hash: key.hash, value: newValue))
+            }
+        }
+    }
+
+    subscript(key: TemplateKey) -> TemplateValue? {
+        index(of: key).map { fields[$0].value }
+    }
+
+    private func index(of key: TemplateKey) -> Int? {
+        fields.withUnsafeBufferPointer { fields in
+            for index in fields.indices where fields[index].hash == key.hash && fields[index].name == key.name { return index }
+            return nil
+        }
+    }
+
+    public func makeIterator() -> AnyIterator<(key: String, value: TemplateValue)> {
+        var iterator = fields.makeIterator()
+        return AnyIterator { iterator.next().map { ($0.name, $0.value) } }
+    }
+}
+
+/// A field name with its hash, worked out once (when a template is parsed, or a field is set).
+struct TemplateKey: Sendable, Equatable {
+    let name: String
+    let hash: UInt64
+
+    init(_ name: String) {
+        self.name = name
+        var text = name
+        hash = text.withUTF8 { Hashing.hash($0) }
+    }
+}

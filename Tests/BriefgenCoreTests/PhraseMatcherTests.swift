@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import BriefgenCore
+
+/// The phrase matcher's hashed tables and filters against a plain reading of its rules: at each
+/// word, the longest phrase whose words are there (a `word*` last word only has to start the
+/// word) wins and matching goes on after it; single `prefix*` phrases are tried last.
+@Suite("Phrase matcher")
+struct PhraseMatcherTests {
+    struct Reference {
+        var phrases: [(words: [String], prefix: String?, value: Int)] = []
+        let caseSensitive: Bool
+
+        mutating func add(_ phrase: String, value: Int) {
+            let isPrefix = phrase.hasSuffix("*")
+            var words = Tokenizer.strings(in: isPrefix ? String(phrase.dropLast()) : phrase).map { fold(String($0)) }
+            let prefix = isPrefix ? words.removeLast() : nil
+            phrases.append((words, prefix, value))
+        }
+
+        func fold(_ word: String) -> String { caseSensitive ? word : word.lowercased() }
+
+        func matches(_ text: String) -> [(offset: Int, value: Int, wordCount: Int)] {
+            let tokens = Tokenizer.words(in: text)
+            let words = Tokenizer.strings(in: text).map { String($0) }
+            var result: [(Int, Int, Int)] = []
+            var index = 0
+            while index < words.count {
+                let candidates = phrases.enumerated().filter { _, phrase in
+                    guard !phrase.words.isEmpty, index + phrase.words.count + (phrase.prefix == nil ? 0 : 1) <= words.count else { return false }
+                    for (offset, word) in phrase.words.enumerated() where fold(words[index + offset]) != word { return false }
+                    guard let prefix = phrase.prefix else { return true }
+                    return words[index + phrase.words.count].lowercased().hasPrefix(prefix.lowercased())
+                }
+                let longest = candidates.max { left, right in
+                    let (leftCount, rightCount) = (left.element.words.count + (left.element.prefix == nil ? 0 : 1),
+                                                   right.element.words.count + (right.element.prefix == nil ? 0 : 1))
+                    return leftCount != rightCount ? leftCount < rightCount : left.offset > right.offset
+                }
+                let prefixOnly = phrases.first { $0.words.isEmpty && words[index].lowercased().hasPrefix($0.prefix!.lowercased()) }
+                if let found = longest?.element ?? prefixOnly {
+                    let count = found.words.count + (found.prefix == nil ? 0 : 1)
+                    result.append((tokens[index].offset, found.value, count))
+                    index += count
+                } else {
+                    index += 1
+                }
+            }
+            return result
+        }
+    }
+
+    static let keywords = [
+        "boundary", "line of contact", "demarcation", "detainee*", "exchange list", "release sched*", "guarantee*",
+        "security guarantees", "20-point plan", "Donbas", "territor*", "ceasefire", "cease-fire", "Zaporizhzhia plant",
+        "запоріж*", "Київ", "reconstruction fund*", "fund", "e*", "a", "the line",
+    ]
+    static let names = ["Trump", "Donald Trump", "Donald J. Trump", "Zelensky", "Volodymyr Zelensky", "Putin", "Witkoff", "Rubio", "Umerov"]
+
+    static func texts() throws -> [String] {
+        var texts = [
+            "The line of contact and the LINE OF CONTACT; detainees, Detainee lists and detained people.",
+            "Security guarantees, a guarantee, guaranteed; the 20-point plan (20 point plan) in Donbas territories.",
+            "Запорізька АЕС і запоріжжя; Київ, київ. Exchange lists, the exchange list, release schedules.",
+            "Donald J. Trump met Donald Trump and trump cards; Volodymyr Zelensky, Zelensky's envoy, Witkoff-Rubio talks.",
+            "e ee eee a an the line the lines", "", "reconstruction funds fund funding",
+        ]
+        let folder = TestPaths.content.appendingPathComponent("articles")
+        for file in try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil).sorted(by: { $0.path < $1.path }) {
+            texts.append(try String(contentsOf: file, encoding: .utf8))
+        }
+        return texts
+    }
+
+    @Test("case-insensitive keywords with prefixes match as the rules say")
+    func keywordsMatchReference() throws {
+        var matcher = PhraseMatcher<Int>(caseSensitive: false)
+        var reference = Reference(caseSensitive: false)
+        for (index, keyword) in PhraseMatcherTests.keywords.enumerated() {
+            matcher.add(keyword, value: index)
+            reference.add(keyword, value: index)
+        }
+        for text in try PhraseMatcherTests.texts() {
+            let found = matcher.matches(in: text).map { ($0.offset, $0.value, $0.wordCount) }
+            let expected = reference.matches(text)
+            #expect(found.count == expected.count, "\(text.prefix(60))")
+            for (got, want) in zip(found, expected) {
+                #expect(got == want, "\(text.prefix(60))")
+            }
+        }
+        // Some of each kind matched: the comparison is not vacuous.
+        let all = try PhraseMatcherTests.texts().flatMap { reference.matches($0) }
+        #expect(Set(all.map(\.value)).count >= 12)
+    }
+
+    @Test("case-sensitive names prefer the longest and skip lower-case words")
+    func namesMatchReference() throws {
+        var matcher = PhraseMatcher<Int>(caseSensitive: true)
+        var reference = Reference(caseSensitive: true)
+        for (index, name) in PhraseMatcherTests.names.enumerated() {
+            matcher.add(name, value: index)
+            reference.add(name, value: index)
+        }
+        for text in try PhraseMatcherTests.texts() {
+            let found = matcher.matches(in: text).map { ($0.offset, $0.value, $0.wordCount) }
+            let expected = reference.matches(text)
+            #expect(found.count == expected.count, "\(text.prefix(60))")
+            for (got, want) in zip(found, expected) { #expect(got == want, "\(text.prefix(60))") }
+        }
+        let donald = matcher.matches(in: "Donald J. Trump met Donald Trump and trump")
+        #expect(donald.map(\.value) == [2, 1])
+    }
+}
