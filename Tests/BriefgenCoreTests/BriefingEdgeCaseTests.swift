@@ -111,3 +111,24 @@ struct BriefingEdgeCaseTests {
         #expect(!sitemap.contains("/page/2/"), "paginated pages stay out of the sitemap")
     }
 }
+
+@Suite("Excerpt length")
+struct ExcerptLengthTests {
+    @Test("characters are counted as a reader counts them, whatever the script", arguments: [
+        "Plain ASCII sentence.", "Line\r\nbreak.", "Café résumé naïve.", "e\u{301}te\u{301} combining.", "Київ і Донбас.", "👍🏽 emoji.", "",
+    ])
+    func characterCount(_ text: String) {
+        #expect(Excerpt.characterCount(text) == text.count)
+    }
+
+    @Test("an excerpt takes whole sentences while they fit in the target length")
+    func wholeSentences() {
+        let short = "One short sentence here. Another short one follows. A third one ends it. A fourth is never taken."
+        #expect(Excerpt.make(from: short) == "One short sentence here. Another short one follows. A third one ends it.")
+        let long = String(repeating: "word ", count: 50) + "ends. More " + String(repeating: "more ", count: 10) + "words."
+        #expect(Excerpt.make(from: long) == String(repeating: "word ", count: 50) + "ends.")
+        // Non-ASCII text is measured in characters, not bytes: 93 Cyrillic letters are 186 bytes.
+        let cyrillic = String(repeating: "д", count: 93) + ". " + String(repeating: "ж", count: 90) + "."
+        #expect(Excerpt.make(from: cyrillic) == cyrillic)
+    }
+}
