@@ -3,44 +3,70 @@ import Foundation
 /// URL- and anchor-safe identifiers derived from text, the way Zola's `slugify` does it.
 public enum Slug {
     /// "Territory and Donbas Still Block a Breakthrough" → "territory-and-donbas-still-block-a-breakthrough".
-    /// Accents are dropped (é → e); letters of other scripts are kept, lower-cased.
+    /// Accents are dropped (é → e, Greek ά → α, a Cyrillic stress mark), as readers type those
+    /// URLs; letters that are written with a mark but are letters of their own stay (Ukrainian ї
+    /// and й: "Київ" → "київ"), and so do the marks of scripts that spell with them (Devanagari
+    /// vowel signs). The result is in Unicode's composed form (NFC).
     public static func make(_ text: some StringProtocol, maxLength: Int = 80) -> String {
         if let ascii = asciiSlug(String(text), maxLength: maxLength) { return ascii }
         var result = ""
         var pendingDash = false
-        let scalars = String(text).decomposedStringWithCanonicalMapping.unicodeScalars
-        for scalar in scalars {
-            if scalar.isASCII {
-                let value = scalar.value
-                if (48...57).contains(value) || (97...122).contains(value) {
-                    if pendingDash && !result.isEmpty { result.append("-") }
-                    pendingDash = false
-                    result.unicodeScalars.append(scalar)
-                } else if (65...90).contains(value) {
-                    if pendingDash && !result.isEmpty { result.append("-") }
-                    pendingDash = false
-                    result.unicodeScalars.append(Unicode.Scalar(value + 32)!)
-                } else if scalar == "'" {
-                    continue // "Russia's" → "russias", as readers expect
-                } else {
-                    pendingDash = true
-                }
-            } else {
-                let properties = scalar.properties
-                if properties.generalCategory == .nonspacingMark { continue }
-                if scalar == "\u{2019}" { continue }
-                if properties.isAlphabetic || properties.numericType != nil {
-                    if pendingDash && !result.isEmpty { result.append("-") }
-                    pendingDash = false
-                    result += String(scalar).lowercased()
-                } else {
-                    pendingDash = true
-                }
+        // Whether the letter before a combining mark is one whose marks are accents.
+        var marksAreAccents = true
+        for scalar in String(text).precomposedStringWithCanonicalMapping.unicodeScalars {
+            if scalar.properties.generalCategory == .nonspacingMark {
+                if !marksAreAccents, !pendingDash, !result.isEmpty { result.unicodeScalars.append(scalar) }
+                continue
             }
+            marksAreAccents = Self.marksAreAccents(after: scalar)
+            // A composed Latin or Greek letter is its base letter without the accent.
+            let letters = !scalar.isASCII && isLatinOrGreek(scalar)
+                ? Array(String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark })
+                : [scalar]
+            for letter in letters { append(letter, to: &result, pendingDash: &pendingDash) }
             if result.utf8.count >= maxLength { break }
         }
         while result.hasSuffix("-") { result.removeLast() }
-        return result
+        return result.precomposedStringWithCanonicalMapping
+    }
+
+    private static func append(_ scalar: Unicode.Scalar, to result: inout String, pendingDash: inout Bool) {
+        if scalar == "'" || scalar == "\u{2019}" { return } // "Russia's" → "russias", as readers expect
+        let value = scalar.value
+        let isWordCharacter = scalar.isASCII
+            ? (48...57).contains(value) || (65...90).contains(value) || (97...122).contains(value)
+            : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        guard isWordCharacter else {
+            pendingDash = true
+            return
+        }
+        if pendingDash && !result.isEmpty { result.append("-") }
+        pendingDash = false
+        if scalar.isASCII {
+            result.unicodeScalars.append((65...90).contains(value) ? Unicode.Scalar(value + 32)! : scalar)
+        } else {
+            result += String(scalar).lowercased()
+        }
+    }
+
+    /// Latin and Greek letters, whose combining marks are accents.
+    private static func isLatinOrGreek(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0000...0x02AF, 0x0370...0x03FF, 0x1D00...0x1DBF, 0x1E00...0x1FFF, 0x2C60...0x2C7F, 0xA720...0xA7FF, 0xAB30...0xAB6F:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// After composition, a mark left after a Latin, Greek or Cyrillic letter is an accent (a
+    /// stress mark); other scripts spell with their marks.
+    private static func marksAreAccents(after scalar: Unicode.Scalar) -> Bool {
+        if isLatinOrGreek(scalar) { return true }
+        switch scalar.value {
+        case 0x0400...0x052F, 0x1C80...0x1C8F, 0x2DE0...0x2DFF, 0xA640...0xA69F: return true
+        default: return !(scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
+        }
     }
 
     /// The same rules over the bytes of ASCII text (every heading of most articles), or nil when
