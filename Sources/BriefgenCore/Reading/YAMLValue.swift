@@ -100,6 +100,11 @@ public indirect enum YAMLValue: Sendable, Equatable {
             return Diagnostic(file: file, line: mark.line + firstLine - 1, column: mark.column, message)
         }
         switch error {
+        case .scanner(let context?, let problem, _, _) where problem.contains("end of stream") && context.text.contains("quoted scalar"):
+            // Yams notices only at the end of the front matter; the quote that was never closed
+            // is where the editor has to look.
+            return Diagnostic(file: file, line: context.mark.line + firstLine - 1, column: context.mark.column,
+                              "invalid YAML: this quoted value is never closed (no matching quote mark before the end of the front matter)")
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
