@@ -26,6 +26,35 @@ struct TextEncodingTests {
         #expect(encoded == #""\u003c/script\u003e\u003c!-- \u0026 \u2028""#)
     }
 
+    @Test("the JSON writer nests objects and arrays with the commas in the right places")
+    func writerNesting() throws {
+        var json = JSONWriter()
+        json.openObject()
+        json.member("a", "one \"quoted\" </script>")
+        json.key("empty")
+        json.openArray()
+        json.closeArray()
+        json.key("nested")
+        json.openObject()
+        json.member("b", "two", forScript: false)
+        json.closeObject()
+        json.key("list")
+        json.openArray()
+        json.string("x", forScript: true)
+        json.openObject()
+        json.member("c", "three")
+        json.member("d", "four")
+        json.closeObject()
+        json.string("y", forScript: true)
+        json.closeArray()
+        json.member("last", "")
+        json.closeObject()
+        #expect(json.text == #"{"a":"one \"quoted\" \u003c/script\u003e","empty":[],"nested":{"b":"two"},"list":["x",{"c":"three","d":"four"},"y"],"last":""}"#)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.text.utf8)) as? [String: Any])
+        #expect(parsed["a"] as? String == "one \"quoted\" </script>")
+        #expect((parsed["list"] as? [Any])?.count == 3)
+    }
+
     @Test("days print as ISO 8601, long form and RFC 3339")
     func days() throws {
         let day = try #require(Day(year: 2025, month: 3, day: 7))

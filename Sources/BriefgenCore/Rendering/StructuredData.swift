@@ -6,40 +6,48 @@ enum StructuredData {
     static func newsArticle(_ article: AnalysedArticle, values: ContextValues) -> String {
         let routes = values.routes
         let url = routes.absolute(routes.article(article.slug))
-        var fields: [(String, String)] = [
-            ("@context", JSONText.string("https://schema.org")),
-            ("@type", JSONText.string("NewsArticle")),
-            ("headline", JSONText.string(article.title, forScript: true)),
-            ("datePublished", JSONText.string(article.date.iso)),
-            ("dateModified", JSONText.string(article.date.iso)),
-            ("url", JSONText.string(url, forScript: true)),
-            ("mainEntityOfPage", JSONText.string(url, forScript: true)),
-            ("inLanguage", JSONText.string(values.config.language, forScript: true)),
-            ("description", JSONText.string(article.summary, forScript: true)),
-            ("publisher", JSONText.object([
-                ("@type", JSONText.string("Organization")),
-                ("name", JSONText.string(values.config.title, forScript: true)),
-                ("url", JSONText.string(routes.absolute(routes.home), forScript: true)),
-            ])),
-        ]
+        var json = JSONWriter()
+        json.openObject()
+        json.member("@context", "https://schema.org")
+        json.member("@type", "NewsArticle")
+        json.member("headline", article.title)
+        json.member("datePublished", article.date.iso)
+        json.member("dateModified", article.date.iso)
+        json.member("url", url)
+        json.member("mainEntityOfPage", url)
+        json.member("inLanguage", values.config.language)
+        json.member("description", article.summary)
+        json.key("publisher")
+        json.openObject()
+        json.member("@type", "Organization")
+        json.member("name", values.config.title)
+        json.member("url", routes.absolute(routes.home))
+        json.closeObject()
         let sections = article.points.compactMap { values.point($0)?.title }
         if !sections.isEmpty {
-            fields.append(("articleSection", JSONText.array(sections.map { JSONText.string($0, forScript: true) })))
+            json.key("articleSection")
+            json.openArray()
+            for section in sections { json.string(section, forScript: true) }
+            json.closeArray()
         }
         let people = article.actors.compactMap { values.actor($0) }
         if !people.isEmpty {
-            fields.append(("mentions", JSONText.array(people.map { actor in
-                JSONText.object([
-                    ("@type", JSONText.string(actor.kind == .person ? "Person" : "Organization")),
-                    ("name", JSONText.string(actor.name, forScript: true)),
-                    ("url", JSONText.string(routes.absolute(routes.actor(actor.slug)), forScript: true)),
-                ])
-            })))
+            json.key("mentions")
+            json.openArray()
+            for actor in people {
+                json.openObject()
+                json.member("@type", actor.kind == .person ? "Person" : "Organization")
+                json.member("name", actor.name)
+                json.member("url", routes.absolute(routes.actor(actor.slug)))
+                json.closeObject()
+            }
+            json.closeArray()
         }
         if let original = article.article.url, PagePlanner.isWebURL(original) {
-            fields.append(("isBasedOn", JSONText.string(original, forScript: true)))
+            json.member("isBasedOn", original)
         }
-        return JSONText.object(fields)
+        json.closeObject()
+        return json.text
     }
 
     static func website(_ briefing: Briefing, routes: Routes) -> String {

@@ -1,0 +1,96 @@
+/// Writes JSON into one byte buffer, commas and all, for values written on every page (JSON-LD):
+/// `JSONText` builds each string and each object as a `String` of its own and joins them, which
+/// cost more than the rest of an article page's context.
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+    /// Whether the innermost open object or array already has a member.
+    private var hasMember: [Bool] = []
+    /// A key was written: the next value is its value, not a new member.
+    private var pendingValue = false
+
+    init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func openObject() { separate(); bytes.append(UInt8(ascii: "{")); hasMember.append(false) }
+    mutating func closeObject() { hasMember.removeLast(); bytes.append(UInt8(ascii: "}")) }
+    mutating func openArray() { separate(); bytes.append(UInt8(ascii: "[")); hasMember.append(false) }
+    mutating func closeArray() { hasMember.removeLast(); bytes.append(UInt8(ascii: "]")) }
+
+    /// A member's key; its value comes next.
+    mutating func key(_ name: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        pendingValue = true
+    }
+
+    mutating func string(_ value: String, forScript: Bool) {
+        separate()
+        var value = value
+        value.withUTF8 { JSONWriter.appendString($0, forScript: forScript, to: &bytes) }
+    }
+
+    /// `"key": "value"`.
+    mutating func member(_ name: StaticString, _ value: String, forScript: Bool = true) {
+        key(name)
+        string(value, forScript: forScript)
+    }
+
+    private mutating func separate() {
+        if pendingValue {
+            pendingValue = false
+            if !hasMember.isEmpty { hasMember[hasMember.count - 1] = true }
+            return
+        }
+        guard !hasMember.isEmpty else { return }
+        if hasMember[hasMember.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        hasMember[hasMember.count - 1] = true
+    }
+
+    /// A JSON string. With `forScript`, `<`, `>` and `&` are escaped too, so the JSON can sit
+    /// inside a `<script>` element (JSON-LD) without ending it.
+    static func appendString(_ bytes: UnsafeBufferPointer<UInt8>, forScript: Bool, to result: inout [UInt8]) {
+        result.append(UInt8(ascii: "\""))
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let escape: (length: Int, value: UInt32, short: UInt8)
+            switch byte {
+            case UInt8(ascii: "\""): escape = (1, 0, UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): escape = (1, 0, UInt8(ascii: "\\"))
+            case 0x0A: escape = (1, 0, UInt8(ascii: "n"))
+            case 0x0D: escape = (1, 0, UInt8(ascii: "r"))
+            case 0x09: escape = (1, 0, UInt8(ascii: "t"))
+            case UInt8(ascii: "<") where forScript, UInt8(ascii: ">") where forScript, UInt8(ascii: "&") where forScript:
+                escape = (1, UInt32(byte), 0)
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                // U+2028 and U+2029 end lines in JavaScript.
+                escape = (3, bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, 0)
+            default:
+                if byte < 0x20 {
+                    escape = (1, UInt32(byte), 0)
+                } else {
+                    index += 1
+                    continue
+                }
+            }
+            if index > runStart { result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            result.append(UInt8(ascii: "\\"))
+            if escape.short != 0 {
+                result.append(escape.short)
+            } else {
+                let hex: StaticString = "0123456789abcdef"
+                let digits = UnsafeBufferPointer(start: hex.utf8Start, count: 16)
+                result.append(UInt8(ascii: "u"))
+                for shift in stride(from: 12, through: 0, by: -4) { result.append(digits[Int(escape.value >> UInt32(shift) & 0xF)]) }
+            }
+            index += escape.length
+            runStart = index
+        }
+        if runStart < bytes.count { result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+        result.append(UInt8(ascii: "\""))
+    }
+}
