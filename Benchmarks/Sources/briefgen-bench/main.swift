@@ -62,6 +62,13 @@ let articleContexts = measure("context article", count: analysed.count) { analys
 measure("render article", count: analysed.count) {
     for context in articleContexts { bytes += templates.renderBytes("article", context).count }
 }
+// `… article-loop`: builds and renders every article page five times, for profiling them alone.
+if arguments.count > 3, arguments[3] == "article-loop" {
+    measure("article pages ×5", count: analysed.count * 5) {
+        for _ in 0..<5 { for article in analysed { bytes += templates.renderBytes("article", articlePages.context(article)).count } }
+    }
+    exit(0)
+}
 for kind in Page.Kind.allCases {
     let selected = pages.filter { $0.kind == kind }
     guard !selected.isEmpty else { continue }
