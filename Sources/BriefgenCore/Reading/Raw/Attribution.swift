@@ -40,7 +40,9 @@ enum Attribution {
             let cleaned = signature(String(name))
             return cleaned
         }
-        let words = clauseWords(text)
+        // At most a verb and a ten-word phrase are read after the quote (see `phraseForward`), or
+        // a name and a verb within nine words: the rest of a long sentence is never looked at.
+        let words = clauseWords(text, limit: 16)
         guard !words.isEmpty else { return nil }
         if words[0].lowercased() == "according", words.count > 2, words[1] == "to" {
             return phraseForward(Array(words.dropFirst(2)))
@@ -225,8 +227,25 @@ enum Attribution {
         return cleaned
     }
 
-    /// Words of one clause: up to the end of the sentence.
-    static func clauseWords(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\n" }).map(String.init)
+    /// Words of one clause: up to the end of the sentence, or the first `limit` of them.
+    static func clauseWords(_ text: String, limit: Int = Int.max) -> [String] {
+        var words: [String] = []
+        var start: String.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character == " " || character == "\u{00A0}" || character == "\n" {
+                if let wordStart = start {
+                    words.append(String(text[wordStart..<index]))
+                    start = nil
+                    if words.count >= limit { return words }
+                }
+            } else if start == nil {
+                start = index
+            }
+            index = text.index(after: index)
+        }
+        if let wordStart = start { words.append(String(text[wordStart...])) }
+        return words
     }
 }

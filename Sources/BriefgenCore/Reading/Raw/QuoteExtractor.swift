@@ -104,7 +104,7 @@ public struct QuoteExtractor: Sendable {
                 people.observe(paragraph: paragraph)
                 continue
             }
-            let characters = Array(paragraph.unicodeScalars)
+            let characters = QuoteExtractor.scalars(of: paragraph)
             var spans = QuoteMarks.spans(in: characters)
             let maskedCharacters = masked(characters, spans)
             let sentences = Sentences.ranges(in: maskedCharacters)
@@ -154,7 +154,7 @@ public struct QuoteExtractor: Sendable {
                     let between = String(scalars: characters[span.end..<next.start])
                     let trimmed = between.trimmingWhitespace
                     if let speaker = Attribution.speakerAfter(between), trimmed.hasSuffix(",") || trimmed.hasSuffix(":"),
-                       trimmed.split(separator: " ").count <= 10 {
+                       QuoteExtractor.wordCount(trimmed) <= 10 {
                         mergedSpeaker = speaker
                         text = text + " " + next.inner
                         span = QuotedSpan(inner: text, start: span.start, end: next.end, isDouble: span.isDouble, closed: next.closed)
@@ -172,7 +172,7 @@ public struct QuoteExtractor: Sendable {
                 }
 
                 var speaker = mergedSpeaker ?? Attribution.speakerAfter(after)
-                let wordCount = text.split(separator: " ").count
+                let wordCount = QuoteExtractor.wordCount(text)
                 // `described as "moving"`: one word reported inside a sentence is a label, not a quotation.
                 if speaker == nil, wordCount == 1 {
                     index += 1
@@ -257,6 +257,7 @@ public struct QuoteExtractor: Sendable {
         }
         // Titles are 2 to 10 words: longer quotations are dismissed before splitting them.
         guard span.inner.utf8.count < 200, span.inner.utf8.lazy.filter({ $0 == 0x20 }).count <= 16 else { return false }
+        if QuoteExtractor.hasLowerCaseWord(span.inner) { return false }
         let words = HeadingShape.words(span.inner)
         guard words.count >= 2, words.count <= 10 else { return false }
         let inner = span.inner.trimmingWhitespace
@@ -268,6 +269,78 @@ public struct QuoteExtractor: Sendable {
             if index > 0, HeadingShape.minorWords.contains(bare.lowercased()) { return true }
             return first.isUppercase || first.isNumber
         }
+    }
+
+    /// Whether a word of `text` certainly keeps it from being a title (see `isTitle`): the first
+    /// word, or a word longer than any minor word, starting in lower case. Read over bytes, and
+    /// only for ASCII text with curly quotes; for anything else the answer is "not certain".
+    static func hasLowerCaseWord(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            var wordIndex = 0
+            let count = bytes.count
+            // Quote marks, brackets and punctuation that `isTitle` strips from both ends of a word.
+            func strippable(_ position: Int) -> Int {
+                switch bytes[position] {
+                case 0x22, 0x27, 0x28, 0x29, 0x5B, 0x5D, 0x2C, 0x3A, 0x3B, 0x3F, 0x21: return 1
+                case 0xE2 where position + 2 < count && bytes[position + 1] == 0x80 && [0x98, 0x99, 0x9C, 0x9D].contains(bytes[position + 2]): return 3
+                default: return 0
+                }
+            }
+            var found = false
+            while index < count, !found {
+                while index < count, bytes[index] == 0x20 { index += 1 }
+                guard index < count else { break }
+                var end = index
+                while end < count, bytes[end] != 0x20 {
+                    if bytes[end] >= 0x80, strippable(end) == 0 { return false } // other scripts: not certain
+                    end += strippable(end) > 1 ? 3 : 1
+                }
+                var first = index
+                while first < end, strippable(first) > 0 { first += strippable(first) }
+                if first < end, (0x61...0x7A).contains(bytes[first]) {
+                    var last = end
+                    // Strip from the end too, to measure the bare word.
+                    while last > first {
+                        if last - first >= 3, strippable(last - 3) == 3 { last -= 3 } else if strippable(last - 1) == 1 { last -= 1 } else { break }
+                    }
+                    let length = last - first
+                    if wordIndex == 0 || length > 6 {
+                        found = true
+                    } else {
+                        let bare = String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)
+                        found = !HeadingShape.minorWords.contains(bare.lowercased())
+                    }
+                }
+                wordIndex += 1
+                index = end
+            }
+            return found
+        }
+    }
+
+    /// The paragraph's scalars, in one pass over its text.
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { scalars.append(scalar) }
+        return scalars
+    }
+
+    /// `text.split(separator: " ").count`, over bytes when the text is ASCII.
+    static func wordCount(_ text: String) -> Int {
+        var text = text
+        let ascii: Int? = text.withUTF8 { bytes in
+            var words = 0
+            var inWord = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte == 0x20 { inWord = false } else if !inWord { inWord = true; words += 1 }
+            }
+            return words
+        }
+        return ascii ?? text.split(separator: " ").count
     }
 
     /// The last `count` space-separated words of `text` (fewer if it has fewer), found from the

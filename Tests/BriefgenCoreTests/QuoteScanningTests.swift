@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import BriefgenCore
+
+/// The byte-level shortcuts of quote extraction against the plain rules they stand in for.
+@Suite("Quote scanning shortcuts")
+struct QuoteScanningTests {
+    /// `isTitle`'s rule: every significant word starts with a capital or a digit.
+    static func everyWordCapitalised(_ text: String) -> Bool {
+        HeadingShape.words(text).enumerated().allSatisfy { index, word in
+            let bare = word.strippingCharacters("\"'“”‘’()[],:;?!")
+            guard let first = bare.first else { return true }
+            if index > 0, HeadingShape.minorWords.contains(bare.lowercased()) { return true }
+            return first.isUppercase || first.isNumber
+        }
+    }
+
+    static let samples = [
+        "The Long Road", "the long road", "A Plan for Peace", "Bridge of Hope", "Out of the Shadows", "we will not give up",
+        "“Coalition of the Willing”", "(Almost) Done", "‘Quiet’ Talks Resume", "Talks aND More", "Talks and more", "20 Points",
+        "Peace before winter", "Key Issues, before Winter", "Київ Talks", "Talks in Київ today", "e\u{301}lan Vital", "  spaced   out  ",
+        "", "!!!", "“”", "The committee will review the comments received in writing.", "Before the Vote", "Talks Before the vote",
+    ]
+
+    @Test("a lower-case word found over bytes always means the quote is not a title", arguments: samples)
+    func lowerCaseWordImpliesNotTitle(_ text: String) {
+        if QuoteExtractor.hasLowerCaseWord(text) { #expect(!QuoteScanningTests.everyWordCapitalised(text)) }
+    }
+
+    @Test("the shortcut decides most plain sentences")
+    func decidesPlainSentences() throws {
+        let decided = QuoteScanningTests.samples.filter(QuoteExtractor.hasLowerCaseWord)
+        #expect(decided.contains("the long road") && decided.contains("Talks and more") && decided.contains("Peace before winter"))
+        #expect(!decided.contains("Talks aND More") && !decided.contains("A Plan for Peace") && !decided.contains("Talks in Київ today"))
+        // Every quoted passage of the raw fixtures, too.
+        for text in try QuoteScanningTests.fixtureParagraphs() {
+            for span in QuoteMarks.spans(in: Array(text.unicodeScalars)) where QuoteExtractor.hasLowerCaseWord(span.inner) {
+                #expect(!QuoteScanningTests.everyWordCapitalised(span.inner), "\(span.inner)")
+            }
+        }
+    }
+
+    /// Paragraphs of every raw fixture article and of the sample content.
+    static func fixtureParagraphs() throws -> [String] {
+        var paragraphs: [String] = []
+        for folder in [TestPaths.fixtures, TestPaths.content] {
+            guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { continue }
+            for case let file as URL in files where ["txt", "md"].contains(file.pathExtension) {
+                paragraphs += try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n\n")
+            }
+        }
+        return paragraphs
+    }
+
+    @Test("word counts and clause words match splitting the text", arguments: samples + ["a\u{A0}b c", "said,  the   delegate\non Monday"])
+    func wordsMatchSplitting(_ text: String) {
+        #expect(QuoteExtractor.wordCount(text) == text.split(separator: " ").count)
+        #expect(QuoteExtractor.scalars(of: text) == Array(text.unicodeScalars))
+        let all = text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\n" }).map(String.init)
+        #expect(Attribution.clauseWords(text) == all)
+        for limit in 1...3 { #expect(Attribution.clauseWords(text, limit: limit) == Array(all.prefix(limit))) }
+    }
+}
