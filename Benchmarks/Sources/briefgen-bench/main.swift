@@ -45,6 +45,13 @@ if arguments.count > 3, arguments[3] == "read-loop" {
     try measure("read ×10", count: site.articles.count * 10) { for _ in 0..<10 { _ = try ContentLoader(directory: content).load() } }
     exit(0)
 }
+if arguments.count > 3, arguments[3] == "tokenize-loop" {
+    var total = 0
+    let texts = site.articles.map(\.markdown)
+    measure("tokenize ×20", count: texts.count * 20) { for _ in 0..<20 { for text in texts { total += Tokenizer.words(in: text).count } } }
+    print("\(total / 20 / max(texts.count, 1)) words per article, \(texts.reduce(0) { $0 + $1.utf8.count } / max(texts.count, 1)) bytes")
+    exit(0)
+}
 let analyzer = ArticleAnalyzer(points: site.points, actors: site.actors, basePath: "")
 let analysed = measure("analyse articles", count: site.articles.count) { site.articles.map(analyzer.analyse) }
 if arguments.count > 3, arguments[3] == "analyse-loop" {

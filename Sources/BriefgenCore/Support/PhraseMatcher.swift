@@ -53,6 +53,21 @@ public enum Tokenizer {
     }
 
     static func append(wordsInUTF8 bytes: UnsafeBufferPointer<UInt8>, to tokens: inout [WordToken]) {
+        // A text of n bytes has at most (n + 1) / 2 words. They are written into a scratch buffer
+        // and appended in one copy: appending to the array word by word cost a call and a
+        // uniqueness check per word.
+        let capacity = (bytes.count + 1) / 2
+        guard capacity > 0 else { return }
+        withUnsafeTemporaryAllocation(of: WordToken.self, capacity: capacity) { scratch in
+            let found = scan(bytes, into: scratch)
+            tokens.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<found]))
+            _ = scratch.baseAddress.map { $0.deinitialize(count: found) }
+        }
+    }
+
+    /// Finds the words of `bytes` and initialises `scratch` with them; returns how many.
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into scratch: UnsafeMutableBufferPointer<WordToken>) -> Int {
+        var found = 0
         var index = 0
         let count = bytes.count
         var start = -1
@@ -70,7 +85,8 @@ public enum Tokenizer {
                         unicode = false
                     }
                 } else if start >= 0 {
-                    tokens.append(token(bytes, start, index, unicode))
+                    (scratch.baseAddress! + found).initialize(to: token(bytes, start, index, unicode))
+                    found += 1
                     start = -1
                 }
                 index += 1
@@ -90,12 +106,17 @@ public enum Tokenizer {
                 if start < 0 { start = index }
                 unicode = true
             } else if start >= 0 {
-                tokens.append(token(bytes, start, index, unicode))
+                (scratch.baseAddress! + found).initialize(to: token(bytes, start, index, unicode))
+                found += 1
                 start = -1
             }
             index += width
         }
-        if start >= 0 { tokens.append(token(bytes, start, count, unicode)) }
+        if start >= 0 {
+            (scratch.baseAddress! + found).initialize(to: token(bytes, start, count, unicode))
+            found += 1
+        }
+        return found
     }
 
     /// A finished word. An ASCII word is letters and digits only, so `| 0x20` on every byte
@@ -103,16 +124,31 @@ public enum Tokenizer {
     @inline(__always)
     private static func token(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ unicode: Bool) -> WordToken {
         let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        let length = end - start
+        if !unicode, length <= 16, end + 8 <= bytes.count, let base = word.baseAddress {
+            // Most words: one or two eight-byte loads (the text goes on past the word), masked to
+            // the word, give the prefix, both hashes and whether it has a capital.
+            let lowerCase: UInt64 = 0x2020_2020_2020_2020
+            let raw = UnsafeRawPointer(base)
+            let firstMask = Hashing.mask(bytes: min(length, 8))
+            let secondMask = length > 8 ? Hashing.mask(bytes: length - 8) : 0
+            let first = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & firstMask
+            let second = length > 8 ? UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & secondMask : 0
+            let head = ((first | lowerCase) & firstMask, (second | lowerCase) & secondMask)
+            let folded = Hashing.hash(length: length, head.0, head.1)
+            let exact = first == head.0 && second == head.1 ? folded : Hashing.hash(length: length, first, second)
+            return WordToken(offset: start, length: length, exactHash: exact, foldedHash: folded, head: head)
+        }
         if unicode {
             let exact = Hashing.hash(word)
             var lowered = String(decoding: word, as: UTF8.self).lowercased()
             return lowered.withUTF8 { folded in
                 var head = (UInt64(0), UInt64(0))
                 for position in 0..<min(16, folded.count) { setHead(&head, position, folded[position]) }
-                return WordToken(offset: start, length: end - start, exactHash: exact, foldedHash: Hashing.hash(folded), head: head)
+                return WordToken(offset: start, length: length, exactHash: exact, foldedHash: Hashing.hash(folded), head: head)
             }
         }
-        // The buffer usually goes on for eight bytes past the word, so whole words load at once.
+        // Long words, or words at the very end of the text.
         let canOverread = end + 8 <= bytes.count
         let folded = Hashing.hash(word, orBits: 0x2020_2020_2020_2020, canOverread: canOverread)
         var head = (Hashing.chunk(word, at: 0, orBits: 0x2020_2020_2020_2020, canOverread: canOverread), UInt64(0))
@@ -127,7 +163,7 @@ public enum Tokenizer {
             offset += 8
         }
         let exact = hasCapital ? Hashing.hash(word) : folded
-        return WordToken(offset: start, length: end - start, exactHash: exact, foldedHash: folded, head: head)
+        return WordToken(offset: start, length: length, exactHash: exact, foldedHash: folded, head: head)
     }
 
     @inline(__always) private static func setHead(_ head: inout (UInt64, UInt64), _ position: Int, _ byte: UInt8) {
@@ -145,6 +181,32 @@ enum Hashing {
         hash(bytes, orBits: 0, canOverread: false)
     }
 
+    /// The hash of a word of at most 16 bytes given as its two chunks (the second zero when it
+    /// has eight bytes or fewer): the same value `hash(_:)` gives for its bytes.
+    @inline(__always)
+    static func hash(length: Int, _ first: UInt64, _ second: UInt64) -> UInt64 {
+        var hash = (seed ^ UInt64(length)) &* prime
+        if length > 0 {
+            hash = (hash ^ first) &* prime
+            hash ^= hash >> 31
+        }
+        if length > 8 {
+            hash = (hash ^ second) &* prime
+            hash ^= hash >> 31
+        }
+        return finalize(hash)
+    }
+
+    @inline(__always)
+    private static func finalize(_ value: UInt64) -> UInt64 {
+        var hash = value
+        hash ^= hash >> 33
+        hash = hash &* 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        hash = hash &* 0xC4CE_B9FE_1A85_EC53
+        return hash ^ (hash >> 33)
+    }
+
     /// `orBits` is or-ed into every eight-byte chunk (`0x2020…` lower-cases ASCII letters);
     /// `canOverread` says eight bytes past the end may be loaded (and masked off).
     @inline(__always)
@@ -157,11 +219,13 @@ enum Hashing {
             offset += 8
         }
         // Murmur's finaliser: every bit of the input reaches the low bits tables index by.
-        hash ^= hash >> 33
-        hash = hash &* 0xFF51_AFD7_ED55_8CCD
-        hash ^= hash >> 33
-        hash = hash &* 0xC4CE_B9FE_1A85_EC53
-        return hash ^ (hash >> 33)
+        return finalize(hash)
+    }
+
+    /// The low `bytes` bytes of a chunk set (`bytes` from 1 to 8).
+    @inline(__always)
+    static func mask(bytes: Int) -> UInt64 {
+        bytes >= 8 ? ~0 : (1 << (8 * UInt64(bytes))) &- 1
     }
 
     /// Up to eight bytes from `offset`, little-endian, `orBits` applied, bytes past the end zero.
