@@ -72,10 +72,41 @@ public enum Tokenizer {
         let count = bytes.count
         var start = -1
         var unicode = false
+        guard let base = bytes.baseAddress else { return 0 }
         while index < count {
+            // Eight ASCII bytes at a time, the common case: which of them are letters or digits is
+            // worked out for all eight at once, and only the bytes where a word starts or ends are
+            // visited. A word's hashes and prefix are worked out when it ends.
+            if index + 8 <= count {
+                let chunk = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                if chunk & 0x8080_8080_8080_8080 == 0 {
+                    // Per byte, without carries between bytes: `| 0x20` folds letters to lower case,
+                    // and adding a constant sets the top bit from a threshold on.
+                    let folded = chunk | 0x2020_2020_2020_2020
+                    let letters = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505) // 0x61…0x7A
+                    let digits = (chunk &+ 0x5050_5050_5050_5050) & ~(chunk &+ 0x4646_4646_4646_4646) // 0x30…0x39
+                    let tops = (letters | digits) & 0x8080_8080_8080_8080
+                    // Bit k set when byte k is part of a word.
+                    let inWord = ((tops >> 7) &* 0x0102_0408_1020_4080) >> 56
+                    let before = (inWord << 1 | (start >= 0 ? 1 : 0)) & 0xFF
+                    var changes = inWord ^ before
+                    while changes != 0 {
+                        let position = changes.trailingZeroBitCount
+                        if (inWord >> UInt64(position)) & 1 != 0 {
+                            start = index + position
+                            unicode = false
+                        } else {
+                            (scratch.baseAddress! + found).initialize(to: token(bytes, start, index + position, unicode))
+                            found += 1
+                            start = -1
+                        }
+                        changes &= changes &- 1
+                    }
+                    index += 8
+                    continue
+                }
+            }
             let byte = bytes[index]
-            // ASCII, the common case: only the word's bounds are found here; its hashes and prefix
-            // are worked out when it ends, eight bytes at a time.
             if byte < 0x80 {
                 // Letters and digits by a bit table.
                 let table: UInt64 = byte < 0x40 ? 0x03FF_0000_0000_0000 : 0x07FF_FFFE_07FF_FFFE
