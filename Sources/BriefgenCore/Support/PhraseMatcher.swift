@@ -96,7 +96,7 @@ public enum Tokenizer {
                             start = index + position
                             unicode = false
                         } else {
-                            (scratch.baseAddress! + found).initialize(to: token(bytes, start, index + position, unicode))
+                            emit(bytes, start, index + position, unicode, into: scratch.baseAddress! + found)
                             found += 1
                             start = -1
                         }
@@ -116,7 +116,7 @@ public enum Tokenizer {
                         unicode = false
                     }
                 } else if start >= 0 {
-                    (scratch.baseAddress! + found).initialize(to: token(bytes, start, index, unicode))
+                    emit(bytes, start, index, unicode, into: scratch.baseAddress! + found)
                     found += 1
                     start = -1
                 }
@@ -137,30 +137,33 @@ public enum Tokenizer {
                 if start < 0 { start = index }
                 unicode = true
             } else if start >= 0 {
-                (scratch.baseAddress! + found).initialize(to: token(bytes, start, index, unicode))
+                emit(bytes, start, index, unicode, into: scratch.baseAddress! + found)
                 found += 1
                 start = -1
             }
             index += width
         }
         if start >= 0 {
-            (scratch.baseAddress! + found).initialize(to: token(bytes, start, count, unicode))
+            emit(bytes, start, count, unicode, into: scratch.baseAddress! + found)
             found += 1
         }
         return found
     }
 
-    /// A finished word. An ASCII word is letters and digits only, so `| 0x20` on every byte
-    /// lower-cases it; words with other letters are lower-cased with Unicode's rules.
+    /// Writes a finished word to `target`. An ASCII word is letters and digits only, so `| 0x20`
+    /// on every byte lower-cases it; words with other letters are lower-cased with Unicode's rules.
+    ///
+    /// Written in place rather than returned: returning the 48-byte value and copying it stalled
+    /// on store forwarding, which cost more than working the word out.
     @inline(__always)
-    private static func token(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ unicode: Bool) -> WordToken {
-        let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+    private static func emit(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ unicode: Bool,
+                             into target: UnsafeMutablePointer<WordToken>) {
         let length = end - start
-        if !unicode, length <= 16, end + 8 <= bytes.count, let base = word.baseAddress {
+        if !unicode, length <= 16, end + 8 <= bytes.count, let base = bytes.baseAddress {
             // Most words: one or two eight-byte loads (the text goes on past the word), masked to
             // the word, give the prefix, both hashes and whether it has a capital.
             let lowerCase: UInt64 = 0x2020_2020_2020_2020
-            let raw = UnsafeRawPointer(base)
+            let raw = UnsafeRawPointer(base + start)
             let firstMask = Hashing.mask(bytes: min(length, 8))
             let secondMask = length > 8 ? Hashing.mask(bytes: length - 8) : 0
             let first = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & firstMask
@@ -168,8 +171,17 @@ public enum Tokenizer {
             let head = ((first | lowerCase) & firstMask, (second | lowerCase) & secondMask)
             let folded = Hashing.hash(length: length, head.0, head.1)
             let exact = first == head.0 && second == head.1 ? folded : Hashing.hash(length: length, first, second)
-            return WordToken(offset: start, length: length, exactHash: exact, foldedHash: folded, head: head)
+            target.initialize(to: WordToken(offset: start, length: length, exactHash: exact, foldedHash: folded, head: head))
+        } else {
+            target.initialize(to: slowToken(bytes, start, end, unicode))
         }
+    }
+
+    /// Words with letters beyond ASCII, longer than 16 bytes, or at the very end of the text.
+    @inline(never)
+    private static func slowToken(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ unicode: Bool) -> WordToken {
+        let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        let length = end - start
         if unicode {
             let exact = Hashing.hash(word)
             var lowered = String(decoding: word, as: UTF8.self).lowercased()
@@ -179,7 +191,6 @@ public enum Tokenizer {
                 return WordToken(offset: start, length: length, exactHash: exact, foldedHash: Hashing.hash(folded), head: head)
             }
         }
-        // Long words, or words at the very end of the text.
         let canOverread = end + 8 <= bytes.count
         let folded = Hashing.hash(word, orBits: 0x2020_2020_2020_2020, canOverread: canOverread)
         var head = (Hashing.chunk(word, at: 0, orBits: 0x2020_2020_2020_2020, canOverread: canOverread), UInt64(0))
