@@ -202,13 +202,7 @@ struct PlainTextCollector {
         // Most text nodes are words with single spaces (cmark makes line breaks nodes of their
         // own): those are copied in one go instead of word by word.
         if let first = bytes.first, first != 0x20, first != 0x0A, first != 0x09, first != 0x0D, bytes.last != 0x20 {
-            var clean = true
-            var previous: UInt8 = 0
-            for byte in bytes {
-                if byte == 0x0A || byte == 0x09 || byte == 0x0D || (byte == 0x20 && previous == 0x20) { clean = false; break }
-                previous = byte
-            }
-            if clean {
+            if !ByteScan.hasBreakOrDoubleSpace(bytes) {
                 appendRun(bytes, 0..<bytes.count)
                 return
             }

@@ -6,17 +6,16 @@ enum SmartPunctuation {
     /// space at the start of a block), so quotes that follow emphasis or links open or close right.
     /// Returns nil when nothing changes.
     static func transform(_ text: UnsafeBufferPointer<UInt8>, previous: UInt8) -> [UInt8]? {
+        // Most text has nothing to change: look only at quote marks, hyphens and full stops.
         var needsWork = false
-        var previousByte: UInt8 = 0
-        var beforePrevious: UInt8 = 0
-        for byte in text {
-            if byte == 0x22 || byte == 0x27 || byte == 0x2D && previousByte == 0x2D
-                || byte == 0x2E && previousByte == 0x2E && beforePrevious == 0x2E {
-                needsWork = true
-                break
+        var candidate = ByteScan.next(in: text, from: 0, 0x22, 0x27, 0x2D, 0x2E)
+        while candidate < text.count, !needsWork {
+            switch text[candidate] {
+            case 0x22, 0x27: needsWork = true
+            case 0x2D: needsWork = candidate > 0 && text[candidate - 1] == 0x2D
+            default: needsWork = candidate > 1 && text[candidate - 1] == 0x2E && text[candidate - 2] == 0x2E
             }
-            beforePrevious = previousByte
-            previousByte = byte
+            candidate = ByteScan.next(in: text, from: candidate + 1, 0x22, 0x27, 0x2D, 0x2E)
         }
         guard needsWork else { return nil }
         var output: [UInt8] = []

@@ -56,3 +56,69 @@ extension String {
         return (self[..<start], self[end...])
     }
 }
+
+/// Finds bytes of interest eight at a time: the loops that look at every byte of every paragraph
+/// for a quote mark, a dash or a line break mostly find none, and testing eight bytes per step
+/// cost a fifth of testing them one by one.
+enum ByteScan {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    private static let tops: UInt64 = 0x8080_8080_8080_8080
+
+    /// 0x80 in each byte of `word` that is zero, and nothing else (no false positives).
+    @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
+        ~(((word & lows) &+ lows) | word | lows)
+    }
+
+    /// The first index at or after `start` whose byte is one of `a`…`d` (repeat a value to look
+    /// for fewer), or, with `highBytes`, 0x80 or more; `bytes.count` when there is none.
+    @inline(__always)
+    static func next(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, _ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8,
+                     highBytes: Bool = false) -> Int {
+        let count = bytes.count
+        var index = start
+        if let base = bytes.baseAddress {
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                var found = zeroBytes(word ^ (UInt64(a) &* ones)) | zeroBytes(word ^ (UInt64(b) &* ones))
+                    | zeroBytes(word ^ (UInt64(c) &* ones)) | zeroBytes(word ^ (UInt64(d) &* ones))
+                if highBytes { found |= word & tops }
+                if found != 0 { return index + found.trailingZeroBitCount / 8 }
+                index += 8
+            }
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte == a || byte == b || byte == c || byte == d || highBytes && byte >= 0x80 { return index }
+            index += 1
+        }
+        return count
+    }
+
+    /// Whether `bytes` has a line break, a tab, a carriage return or two spaces in a row.
+    static func hasBreakOrDoubleSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        var index = 0
+        var previousSpace = false
+        if let base = bytes.baseAddress {
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let spaces = zeroBytes(word ^ (0x20 &* ones))
+                let breaks = zeroBytes(word ^ (0x0A &* ones)) | zeroBytes(word ^ (0x09 &* ones)) | zeroBytes(word ^ (0x0D &* ones))
+                // A space whose previous byte (in this word, or the last of the one before) is a space.
+                let spaceBefore = spaces << 8 | (previousSpace ? 0x80 : 0)
+                if breaks != 0 || spaces & spaceBefore != 0 { return true }
+                previousSpace = spaces >> 56 != 0
+                index += 8
+            }
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x20 && previousSpace { return true }
+            previousSpace = byte == 0x20
+            index += 1
+        }
+        return false
+    }
+}

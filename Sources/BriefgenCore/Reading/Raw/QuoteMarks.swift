@@ -39,14 +39,16 @@ enum QuoteMarks {
     static func mayContainQuotes(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            var previous: UInt8 = 0x20
             var index = 0
             let count = bytes.count
             while index < count {
+                // Straight quote marks and the lead bytes of other marks are all that matter; the
+                // byte before one is the last byte of the character before it.
+                index = ByteScan.next(in: bytes, from: index, 0x22, 0x27, 0x22, 0x27, highBytes: true)
+                guard index < count else { break }
+                let previous: UInt8 = index > 0 ? bytes[index - 1] : 0x20
                 let byte = bytes[index]
                 index += 1
-                // Plain ASCII other than the quote marks is by far the most common case.
-                if byte != 0x22, byte != 0x27, byte < 0xC2 { previous = byte; continue }
                 switch byte {
                 case 0x22: return true // "
                 case 0x27: if previous == 0x20 || previous == 0x28 || previous == 0x5B { return true } // ' after space or bracket
@@ -54,22 +56,17 @@ enum QuoteMarks {
                     if index < count {
                         let next = bytes[index]
                         if next == 0xAB || next == 0xBB { return true } // « »
-                        previous = next
                         index += 1
-                        continue
                     }
                 case 0xE2:
                     if index + 1 < count, bytes[index] == 0x80 {
                         let third = bytes[index + 1]
                         if third == 0x9C || third == 0x9D || third == 0x9E || third == 0x98 { return true } // “ ” „ ‘
                         if third == 0x99, previous == 0x20 { return true } // ’ opening a quote, as some paste it
-                        previous = third
                         index += 2
-                        continue
                     }
                 default: break
                 }
-                previous = byte
             }
             return false
         }

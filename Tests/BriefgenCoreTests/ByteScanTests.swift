@@ -1,0 +1,103 @@
+import Testing
+@testable import BriefgenCore
+
+/// The eight-bytes-at-a-time scans against byte-by-byte loops, on random text that mixes the
+/// bytes they look for with plain ASCII and multi-byte characters, at every length and offset.
+@Suite("Byte scans")
+struct ByteScanTests {
+    static func randomTexts() -> [[UInt8]] {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let pieces: [[UInt8]] = ["a", "b", " ", "  ", "\"", "'", "-", "--", ".", "...", "\n", "\t", "\r", "(", "«", "»", "“", "”", "„", "‘", "’",
+                                 "—", "Ж", "日", "abcdefgh", "\u{7F}", "\u{80}"].map { Array($0.utf8) }
+        return (0..<600).map { _ in (0..<next(40)).flatMap { _ in pieces[next(pieces.count)] } }
+    }
+
+    @Test("finding the next of a few bytes, or of any byte from 0x80")
+    func next() {
+        for text in ByteScanTests.randomTexts() {
+            text.withUnsafeBufferPointer { bytes in
+                for start in 0...bytes.count {
+                    for high in [false, true] {
+                        let expected = (start..<bytes.count).first { [0x22, 0x27, 0x2D].contains(bytes[$0]) || high && bytes[$0] >= 0x80 } ?? bytes.count
+                        #expect(ByteScan.next(in: bytes, from: start, 0x22, 0x27, 0x2D, 0x2D, highBytes: high) == expected)
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("line breaks and double spaces")
+    func breaksAndDoubleSpaces() {
+        for text in ByteScanTests.randomTexts() {
+            let expected = text.indices.contains { index in
+                [0x0A, 0x09, 0x0D].contains(text[index]) || text[index] == 0x20 && index > 0 && text[index - 1] == 0x20
+            }
+            text.withUnsafeBufferPointer { #expect(ByteScan.hasBreakOrDoubleSpace($0) == expected, "\(text)") }
+        }
+        // One double space or break at every offset, across the eight-byte steps too.
+        for offset in 0..<20 {
+            for (inserted, expected) in [("  ", true), ("\n", true), ("\t", true), ("\r", true), ("_", false), (" ", false)] {
+                let text = Array((String(repeating: "x", count: offset) + inserted + "x y" + String(repeating: "z", count: 9)).utf8)
+                text.withUnsafeBufferPointer { #expect(ByteScan.hasBreakOrDoubleSpace($0) == expected, "\(offset) \(inserted.debugDescription)") }
+            }
+        }
+    }
+
+    /// `QuoteMarks.mayContainQuotes` as it was written before the scan: byte by byte.
+    static func mayContainQuotesByteByByte(_ bytes: [UInt8]) -> Bool {
+        var previous: UInt8 = 0x20
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case 0x22: return true
+            case 0x27: if previous == 0x20 || previous == 0x28 || previous == 0x5B { return true }
+            case 0xC2 where index < bytes.count:
+                if bytes[index] == 0xAB || bytes[index] == 0xBB { return true }
+                previous = bytes[index]
+                index += 1
+                continue
+            case 0xE2 where index + 1 < bytes.count && bytes[index] == 0x80:
+                let third = bytes[index + 1]
+                if [0x9C, 0x9D, 0x9E, 0x98].contains(third) || third == 0x99 && previous == 0x20 { return true }
+                previous = third
+                index += 2
+                continue
+            default: break
+            }
+            previous = byte
+        }
+        return false
+    }
+
+    @Test("a paragraph may hold quotes exactly when the byte-by-byte reading says so")
+    func mayContainQuotes() {
+        var positives = 0
+        for text in ByteScanTests.randomTexts() {
+            let expected = ByteScanTests.mayContainQuotesByteByByte(text)
+            positives += expected ? 1 : 0
+            #expect(QuoteMarks.mayContainQuotes(String(decoding: text, as: UTF8.self)) == expected, "\(String(decoding: text, as: UTF8.self))")
+        }
+        #expect(positives > 100 && positives < 590)
+    }
+
+    @Test("smart punctuation leaves text alone exactly when it has nothing to change")
+    func smartPunctuationSkips() {
+        for text in ByteScanTests.randomTexts() {
+            let needsWork = text.indices.contains { index in
+                text[index] == 0x22 || text[index] == 0x27 || text[index] == 0x2D && index > 0 && text[index - 1] == 0x2D
+                    || text[index] == 0x2E && index > 1 && text[index - 1] == 0x2E && text[index - 2] == 0x2E
+            }
+            text.withUnsafeBufferPointer { bytes in
+                let result = SmartPunctuation.transform(bytes, previous: 0x20)
+                if !needsWork { #expect(result == nil) }
+                if result == nil { #expect(!needsWork || text.isEmpty) }
+            }
+        }
+    }
+}
