@@ -26,8 +26,6 @@ public struct ArticleSection: Sendable, Equatable {
     public var anchor: String
     /// Indices into the article's blocks (heading excluded).
     public var blocks: Range<Int>
-    /// Body text (paragraphs, lists, quotations) for matching and excerpts.
-    public var text: String
     /// One to three sentences of the body, for briefings and feeds.
     public var excerpt: String
     /// Point slugs this section speaks to.

@@ -32,15 +32,17 @@ public struct ArticleAnalyzer: Sendable {
             blockRanges.append(start..<allWords.count)
         }
         let hasHeadings = sections.contains { $0.heading != nil }
+        let sectionWords = sections.map { section in
+            section.blocks.isEmpty ? allWords[0..<0]
+                : allWords[blockRanges[section.blocks.lowerBound].lowerBound..<blockRanges[section.blocks.upperBound - 1].upperBound]
+        }
         for index in sections.indices {
             // Without headings, the title is what says what the article is about.
             let heading = sections[index].heading ?? (hasHeadings ? nil : article.title)
-            let blocks = sections[index].blocks
-            let words = blocks.isEmpty ? allWords[0..<0] : allWords[blockRanges[blocks.lowerBound].lowerBound..<blockRanges[blocks.upperBound - 1].upperBound]
-            sections[index].points = pointMatcher.points(heading: heading.map { Tokenizer.words(in: $0) }, body: words)
+            sections[index].points = pointMatcher.points(heading: heading.map { Tokenizer.words(in: $0) }, body: sectionWords[index])
         }
         if let declared = article.declaredPoints {
-            applyDeclaredPoints(declared, to: &sections, title: article.title)
+            applyDeclaredPoints(declared, to: &sections, words: sectionWords, title: article.title)
         }
         let points = orderedPoints(Set(sections.flatMap(\.points)).union(article.declaredPoints ?? []))
 
@@ -68,11 +70,10 @@ public struct ArticleAnalyzer: Sendable {
         func close(at end: Int) {
             let range = start..<end
             let bodyBlocks = body.blocks[range]
-            let text = bodyBlocks.map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
             let target = anchor ?? bodyBlocks.first(where: { $0.id != nil })?.id
             if let target, heading != nil || !bodyBlocks.isEmpty {
                 sections.append(ArticleSection(index: sections.count, heading: heading, anchor: target,
-                                               blocks: range, text: text, excerpt: Excerpt.make(from: text), points: []))
+                                               blocks: range, excerpt: Excerpt.make(fromBlocks: bodyBlocks.map(\.text)), points: []))
             }
         }
         for (index, block) in body.blocks.enumerated() where block.startsSection {
@@ -87,7 +88,8 @@ public struct ArticleAnalyzer: Sendable {
 
     /// Front matter `points:` wins: only declared points count, and each declared point gets at
     /// least the section that speaks to it most (or the first section).
-    private func applyDeclaredPoints(_ declared: [String], to sections: inout [ArticleSection], title: String) {
+    private func applyDeclaredPoints(_ declared: [String], to sections: inout [ArticleSection], words: [ArraySlice<WordToken>],
+                                     title: String) {
         let allowed = Set(declared)
         for index in sections.indices { sections[index].points.removeAll { !allowed.contains($0) } }
         guard !sections.isEmpty else { return }
@@ -96,7 +98,7 @@ public struct ArticleAnalyzer: Sendable {
             var best = 0
             var bestScore = 0
             for section in sections {
-                let score = pointMatcher.scores(heading: section.heading ?? title, body: section.text)[pointIndex] ?? 0
+                let score = pointMatcher.scores(heading: Tokenizer.words(in: section.heading ?? title), body: words[section.index])[pointIndex] ?? 0
                 if score > bestScore { best = section.index; bestScore = score }
             }
             sections[best].points.append(slug)

@@ -75,11 +75,7 @@ public struct ArticleSummary: Sendable, Equatable {
         self.init(Fields(slug: article.slug, sourcePath: article.sourcePath, sourceHash: article.sourceHash, title: article.title,
                          date: article.date, source: article.source, url: article.url, draft: article.draft,
                          summary: analysed.summary, points: analysed.points, actors: analysed.actors,
-                         sections: analysed.sections.map { section in
-                             var light = section
-                             light.text = ""
-                             return light
-                         },
+                         sections: analysed.sections,
                          quotes: analysed.quotes, anchors: analysed.body.blocks.compactMap(\.id), links: analysed.body.links))
     }
 

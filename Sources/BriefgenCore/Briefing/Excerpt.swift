@@ -4,14 +4,23 @@ public enum Excerpt {
 
     /// Whole sentences up to about `targetLength` characters, at least one, at most three.
     public static func make(from text: String) -> String {
-        let sentences = Sentences.split(text, limit: 3)
+        make(sentences: Sentences.split(text, limit: 3))
+    }
+
+    /// The excerpt of a section: its blocks' texts joined with spaces.
+    public static func make(fromBlocks texts: [String]) -> String {
+        make(from: texts.filter { !$0.isEmpty }.joined(separator: " "))
+    }
+
+    private static func make(sentences: [String]) -> String {
         guard let first = sentences.first else { return "" }
         var excerpt = first
         var length = characterCount(first)
         for sentence in sentences.dropFirst().prefix(2) {
             let sentenceLength = characterCount(sentence)
             guard length + 1 + sentenceLength <= targetLength else { break }
-            excerpt += " " + sentence
+            excerpt += " "
+            excerpt += sentence
             length += 1 + sentenceLength
         }
         return excerpt
@@ -22,15 +31,9 @@ public enum Excerpt {
     /// finding the sentences.
     static func characterCount(_ text: String) -> Int {
         var text = text
-        let asciiLength: Int? = text.withUTF8 { bytes in
-            var combined: UInt8 = 0
-            var carriageReturn = false
-            for byte in bytes {
-                combined |= byte
-                carriageReturn = carriageReturn || byte == 0x0D
-            }
-            return combined < 0x80 && !carriageReturn ? bytes.count : nil
+        let plain = text.withUTF8 { bytes in
+            ByteScan.next(in: bytes, from: 0, 0x0D, 0x0D, 0x0D, 0x0D, highBytes: true) == bytes.count
         }
-        return asciiLength ?? text.count
+        return plain ? text.utf8.count : text.count
     }
 }

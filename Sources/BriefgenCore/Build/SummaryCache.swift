@@ -262,7 +262,7 @@ public final class SummaryCache: @unchecked Sendable {
             let excerpt = try reader.readString()
             let sectionPoints = try reader.readStrings()
             sections.append(ArticleSection(index: index, heading: heading, anchor: anchor, blocks: lower..<max(lower, upper),
-                                           text: "", excerpt: excerpt, points: sectionPoints))
+                                           excerpt: excerpt, points: sectionPoints))
         }
         var quotes: [LocatedQuote] = []
         for _ in 0..<(try reader.readCount()) {

@@ -17,6 +17,10 @@ public enum Sentences {
             var index = 0
             let count = bytes.count
             while index < count, result.count < limit {
+                // Only full stops, question and exclamation marks and the lead byte of an ellipsis
+                // can end a sentence: the bytes between them are skipped eight at a time.
+                index = ByteScan.next(in: bytes, from: index, 0x2E, 0x3F, 0x21, 0xE2)
+                guard index < count else { break }
                 let byte = bytes[index]
                 var punctuationEnd = -1
                 if byte == 0x2E || byte == 0x3F || byte == 0x21 {
