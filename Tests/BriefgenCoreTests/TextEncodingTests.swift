@@ -99,6 +99,17 @@ struct SlugTests {
         #expect(!Slug.isValid("ελληνικά") && !Slug.isValid("café"))
     }
 
+    @Test("ids are unique within a page, reserved ones included")
+    func uniqueIDs() {
+        var ids = UniqueIDs(reserved: ["main", "top"])
+        let claimed = ["main", "a", "a", "a-1", "a", "", "", "top", "b", "a-2"].map { ids.claim($0) }
+        #expect(claimed == ["main-1", "a", "a-1", "a-1-1", "a-2", "section", "section-1", "top-1", "b", "a-2-1"])
+        #expect(Set(claimed).count == claimed.count)
+        var many = UniqueIDs()
+        let repeated = (0..<500).map { _ in many.claim("x") }
+        #expect(Set(repeated).count == 500 && repeated.last == "x-499")
+    }
+
     @Test("long slugs stop at the limit without a trailing dash")
     func limit() {
         let slug = Slug.make(String(repeating: "word ", count: 40), maxLength: 24)

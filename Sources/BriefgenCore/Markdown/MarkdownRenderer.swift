@@ -142,7 +142,7 @@ public struct MarkdownRenderer: Sendable {
                 }
             case .paragraph, .blockQuote, .list:
                 number += 1
-                blocks[index].id = ids.claim("\(section)-p\(number)")
+                blocks[index].id = ids.claim(section + "-p" + String(number))
             case .code, .other:
                 continue
             }
@@ -170,14 +170,25 @@ public struct MarkdownRenderer: Sendable {
               let end = bytes.firstIndex(where: { $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: " ") }) else {
             return String(decoding: bytes, as: UTF8.self)
         }
-        var attribute = " id=\"" + HTMLEscaping.attribute(id) + "\""
-        return attribute.withUTF8 { extra in
-            String(unsafeUninitializedCapacity: bytes.count + extra.count) { buffer in
-                guard let target = buffer.baseAddress, let source = bytes.baseAddress, let inserted = extra.baseAddress else { return 0 }
-                memcpy(target, source, end)
-                memcpy(target + end, inserted, extra.count)
-                memcpy(target + end + extra.count, source + end, bytes.count - end)
-                return bytes.count + extra.count
+        // Ids are slugs, with nothing to escape but for a theme's own reserved ids.
+        var value = HTMLEscaping.attribute(id)
+        return value.withUTF8 { value in
+            let total = bytes.count + value.count + 6
+            return String(unsafeUninitializedCapacity: total) { buffer in
+                guard let target = buffer.baseAddress, let source = bytes.baseAddress else { return 0 }
+                var position = 0
+                func copy(_ from: UnsafeRawPointer?, _ count: Int) {
+                    if let from, count > 0 { memcpy(target + position, from, count) }
+                    position += count
+                }
+                copy(source, end)
+                let open: StaticString = " id=\""
+                copy(open.utf8Start, open.utf8CodeUnitCount)
+                copy(value.baseAddress, value.count)
+                buffer[position] = UInt8(ascii: "\"")
+                position += 1
+                copy(source + end, bytes.count - end)
+                return position
             }
         }
     }

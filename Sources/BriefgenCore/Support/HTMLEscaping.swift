@@ -2,7 +2,11 @@
 /// Templates escape on their own; this is for values assembled in Swift.
 public enum HTMLEscaping {
     public static func text(_ value: String) -> String {
-        guard value.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else { return value }
+        var probe = value
+        let plain = probe.withUTF8 { bytes in
+            ByteScan.next(in: bytes, from: 0, 38, 60, 62, 34) == bytes.count && ByteScan.next(in: bytes, from: 0, 39, 39, 39, 39) == bytes.count
+        }
+        guard !plain else { return value }
         var result = ""
         result.reserveCapacity(value.utf8.count + 16)
         for scalar in value.unicodeScalars {

@@ -101,18 +101,37 @@ public enum Slug {
 
 /// Hands out ids that are unique within one page: "context", "context-1", "context-2".
 public struct UniqueIDs: Sendable {
-    private var used: Set<String>
+    /// Ids by their word hash (cheaper than hashing each `String` for a `Set`, on every block of
+    /// every article); the rare id whose hash another id already has goes to `collided`.
+    private var byHash = HashTable()
+    private var ids: [String] = []
+    private var collided: Set<String> = []
     /// The next suffix to try per base, so a heading repeated n times costs n, not n².
     private var nextSuffix: [String: Int] = [:]
 
-    public init(reserved: Set<String> = []) { used = reserved }
+    public init(reserved: Set<String> = []) {
+        for id in reserved.sorted() { _ = insert(id) }
+    }
 
     public mutating func claim(_ base: String) -> String {
         let base = base.isEmpty ? "section" : base
-        if used.insert(base).inserted { return base }
+        if insert(base) { return base }
         var counter = nextSuffix[base, default: 1]
-        while !used.insert("\(base)-\(counter)").inserted { counter += 1 }
+        while !insert(base + "-" + String(counter)) { counter += 1 }
         nextSuffix[base] = counter + 1
-        return "\(base)-\(counter)"
+        return base + "-" + String(counter)
+    }
+
+    /// Adds `id`; false when it was already taken.
+    private mutating func insert(_ id: String) -> Bool {
+        var text = id
+        let hash = text.withUTF8 { Hashing.hash($0) }
+        guard let index = byHash.find(hash) else {
+            byHash.insert(hash, ids.count)
+            ids.append(id)
+            return true
+        }
+        if ids[index] == id { return false }
+        return collided.insert(id).inserted
     }
 }
