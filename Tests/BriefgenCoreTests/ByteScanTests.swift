@@ -86,6 +86,52 @@ struct ByteScanTests {
         #expect(positives > 100 && positives < 590)
     }
 
+    /// Smart punctuation as it was written before runs were copied whole: byte by byte.
+    static func smartByteByByte(_ text: [UInt8], previous: UInt8) -> [UInt8] {
+        func isSpace(_ byte: UInt8) -> Bool { [0x20, 0x09, 0x0A, 0x0D, 0xA0].contains(byte) }
+        func opens(_ byte: UInt8) -> Bool { isSpace(byte) || [0x28, 0x5B, 0x7B, 0x2D, 0x9C, 0x98, 0x94, 0x93].contains(byte) }
+        var output: [UInt8] = []
+        var before = previous
+        var index = 0
+        while index < text.count {
+            let byte = text[index]
+            let next: UInt8 = index + 1 < text.count ? text[index + 1] : 0x20
+            switch byte {
+            case 0x22: output += opens(before) ? [0xE2, 0x80, 0x9C] : [0xE2, 0x80, 0x9D]
+            case 0x27: output += opens(before) && !isSpace(next) ? [0xE2, 0x80, 0x98] : [0xE2, 0x80, 0x99]
+            case 0x2D where next == 0x2D:
+                var run = 0
+                while index + run < text.count, text[index + run] == 0x2D { run += 1 }
+                var ems = 0, ens = 0
+                if run % 3 == 0 { ems = run / 3 } else if run % 2 == 0 { ens = run / 2 } else if run % 3 == 2 { ems = (run - 2) / 3; ens = 1 } else { ems = (run - 4) / 3; ens = 2 }
+                for _ in 0..<ems { output += [0xE2, 0x80, 0x94] }
+                for _ in 0..<ens { output += [0xE2, 0x80, 0x93] }
+                index += run
+                before = 0x2D
+                continue
+            case 0x2E where next == 0x2E && index + 2 < text.count && text[index + 2] == 0x2E:
+                output += [0xE2, 0x80, 0xA6]
+                index += 3
+                before = 0x2E
+                continue
+            default: output.append(byte)
+            }
+            before = byte
+            index += 1
+        }
+        return output
+    }
+
+    @Test("smart punctuation copies runs whole and curls exactly as byte by byte")
+    func smartPunctuationOutput() {
+        for text in ByteScanTests.randomTexts() {
+            for previous: UInt8 in [0x20, 0x61, 0x9C] {
+                let result = text.withUnsafeBufferPointer { SmartPunctuation.transform($0, previous: previous) } ?? text
+                #expect(result == ByteScanTests.smartByteByByte(text, previous: previous), "\(String(decoding: text, as: UTF8.self))")
+            }
+        }
+    }
+
     @Test("smart punctuation leaves text alone exactly when it has nothing to change")
     func smartPunctuationSkips() {
         for text in ByteScanTests.randomTexts() {

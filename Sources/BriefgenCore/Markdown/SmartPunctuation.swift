@@ -25,15 +25,23 @@ enum SmartPunctuation {
         var index = 0
         let count = text.count
         while index < count {
+            // Everything up to the next quote mark, hyphen or full stop is copied as it is.
+            let special = ByteScan.next(in: text, from: index, 0x22, 0x27, 0x2D, 0x2E)
+            if special > index {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<special]))
+                before = text[special - 1]
+                index = special
+            }
+            guard index < count else { break }
             let byte = text[index]
             let next: UInt8 = index + 1 < count ? text[index + 1] : 0x20
             switch byte {
             case 0x22: // "
-                output += opensQuote(after: before) ? [0xE2, 0x80, 0x9C] : [0xE2, 0x80, 0x9D]
+                append(0xE2, 0x80, opensQuote(after: before) ? 0x9C : 0x9D, to: &output)
                 changed = true
             case 0x27: // '
                 let opening = opensQuote(after: before) && !isSpace(next)
-                output += opening ? [0xE2, 0x80, 0x98] : [0xE2, 0x80, 0x99]
+                append(0xE2, 0x80, opening ? 0x98 : 0x99, to: &output)
                 changed = true
             case 0x2D where next == 0x2D: // -- and ---
                 var run = 0
@@ -44,14 +52,14 @@ enum SmartPunctuation {
                 else if run % 2 == 0 { ens = run / 2 }
                 else if run % 3 == 2 { ems = (run - 2) / 3; ens = 1 }
                 else { ems = (run - 4) / 3; ens = 2 }
-                for _ in 0..<ems { output += [0xE2, 0x80, 0x94] }
-                for _ in 0..<ens { output += [0xE2, 0x80, 0x93] }
+                for _ in 0..<ems { append(0xE2, 0x80, 0x94, to: &output) }
+                for _ in 0..<ens { append(0xE2, 0x80, 0x93, to: &output) }
                 index += run
                 before = 0x2D
                 changed = true
                 continue
             case 0x2E where next == 0x2E && index + 2 < count && text[index + 2] == 0x2E: // ...
-                output += [0xE2, 0x80, 0xA6]
+                append(0xE2, 0x80, 0xA6, to: &output)
                 index += 3
                 before = 0x2E
                 changed = true
@@ -63,6 +71,13 @@ enum SmartPunctuation {
             index += 1
         }
         return changed ? output : nil
+    }
+
+    @inline(__always)
+    private static func append(_ first: UInt8, _ second: UInt8, _ third: UInt8, to output: inout [UInt8]) {
+        output.append(first)
+        output.append(second)
+        output.append(third)
     }
 
     /// A quote opens after a space, an opening bracket, a dash or another opening quote.
