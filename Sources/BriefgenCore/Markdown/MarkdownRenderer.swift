@@ -127,7 +127,7 @@ public struct MarkdownRenderer: Sendable {
     /// block quote and list gets `<section>-p<n>`, numbered within its section, so an anchor
     /// stays put when another section of the article is edited.
     static func assignIDs(to blocks: inout [RenderedBlock]) {
-        var ids = UniqueIDs()
+        var ids = UniqueIDs(expected: blocks.count)
         for index in blocks.indices where blocks[index].isHeading {
             blocks[index].id = ids.claim(Slug.make(blocks[index].text))
         }
@@ -142,7 +142,11 @@ public struct MarkdownRenderer: Sendable {
                 }
             case .paragraph, .blockQuote, .list:
                 number += 1
-                blocks[index].id = ids.claim(section + "-p" + String(number))
+                var id = section
+                id.reserveCapacity(section.utf8.count + 8)
+                id += "-p"
+                id += String(number)
+                blocks[index].id = ids.claim(id)
             case .code, .other:
                 continue
             }

@@ -438,9 +438,17 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
 
 /// An open-addressing table from already-hashed 64-bit keys to small integers.
 struct HashTable: Sendable {
-    private var keys: [UInt64] = Array(repeating: 0, count: 16)
-    private var slots: [Int32] = Array(repeating: -1, count: 16)
+    private var keys: [UInt64]
+    private var slots: [Int32]
     private var count = 0
+
+    /// Room for `capacity` keys before the table grows.
+    init(capacity: Int = 8) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        keys = Array(repeating: 0, count: size)
+        slots = Array(repeating: -1, count: size)
+    }
 
     func find(_ key: UInt64) -> Int? {
         let mask = slots.count - 1
@@ -467,10 +475,10 @@ struct HashTable: Sendable {
     }
 
     private mutating func grow() {
-        let old = zip(keys, slots).filter { $0.1 >= 0 }
-        keys = Array(repeating: 0, count: slots.count * 2)
+        let (oldKeys, oldSlots) = (keys, slots)
+        keys = Array(repeating: 0, count: oldSlots.count * 2)
         slots = Array(repeating: -1, count: keys.count)
         count = 0
-        for (key, value) in old { insert(key, Int(value)) }
+        for index in oldSlots.indices where oldSlots[index] >= 0 { insert(oldKeys[index], Int(oldSlots[index])) }
     }
 }

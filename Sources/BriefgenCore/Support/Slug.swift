@@ -103,13 +103,16 @@ public enum Slug {
 public struct UniqueIDs: Sendable {
     /// Ids by their word hash (cheaper than hashing each `String` for a `Set`, on every block of
     /// every article); the rare id whose hash another id already has goes to `collided`.
-    private var byHash = HashTable()
+    private var byHash: HashTable
     private var ids: [String] = []
     private var collided: Set<String> = []
     /// The next suffix to try per base, so a heading repeated n times costs n, not n².
     private var nextSuffix: [String: Int] = [:]
 
-    public init(reserved: Set<String> = []) {
+    /// `expected`: about how many ids the page will have.
+    public init(reserved: Set<String> = [], expected: Int = 0) {
+        byHash = HashTable(capacity: reserved.count + expected)
+        ids.reserveCapacity(reserved.count + expected)
         for id in reserved.sorted() { _ = insert(id) }
     }
 
