@@ -320,12 +320,32 @@ public struct QuoteExtractor: Sendable {
         }
     }
 
-    /// The paragraph's scalars, in one pass over its text.
+    /// The paragraph's scalars, in one pass over its bytes: an ASCII byte is its own scalar, and
+    /// only other bytes go through the UTF-8 decoder.
     static func scalars(of text: String) -> [Unicode.Scalar] {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars { scalars.append(scalar) }
-        return scalars
+        var text = text
+        return text.withUTF8 { bytes in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, written in
+                var index = 0
+                var count = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        (buffer.baseAddress! + count).initialize(to: Unicode.Scalar(byte))
+                        index += 1
+                    } else {
+                        var decoder = UTF8()
+                        var iterator = UnsafeBufferPointer(rebasing: bytes[index...]).makeIterator()
+                        // The text is a Swift string: its UTF-8 is valid.
+                        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { break }
+                        (buffer.baseAddress! + count).initialize(to: scalar)
+                        index += UTF8.width(scalar)
+                    }
+                    count += 1
+                }
+                written = count
+            }
+        }
     }
 
     /// `text.split(separator: " ").count`, over bytes when the text is ASCII.
