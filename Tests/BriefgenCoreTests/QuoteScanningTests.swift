@@ -52,7 +52,32 @@ struct QuoteScanningTests {
         return paragraphs
     }
 
-    @Test("word counts and clause words match splitting the text", arguments: samples + ["a\u{A0}b c", "said,  the   delegate\non Monday"])
+    /// `strippingCharacters` as it was written: character by character.
+    static func strippedCharacterByCharacter(_ text: String, _ set: String) -> String {
+        var characters = Substring(text)
+        while let first = characters.first, set.contains(first) { characters.removeFirst() }
+        while let last = characters.last, set.contains(last) { characters.removeLast() }
+        return String(characters)
+    }
+
+    @Test("stripping characters over bytes agrees with stripping them one character at a time")
+    func stripping() {
+        var state: UInt64 = 11
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let pieces = ["a", "B", ",", ".", ":", "\"", "'", "(", ")", "“", "”", "’", " ", "\r", "\n", "\u{301}", "é", "\u{600}", "Ж", "!", "?"]
+        let sets = [",", ",.;:", ",.;:!?\"“”‘’()", "\"'“”‘’()[],:;?!", ".!?\"“”‘’()", "\n", "\r\n"]
+        for _ in 0..<3000 {
+            let text = (0..<next(7)).map { _ in pieces[next(pieces.count)] }.joined()
+            let set = sets[next(sets.count)]
+            #expect(text.strippingCharacters(set) == QuoteScanningTests.strippedCharacterByCharacter(text, set), "\(text.debugDescription) \(set.debugDescription)")
+        }
+    }
+
+    @Test("word counts and clause words match splitting the text",
+          arguments: samples + ["a\u{A0}b c", "said,  the   delegate\non Monday", "a\r\nb c", "x \u{301}y z", "\n\n lead"])
     func wordsMatchSplitting(_ text: String) {
         #expect(QuoteExtractor.wordCount(text) == text.split(separator: " ").count)
         #expect(QuoteExtractor.scalars(of: text) == Array(text.unicodeScalars))

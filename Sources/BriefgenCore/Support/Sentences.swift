@@ -158,11 +158,56 @@ public enum Sentences {
 extension StringProtocol {
     /// The text without the given characters at either end: `"(Hello)".strippingCharacters("()")`.
     func strippingCharacters(_ set: String) -> String {
-        // Usually there is nothing to strip: when the first and last bytes are in none of the
-        // set's characters, no character of the set can begin or end the text.
-        let text = String(self)
-        if let first = text.utf8.first, let last = text.utf8.last, !set.utf8.contains(first), !set.utf8.contains(last) {
-            return text
+        var text = String(self)
+        // The set's characters that are one ASCII scalar, as a bit mask, and whether it has any
+        // others. An ASCII scalar joined to the next one in a character ("\r\n", "e" and a
+        // combining accent) is not a character of its own: such sets take the slow way.
+        var mask: (UInt64, UInt64) = (0, 0)
+        var setHasOthers = false
+        var pending: UInt8?
+        var joined = false
+        func add(_ byte: UInt8) {
+            if byte < 64 { mask.0 |= 1 << UInt64(byte) } else { mask.1 |= 1 << UInt64(byte - 64) }
+        }
+        for scalar in set.unicodeScalars {
+            if let previous = pending {
+                if previous == 0x0D && scalar == "\n" || scalar.value == 0x200D || !scalar.isASCII
+                    && (scalar.properties.isGraphemeExtend || scalar.properties.generalCategory == .spacingMark) {
+                    joined = true
+                }
+                add(previous)
+            }
+            if scalar.isASCII { pending = UInt8(scalar.value) } else { pending = nil; setHasOthers = true }
+        }
+        if let previous = pending { add(previous) }
+        func inSet(_ byte: UInt8) -> Bool {
+            byte < 64 ? (mask.0 >> UInt64(byte)) & 1 != 0 : (mask.1 >> UInt64(byte - 64)) & 1 != 0
+        }
+        // ASCII ends, nearly always, are stripped over bytes. An end that is not plain ASCII, or an
+        // ASCII character that shares a character with its neighbour ("\r\n", a combining mark
+        // after it), is left to the character-by-character loop.
+        let bounds: Range<Int>? = joined ? nil : text.withUTF8 { bytes in
+            var lower = 0, upper = bytes.count
+            while upper > lower {
+                let byte = bytes[upper - 1]
+                if byte >= 0x80 { if setHasOthers { return nil } else { break } }
+                guard inSet(byte) else { break }
+                if upper - 2 >= lower, bytes[upper - 2] >= 0x80 || bytes[upper - 2] == 0x0D { return nil }
+                upper -= 1
+            }
+            while lower < upper {
+                let byte = bytes[lower]
+                if byte >= 0x80 { if setHasOthers { return nil } else { break } }
+                guard inSet(byte) else { break }
+                if lower + 1 < upper, bytes[lower + 1] >= 0x80 || byte == 0x0D { return nil }
+                lower += 1
+            }
+            return lower..<upper
+        }
+        if let bounds {
+            guard bounds.count != text.utf8.count else { return text }
+            let utf8 = text.utf8
+            return String(text[utf8.index(utf8.startIndex, offsetBy: bounds.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bounds.upperBound)])
         }
         var scalars = Substring(text)
         while let first = scalars.first, set.contains(first) { scalars.removeFirst() }

@@ -229,6 +229,28 @@ enum Attribution {
 
     /// Words of one clause: up to the end of the sentence, or the first `limit` of them.
     static func clauseWords(_ text: String, limit: Int = Int.max) -> [String] {
+        // ASCII text without carriage returns, the usual clause, splits over bytes: there every
+        // space and line feed is a character of its own.
+        var bytesText = text
+        let plain: [String]? = bytesText.withUTF8 { bytes in
+            guard ByteScan.next(in: bytes, from: 0, 0x0D, 0x0D, 0x0D, 0x0D, highBytes: true) == bytes.count else { return nil }
+            var words: [String] = []
+            var start = -1
+            for index in 0...bytes.count {
+                let separator = index == bytes.count || bytes[index] == 0x20 || bytes[index] == 0x0A
+                if separator {
+                    if start >= 0 {
+                        words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                        start = -1
+                        if words.count >= limit { break }
+                    }
+                } else if start < 0 {
+                    start = index
+                }
+            }
+            return words
+        }
+        if let plain { return plain }
         var words: [String] = []
         var start: String.Index?
         var index = text.startIndex
