@@ -11,7 +11,7 @@ struct ByteScanTests {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(bound))
         }
-        let pieces: [[UInt8]] = ["a", "b", " ", "  ", "\"", "'", "-", "--", ".", "...", "\n", "\t", "\r", "(", "«", "»", "“", "”", "„", "‘", "’",
+        let pieces: [[UInt8]] = ["a", "b", " ", "  ", "\"", "'", "-", "&", "<", ">", "--", ".", "...", "\n", "\t", "\r", "(", "«", "»", "“", "”", "„", "‘", "’",
                                  "—", "Ж", "日", "abcdefgh", "\u{7F}", "\u{80}"].map { Array($0.utf8) }
         return (0..<600).map { _ in (0..<next(40)).flatMap { _ in pieces[next(pieces.count)] } }
     }
@@ -27,6 +27,27 @@ struct ByteScanTests {
                     }
                 }
             }
+        }
+    }
+
+    @Test("template escaping finds every HTML special byte")
+    func htmlEscaping() {
+        for text in ByteScanTests.randomTexts() + [Array("a<b>&\"'c".utf8), Array("plain text with no specials at all".utf8)] {
+            var output: [UInt8] = []
+            let string = String(decoding: text, as: UTF8.self)
+            TemplateRenderer.appendEscaped(string, to: &output)
+            var expected = ""
+            for scalar in string.unicodeScalars {
+                switch scalar {
+                case "&": expected += "&amp;"
+                case "<": expected += "&lt;"
+                case ">": expected += "&gt;"
+                case "\"": expected += "&quot;"
+                case "'": expected += "&#39;"
+                default: expected.unicodeScalars.append(scalar)
+                }
+            }
+            #expect(String(decoding: output, as: UTF8.self) == expected)
         }
     }
 

@@ -96,6 +96,29 @@ enum ByteScan {
         return count
     }
 
+    /// The first index at or after `start` of a byte HTML escapes (`& < > " '`), or `bytes.count`.
+    @inline(__always)
+    static func nextHTMLSpecial(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let count = bytes.count
+        var index = start
+        if let base = bytes.baseAddress {
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let found = zeroBytes(word ^ (0x26 &* ones)) | zeroBytes(word ^ (0x3C &* ones)) | zeroBytes(word ^ (0x3E &* ones))
+                    | zeroBytes(word ^ (0x22 &* ones)) | zeroBytes(word ^ (0x27 &* ones))
+                if found != 0 { return index + found.trailingZeroBitCount / 8 }
+                index += 8
+            }
+        }
+        while index < count {
+            switch bytes[index] {
+            case 0x26, 0x3C, 0x3E, 0x22, 0x27: return index
+            default: index += 1
+            }
+        }
+        return count
+    }
+
     /// Whether `bytes` has a line break, a tab, a carriage return or two spaces in a row.
     static func hasBreakOrDoubleSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
