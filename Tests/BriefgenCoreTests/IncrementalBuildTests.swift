@@ -105,6 +105,24 @@ struct IncrementalBuildTests {
         #expect(third.rendered > 0 && third.rendered < third.pages)
     }
 
+    @Test("a different briefgen (an upgrade) reuses nothing the previous one cached")
+    func newEngine() throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        func build(engine: String) throws -> BuildReport {
+            var options = TestSite.options(folder)
+            options.engine = engine
+            return try SiteBuilder(options: options).build()
+        }
+        _ = try build(engine: "briefgen A")
+        let same = try build(engine: "briefgen A")
+        #expect(!same.steps.contains { $0.name == "articles" } && same.rendered == 0)
+        let upgraded = try build(engine: "briefgen B")
+        #expect(upgraded.steps.contains { $0.name == "articles" })
+        #expect(upgraded.rendered == upgraded.pages)
+        #expect(EngineIdentity.current.hasPrefix("briefgen \(BriefgenVersion.string); \(SummaryCache.format)"))
+    }
+
     @Test("with nothing changed the output is checked and left alone; any change to inputs or output is seen")
     func unchangedSite() throws {
         let folder = TemporaryFolder()

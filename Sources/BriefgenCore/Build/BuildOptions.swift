@@ -21,6 +21,8 @@ public struct BuildOptions: Sendable {
     /// The day the build considers today, for leaving out future articles. Defaults to the clock's
     /// day (UTC); pass a fixed day to make a build reproducible whatever the date.
     public var now: Day
+    /// The code building the site (`EngineIdentity.current`): caches made by another are not reused.
+    public var engine: String = EngineIdentity.current
 
     public init(contentDirectory: URL, templatesDirectory: URL, outputDirectory: URL, baseURL: String? = nil,
                 contentDisplayPath: String? = nil, templatesDisplayPath: String? = nil,

@@ -46,7 +46,7 @@ public struct SiteBuilder: Sendable {
     private func run(writing: Bool) throws(DiagnosticList) -> BuildReport {
         var timer = StepTimer(onStep: onStep)
         var problems: [Diagnostic] = []
-        let loader = ContentLoader(directory: options.contentDirectory, displayPath: options.contentDisplayPath)
+        let loader = ContentLoader(directory: options.contentDirectory, displayPath: options.contentDisplayPath, engine: options.engine)
 
         // Settings, points, actors and the theme: everything the articles are read against.
         let loadedSite: SiteContent? = timer.step("read site") {

@@ -9,9 +9,12 @@ public struct ContentLoader: Sendable {
     public let directoryPath: String
     /// How paths are shown in messages: the folder as the user named it (`Content`).
     public let displayPath: String
+    /// The code reading the site (`EngineIdentity.current`), part of `analysisInputs`.
+    public let engine: String
 
-    public init(directory: URL, displayPath: String? = nil) {
+    public init(directory: URL, displayPath: String? = nil, engine: String = EngineIdentity.current) {
         self.directory = directory
+        self.engine = engine
         directoryPath = directory.path
         var shown = displayPath ?? directory.path
         while shown.count > 1, shown.hasSuffix("/") { shown.removeLast() }
@@ -51,6 +54,7 @@ public struct ContentLoader: Sendable {
             throw DiagnosticList([Diagnostic(file: displayPath, "the content folder does not exist")])
         }
         var inputs = ContentHash()
+        inputs.update(engine)
         inputs.update(salt)
         var config = SiteConfig(title: "Untitled", baseURL: "/")
         do {
