@@ -83,7 +83,9 @@ struct SlugTests {
         ("  --Hello--World--  ", "hello-world"), ("Café Überblick", "cafe-uberblick"), ("Київ і Донбас", "київ-і-донбас"),
         ("Йорданія та Зеленський", "йорданія-та-зеленський"), ("Ёлка", "ёлка"), ("Ελληνικά Νέα", "ελληνικα-νεα"),
         ("हिन्दी समाचार", "हिन्दी-समाचार"), ("Crème brûlée", "creme-brulee"), ("e\u{301}te\u{301}", "ete"),
-        ("Київ\u{301} ", "київ"), ("\u{301}Київ", "київ"),
+        ("Київ\u{301} ", "київ"), ("\u{301}Київ", "київ"), ("Ки\u{301}їв", "київ"),
+        // Hebrew and Arabic vowel points are optional, like accents: pointed and unpointed text give one slug.
+        ("שָׁלוֹם עֲלֵיכֶם", "שלום-עליכם"), ("שלום עליכם", "שלום-עליכם"), ("مُفاوَضات", "مفاوضات"), ("ภาษาไทย", "ภาษาไทย"),
         ("", ""), ("!!!", ""), ("A/B: C", "a-b-c"), ("Session 4: Progress", "session-4-progress"),
     ])
     func make(_ pair: (String, String)) {

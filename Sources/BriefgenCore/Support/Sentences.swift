@@ -186,18 +186,31 @@ extension StringProtocol {
         // ASCII ends, nearly always, are stripped over bytes. An end that is not plain ASCII, or an
         // ASCII character that shares a character with its neighbour ("\r\n", a combining mark
         // after it), is left to the character-by-character loop.
+        // Three non-ASCII characters are canonically equal to ASCII ones, and `Character`
+        // comparison honours that: U+037E is ";", U+1FEF "`" and U+212A "K".
+        func isASCIISingleton(_ bytes: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> Bool {
+            end >= 2 && bytes[end - 2] == 0xCD && bytes[end - 1] == 0xBE
+                || end >= 3 && (bytes[end - 3] == 0xE1 && bytes[end - 2] == 0xBF && bytes[end - 1] == 0xAF
+                    || bytes[end - 3] == 0xE2 && bytes[end - 2] == 0x84 && bytes[end - 1] == 0xAA)
+        }
+        func isASCIISingleton(_ bytes: UnsafeBufferPointer<UInt8>, startingAt start: Int) -> Bool {
+            let count = bytes.count
+            return start + 2 <= count && bytes[start] == 0xCD && bytes[start + 1] == 0xBE
+                || start + 3 <= count && (bytes[start] == 0xE1 && bytes[start + 1] == 0xBF && bytes[start + 2] == 0xAF
+                    || bytes[start] == 0xE2 && bytes[start + 1] == 0x84 && bytes[start + 2] == 0xAA)
+        }
         let bounds: Range<Int>? = joined ? nil : text.withUTF8 { bytes in
             var lower = 0, upper = bytes.count
             while upper > lower {
                 let byte = bytes[upper - 1]
-                if byte >= 0x80 { if setHasOthers { return nil } else { break } }
+                if byte >= 0x80 { if setHasOthers || isASCIISingleton(bytes, endingAt: upper) { return nil } else { break } }
                 guard inSet(byte) else { break }
                 if upper - 2 >= lower, bytes[upper - 2] >= 0x80 || bytes[upper - 2] == 0x0D { return nil }
                 upper -= 1
             }
             while lower < upper {
                 let byte = bytes[lower]
-                if byte >= 0x80 { if setHasOthers { return nil } else { break } }
+                if byte >= 0x80 { if setHasOthers || isASCIISingleton(bytes, startingAt: lower) { return nil } else { break } }
                 guard inSet(byte) else { break }
                 if lower + 1 < upper, bytes[lower + 1] >= 0x80 || byte == 0x0D { return nil }
                 lower += 1

@@ -3,10 +3,11 @@ import Foundation
 /// URL- and anchor-safe identifiers derived from text, the way Zola's `slugify` does it.
 public enum Slug {
     /// "Territory and Donbas Still Block a Breakthrough" → "territory-and-donbas-still-block-a-breakthrough".
-    /// Accents are dropped (é → e, Greek ά → α, a Cyrillic stress mark), as readers type those
-    /// URLs; letters that are written with a mark but are letters of their own stay (Ukrainian ї
-    /// and й: "Київ" → "київ"), and so do the marks of scripts that spell with them (Devanagari
-    /// vowel signs). The result is in Unicode's composed form (NFC).
+    /// Accents are dropped (é → e, Greek ά → α), as readers type those URLs, and so are marks left
+    /// over once the text is composed: a Cyrillic stress mark, Hebrew and Arabic vowel points.
+    /// Letters that Unicode composes with their mark stay whole outside Latin and Greek (Ukrainian
+    /// ї and й: "Київ" → "київ", not "киів"), and the marks of scripts that spell with them
+    /// (Devanagari and other Indic and Southeast Asian vowel signs) stay. The result is NFC.
     public static func make(_ text: some StringProtocol, maxLength: Int = 80) -> String {
         if let ascii = asciiSlug(String(text), maxLength: maxLength) { return ascii }
         var result = ""
@@ -59,13 +60,15 @@ public enum Slug {
         }
     }
 
-    /// After composition, a mark left after a Latin, Greek or Cyrillic letter is an accent (a
-    /// stress mark); other scripts spell with their marks.
+    /// After composition, a mark left after a letter is an accent or an optional vowel point,
+    /// except in the scripts that spell with marks: Indic (Devanagari to Sinhala), Thai, Lao,
+    /// Tibetan, Myanmar and Khmer.
     private static func marksAreAccents(after scalar: Unicode.Scalar) -> Bool {
-        if isLatinOrGreek(scalar) { return true }
         switch scalar.value {
-        case 0x0400...0x052F, 0x1C80...0x1C8F, 0x2DE0...0x2DFF, 0xA640...0xA69F: return true
-        default: return !(scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
+        case 0x0900...0x0DFF, 0x0E00...0x0EFF, 0x0F00...0x0FFF, 0x1000...0x109F, 0x1780...0x17FF, 0xA8E0...0xA8FF:
+            return false
+        default:
+            return true
         }
     }
 
