@@ -76,6 +76,13 @@ if arguments.count > 3, arguments[3] == "article-loop" {
     }
     exit(0)
 }
+// `… pages-loop`: builds and renders every page other than articles three times, for profiling them alone.
+if arguments.count > 3, arguments[3] == "pages-loop" {
+    measure("other pages ×3", count: pages.count * 3) {
+        for _ in 0..<3 { for page in pages { bytes += templates.renderBytes(page.template, page.context()).count } }
+    }
+    exit(0)
+}
 for kind in Page.Kind.allCases {
     let selected = pages.filter { $0.kind == kind }
     guard !selected.isEmpty else { continue }

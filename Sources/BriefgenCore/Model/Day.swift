@@ -93,7 +93,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
                              "August", "September", "October", "November", "December"]
 
     /// "29 December 2025", for people.
-    public var longForm: String { "\(day) \(Day.monthNames[month - 1]) \(year)" }
+    public var longForm: String { String(day) + " " + Day.monthNames[month - 1] + " " + String(year) }
 
     /// RFC 3339 timestamp at midnight UTC, for Atom feeds and sitemaps.
     public var rfc3339: String { iso + "T00:00:00Z" }

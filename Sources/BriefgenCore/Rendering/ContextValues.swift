@@ -15,8 +15,11 @@ struct ContextValues: Sendable {
     /// The `site` value every page has.
     let site: TemplateValue
     private let assetHelper: TemplateValue
+    /// The `date` values of the days pages show most, made once: a listing page shows dozens.
+    private let dates: [Int: TemplateValue]
 
-    init(config: SiteConfig, points sitePoints: [Point], actors siteActors: [Actor], assetURLs: [String: String]) {
+    init(config: SiteConfig, points sitePoints: [Point], actors siteActors: [Actor], assetURLs: [String: String],
+         days: [Day] = []) {
         self.config = config
         self.points = sitePoints
         self.actors = siteActors
@@ -50,12 +53,19 @@ struct ContextValues: Sendable {
         ]
         let urls = assetURLs
         assetHelper = .lambda { urls[$0.trimmingWhitespace] ?? "" }
+        var dates: [Int: TemplateValue] = [:]
+        for day in days where dates[day.ordinal] == nil { dates[day.ordinal] = ContextValues.makeDate(day) }
+        self.dates = dates
     }
 
     func point(_ slug: String) -> Point? { pointsBySlug[slug] }
     func actor(_ slug: String) -> Actor? { actorsBySlug[slug] }
 
     func date(_ day: Day) -> TemplateValue {
+        dates[day.ordinal] ?? ContextValues.makeDate(day)
+    }
+
+    private static func makeDate(_ day: Day) -> TemplateValue {
         ["iso": .string(day.iso), "long": .string(day.longForm), "rfc3339": .string(day.rfc3339)]
     }
 

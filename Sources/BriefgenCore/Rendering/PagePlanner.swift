@@ -26,7 +26,8 @@ public struct PagePlanner: Sendable {
         self.renderInputs = renderInputs
         self.briefing = briefing
         routes = Routes(config: briefing.config)
-        values = ContextValues(config: briefing.config, points: briefing.points, actors: briefing.actors, assetURLs: assetURLs)
+        values = ContextValues(config: briefing.config, points: briefing.points, actors: briefing.actors, assetURLs: assetURLs,
+                               days: briefing.articles.map(\.date))
         renderer = MarkdownRenderer(basePath: briefing.config.basePath)
         self.perPage = perPage
         self.feedSize = feedSize

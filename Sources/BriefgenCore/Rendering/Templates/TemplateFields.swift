@@ -17,8 +17,18 @@ public struct TemplateFields: Sendable, Sequence, ExpressibleByDictionaryLiteral
     public init() {}
 
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self.init(distinct: elements)
+    }
+
+    /// Fields whose names are all different, as in a literal (a `Dictionary` literal traps on a
+    /// repeated key; this one checks in debug builds): appended without looking for an earlier one.
+    init(distinct elements: [(String, TemplateValue)]) {
         fields.reserveCapacity(elements.count)
-        for (name, value) in elements { self[name] = value }
+        for (name, value) in elements {
+            let key = TemplateKey(name)
+            assert(index(of: key) == nil, "the field '\(name)' is given twice")
+            fields.append(Field(name: name, hash: key.hash, value: value))
+        }
     }
 
     public var isEmpty: Bool { fields.isEmpty }

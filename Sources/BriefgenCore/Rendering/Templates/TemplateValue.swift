@@ -37,9 +37,7 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
     public init(integerLiteral value: Int) { self = .int(value) }
     public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        var fields = TemplateFields()
-        for (name, value) in elements { fields[name] = value }
-        self = .object(fields)
+        self = .object(TemplateFields(distinct: elements))
     }
 }
 
