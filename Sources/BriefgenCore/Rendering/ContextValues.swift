@@ -87,10 +87,12 @@ struct ContextValues: Sendable {
     }
 
     func development(_ development: Development) -> TemplateValue {
-        [
+        let articleURL = routes.article(development.articleSlug)
+        let url = anchored(articleURL, development.anchor)
+        return [
             "date": date(development.date), "article_title": .string(development.articleTitle),
-            "article_url": .string(routes.article(development.articleSlug)),
-            "url": .string(routes.article(development.articleSlug) + "#" + development.anchor),
+            "article_url": .string(articleURL),
+            "url": .string(url),
             "excerpt": .string(development.excerpt), "points": pointReferences(development.points),
             "heading": .text(development.sectionHeading),
         ]
@@ -101,7 +103,7 @@ struct ContextValues: Sendable {
                url: String? = nil, points: [String]? = nil) -> TemplateValue {
         var value: TemplateFields = [
             "text": .string(located.quote.text), "date": date(day), "article_title": .string(articleTitle),
-            "url": .string(url ?? routes.article(articleSlug) + (located.anchor.map { "#" + $0 } ?? "")),
+            "url": .string(url ?? anchored(routes.article(articleSlug), located.anchor)),
             "speaker": .text(located.quote.speaker), "side": .string(side(of: located.quote)),
         ]
         if let actor = actorReference(located.quote.actor) {
@@ -115,6 +117,16 @@ struct ContextValues: Sendable {
         }
         if let points { value["points"] = pointReferences(points) }
         return .object(value)
+    }
+
+    /// `url#anchor`, built in one allocation.
+    private func anchored(_ url: String, _ anchor: String?) -> String {
+        guard let anchor else { return url }
+        var result = url
+        result.reserveCapacity(url.utf8.count + anchor.utf8.count + 1)
+        result += "#"
+        result += anchor
+        return result
     }
 
     /// The side a quote speaks for: its actor's side, else "Other voices".

@@ -14,7 +14,15 @@ public struct Routes: Sendable {
     }
 
     public var home: String { basePath + "/" }
-    public func article(_ slug: String) -> String { basePath + "/articles/\(slug)/" }
+    /// Built with one allocation: listing pages ask for thousands of these.
+    public func article(_ slug: String) -> String {
+        var url = basePath
+        url.reserveCapacity(basePath.utf8.count + slug.utf8.count + 11)
+        url += "/articles/"
+        url += slug
+        url += "/"
+        return url
+    }
     public func articles(page: Int = 1) -> String { paged(basePath + "/articles/", page) }
     public func point(_ slug: String, page: Int = 1) -> String { paged(basePath + "/points/\(slug)/", page) }
     public func pointFeed(_ slug: String) -> String { basePath + "/points/\(slug)/feed.xml" }
