@@ -30,12 +30,12 @@ struct ByteScanTests {
         }
     }
 
-    @Test("template escaping finds every HTML special byte")
+    @Test("HTML escaping finds every special byte, in templates and in ids")
     func htmlEscaping() {
         for text in ByteScanTests.randomTexts() + [Array("a<b>&\"'c".utf8), Array("plain text with no specials at all".utf8)] {
             var output: [UInt8] = []
             let string = String(decoding: text, as: UTF8.self)
-            TemplateRenderer.appendEscaped(string, to: &output)
+            HTMLEscaping.append(escaping: string, to: &output)
             var expected = ""
             for scalar in string.unicodeScalars {
                 switch scalar {
@@ -48,6 +48,7 @@ struct ByteScanTests {
                 }
             }
             #expect(String(decoding: output, as: UTF8.self) == expected)
+            #expect(HTMLEscaping.text(string) == expected)
         }
     }
 

@@ -1,26 +1,39 @@
-/// Escaping for the few places where briefgen itself writes into HTML or XML (ids, JSON-LD).
-/// Templates escape on their own; this is for values assembled in Swift.
+/// HTML escaping: `& < > " '` become entities. Templates escape every variable through
+/// `append(escaping:to:)`; `text` is for the few values briefgen writes into HTML itself (ids).
 public enum HTMLEscaping {
     public static func text(_ value: String) -> String {
         var probe = value
-        let plain = probe.withUTF8 { bytes in
-            ByteScan.next(in: bytes, from: 0, 38, 60, 62, 34) == bytes.count && ByteScan.next(in: bytes, from: 0, 39, 39, 39, 39) == bytes.count
-        }
+        let plain = probe.withUTF8 { ByteScan.nextHTMLSpecial(in: $0, from: 0) == $0.count }
         guard !plain else { return value }
-        var result = ""
-        result.reserveCapacity(value.utf8.count + 16)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count + 16)
+        append(escaping: value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func attribute(_ value: String) -> String { text(value) }
+
+    /// Appends `text` escaped: the runs between special bytes are copied whole.
+    static func append(escaping text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            var index = ByteScan.nextHTMLSpecial(in: bytes, from: 0)
+            while index < bytes.count {
+                let replacement: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                default: replacement = "&#39;"
+                }
+                if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                runStart = index + 1
+                index = ByteScan.nextHTMLSpecial(in: bytes, from: runStart)
+            }
+            if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+        }
+    }
 }

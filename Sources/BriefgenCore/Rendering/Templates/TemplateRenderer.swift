@@ -132,10 +132,10 @@ struct TemplateRenderer {
 
     private func append(_ value: TemplateValue, to output: inout [UInt8], escape: Bool) {
         switch value {
-        case .string(let text): escape ? Self.appendEscaped(text, to: &output) : Self.append(text, to: &output)
+        case .string(let text): escape ? HTMLEscaping.append(escaping: text, to: &output) : Self.append(text, to: &output)
         case .int(let number): Self.append(String(number), to: &output)
         case .bool(let flag): Self.append(flag ? "true" : "false", to: &output)
-        case .lambda(let function): escape ? Self.appendEscaped(function(""), to: &output) : Self.append(function(""), to: &output)
+        case .lambda(let function): escape ? HTMLEscaping.append(escaping: function(""), to: &output) : Self.append(function(""), to: &output)
         case .null, .list, .object: break
         }
     }
@@ -143,30 +143,6 @@ struct TemplateRenderer {
     @inline(__always) static func append(_ text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { output.append(contentsOf: $0) }
-    }
-
-    /// `& < > " '` become entities; everything else is copied in runs.
-    static func appendEscaped(_ text: String, to output: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            var runStart = 0
-            var index = ByteScan.nextHTMLSpecial(in: bytes, from: 0)
-            while index < bytes.count {
-                let replacement: StaticString
-                switch bytes[index] {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                default: replacement = "&#39;"
-                }
-                if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                runStart = index + 1
-                index = ByteScan.nextHTMLSpecial(in: bytes, from: runStart)
-            }
-            if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
-        }
     }
 
     /// Mustache's standalone partial indentation: every line of the partial starts indented.
