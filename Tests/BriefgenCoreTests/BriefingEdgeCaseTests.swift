@@ -123,15 +123,11 @@ struct ExcerptLengthTests {
 
     @Test("an excerpt made from a section's first blocks is the excerpt of all of them")
     func fromBlocks() throws {
-        var state: UInt64 = 7
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 7)
         let pieces = ["Short.", "A longer sentence with several words in it.", "Mr. Kovac spoke.", "Donald J. Trump said so.", "no capital after",
                       "Ends with a quote.\"", "“Quoted.”", "Why?", "Wait...", "", String(repeating: "long ", count: 70) + "end.", "(Aside.)", "2025 began."]
         for _ in 0..<500 {
-            let blocks = (0..<next(6)).map { _ in (0..<(1 + next(4))).map { _ in pieces[next(pieces.count)] }.joined(separator: " ") }
+            let blocks = (0..<random.next(6)).map { _ in (0..<(1 + random.next(4))).map { _ in pieces[random.next(pieces.count)] }.joined(separator: " ") }
             let joined = blocks.filter { !$0.isEmpty }.joined(separator: " ")
             #expect(Excerpt.make(fromBlocks: blocks) == Excerpt.make(from: joined), "\(blocks)")
         }

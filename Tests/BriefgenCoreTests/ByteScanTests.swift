@@ -6,14 +6,10 @@ import Testing
 @Suite("Byte scans")
 struct ByteScanTests {
     static func randomTexts() -> [[UInt8]] {
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 0x2545_F491_4F6C_DD1D)
         let pieces: [[UInt8]] = ["a", "b", " ", "  ", "\"", "'", "-", "&", "<", ">", "--", ".", "...", "\n", "\t", "\r", "(", "«", "»", "“", "”", "„", "‘", "’",
                                  "—", "Ж", "日", "abcdefgh", "\u{7F}", "\u{80}"].map { Array($0.utf8) }
-        return (0..<600).map { _ in (0..<next(40)).flatMap { _ in pieces[next(pieces.count)] } }
+        return (0..<600).map { _ in (0..<random.next(40)).flatMap { _ in pieces[random.next(pieces.count)] } }
     }
 
     @Test("finding the next of a few bytes, or of any byte from 0x80")

@@ -62,16 +62,12 @@ struct QuoteScanningTests {
 
     @Test("stripping characters over bytes agrees with stripping them one character at a time")
     func stripping() {
-        var state: UInt64 = 11
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 11)
         let pieces = ["a", "B", ",", ".", ":", "\"", "'", "(", ")", "“", "”", "’", " ", "\r", "\n", "\u{301}", "é", "\u{600}", "Ж", "!", "?", "\u{37E}", "\u{1FEF}", "\u{212A}", "`", "K"]
         let sets = [",", ",.;:", ",.;:!?\"“”‘’()", "\"'“”‘’()[],:;?!", ".!?\"“”‘’()", "\n", "\r\n", ";`K", ",:;"]
         for _ in 0..<3000 {
-            let text = (0..<next(7)).map { _ in pieces[next(pieces.count)] }.joined()
-            let set = sets[next(sets.count)]
+            let text = (0..<random.next(7)).map { _ in pieces[random.next(pieces.count)] }.joined()
+            let set = sets[random.next(sets.count)]
             #expect(text.strippingCharacters(set) == QuoteScanningTests.strippedCharacterByCharacter(text, set), "\(text.debugDescription) \(set.debugDescription)")
         }
     }

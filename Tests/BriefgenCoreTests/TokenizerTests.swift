@@ -68,15 +68,11 @@ struct TokenizerTests {
     @Test("random mixtures of scripts, marks and punctuation tokenize the same either way")
     func randomText() {
         // A fixed generator: the same texts every run.
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 0x9E37_79B9_7F4A_7C15)
         let pieces = ["a", "Z", "q", "7", "0", " ", " ", "-", "'", ".", "@", "[", "`", "{", "/", ":", "\n", "é", "Ж", "ї", "\u{301}",
                       "“", "”", "—", "日", "AbCdEfGhIjKlMnOpQrS", "word", "twelveletter", "sixteenletterss", "x\u{0}"]
         for _ in 0..<400 {
-            let text = (0..<next(60)).map { _ in pieces[next(pieces.count)] }.joined()
+            let text = (0..<random.next(60)).map { _ in pieces[random.next(pieces.count)] }.joined()
             let tokens = Tokenizer.words(in: text)
             let expected = TokenizerTests.reference(text)
             #expect(tokens.map(\.offset) == expected.map(\.offset), "\(text.debugDescription)")

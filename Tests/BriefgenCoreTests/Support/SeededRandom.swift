@@ -1,0 +1,14 @@
+/// A fixed-seed generator (a 64-bit linear congruential one), for the tests that compare a fast
+/// path with the plain code it replaced on many generated inputs: the same inputs on every run,
+/// so a failure can be reproduced.
+struct SeededRandom {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    /// A number from 0 up to, not including, `bound`.
+    mutating func next(_ bound: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int((state >> 33) % UInt64(bound))
+    }
+}
