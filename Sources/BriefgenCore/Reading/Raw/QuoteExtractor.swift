@@ -294,11 +294,16 @@ public struct QuoteExtractor: Sendable {
                 guard index < count else { break }
                 var end = index
                 while end < count, bytes[end] != 0x20 {
-                    if bytes[end] >= 0x80, strippable(end) == 0 { return false } // other scripts: not certain
-                    end += strippable(end) > 1 ? 3 : 1
+                    let width = strippable(end)
+                    if bytes[end] >= 0x80, width == 0 { return false } // other scripts: not certain
+                    end += max(width, 1)
                 }
                 var first = index
-                while first < end, strippable(first) > 0 { first += strippable(first) }
+                while first < end {
+                    let width = strippable(first)
+                    guard width > 0 else { break }
+                    first += width
+                }
                 if first < end, (0x61...0x7A).contains(bytes[first]) {
                     var last = end
                     // Strip from the end too, to measure the bare word.
