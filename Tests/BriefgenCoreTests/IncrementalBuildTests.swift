@@ -105,6 +105,37 @@ struct IncrementalBuildTests {
         #expect(third.rendered > 0 && third.rendered < third.pages)
     }
 
+    @Test("an edit that keeps the file's size, inode and modification time is still seen")
+    func sameSizeEditWithRestoredModificationTime() throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        let europe = folder.path("Content/articles/2025-12-29-europe-watches-the-talks.md")
+        let original = try #require(folder.read("Content/articles/2025-12-29-europe-watches-the-talks.md"))
+        let edited = original.replacingOccurrences(of: "cautiously\nwelcomed", with: "carefully\n welcomed")
+        #expect(edited.utf8.count == original.utf8.count && edited != original)
+        try TestSite.build(folder)
+        #expect(folder.read("Output/articles/2025-12-29-europe-watches-the-talks/index.html")?.contains("cautiously") == true)
+
+        // Overwrite in place (same inode, same size), then put the old modification time back to
+        // the nanosecond, as `touch -r` or unpacking an older archive would.
+        var before = stat()
+        #expect(stat(europe.path, &before) == 0)
+        let handle = try FileHandle(forWritingTo: europe)
+        try handle.write(contentsOf: Data(edited.utf8))
+        try handle.close()
+        let times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, europe.path, times, 0) == 0)
+        var after = stat()
+        #expect(stat(europe.path, &after) == 0)
+        #expect(after.st_size == before.st_size && after.st_ino == before.st_ino)
+        #expect(after.st_mtim.tv_sec == before.st_mtim.tv_sec && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+
+        let rebuilt = try TestSite.build(folder)
+        #expect(rebuilt.rendered > 0)
+        let page = folder.read("Output/articles/2025-12-29-europe-watches-the-talks/index.html")
+        #expect(page?.contains("carefully") == true && page?.contains("cautiously") == false)
+    }
+
     @Test("a different briefgen (an upgrade) reuses nothing the previous one cached")
     func newEngine() throws {
         let folder = TemporaryFolder()

@@ -237,7 +237,7 @@ public struct SiteBuilder: Sendable {
 
     /// Everything a build's output depends on: the site inputs and theme (`renderInputs`), the
     /// publishing options, every asset and static file (pages do not depend on an image's bytes,
-    /// the site does), and each article file's size, modification time and inode.
+    /// the site does), and each article file's size, modification and status-change times and inode.
     static func buildKey(renderInputs: ContentHash, options: BuildOptions, assets: Assets, files: [String],
                          stamps: [SummaryCache.FileStamp?]) -> ContentHash {
         var key = renderInputs
@@ -253,6 +253,7 @@ public struct SiteBuilder: Sendable {
             key.update(file)
             key.update(stamp?.size ?? -1)
             key.update(stamp?.modified ?? -1)
+            key.update(stamp?.changed ?? -1)
             key.update(Int(truncatingIfNeeded: stamp?.inode ?? 0))
         }
         return key

@@ -3,8 +3,11 @@ import Foundation
 /// What earlier builds learned about each article, so the next build reads and analyses only
 /// the articles that changed.
 ///
-/// Entries are keyed by the source file, and trusted when the file's size, modification time and
-/// inode are the same as when it was read (else when its bytes hash the same). They are only as
+/// Entries are keyed by the source file, and trusted when the file's size, modification time,
+/// status-change time and inode are the same as when it was read (else when its bytes hash the
+/// same). The status-change time is there because nothing but the kernel sets it: an edit that
+/// keeps the size and then restores the old modification time (`touch -r`, `cp -p`, unpacking an
+/// archive over the folder) still changes it. They are only as
 /// good as the site inputs they were computed with (points, actors, settings, base URL): when
 /// those change, the cache empties itself. `briefgen serve` keeps one in memory across rebuilds;
 /// `briefgen build` keeps it in `.briefgen-cache/` between runs.
@@ -12,6 +15,8 @@ public final class SummaryCache: @unchecked Sendable {
     public struct FileStamp: Sendable, Equatable {
         var size: Int
         var modified: Int
+        /// `st_ctim` in nanoseconds.
+        var changed: Int
         var inode: UInt64
     }
 
@@ -106,12 +111,12 @@ public final class SummaryCache: @unchecked Sendable {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return FileStamp(size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec),
-                         inode: UInt64(info.st_ino))
+                         changed: Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec), inode: UInt64(info.st_ino))
     }
 
     // MARK: Persistence
 
-    static let format = "briefgen-summaries 3"
+    static let format = "briefgen-summaries 4"
 
     private static func shardFile(_ index: Int, in folder: URL) -> String {
         folder.path + "/" + String(format: "%02x", index)
@@ -194,6 +199,7 @@ public final class SummaryCache: @unchecked Sendable {
     private static func writeEntry(_ entry: Entry, to writer: inout BinaryWriter) {
         writer.write(entry.stamp.size)
         writer.write(entry.stamp.modified)
+        writer.write(entry.stamp.changed)
         writer.write(entry.stamp.inode)
         let summary = entry.summary
         writer.write(summary.slug)
@@ -242,7 +248,8 @@ public final class SummaryCache: @unchecked Sendable {
     }
 
     private static func readEntry(_ reader: inout BinaryReader, path: String) throws(BinaryReader.Truncated) -> Entry {
-        let stamp = FileStamp(size: try reader.readInt(), modified: try reader.readInt(), inode: try reader.readUInt64())
+        let stamp = FileStamp(size: try reader.readInt(), modified: try reader.readInt(), changed: try reader.readInt(),
+                              inode: try reader.readUInt64())
         let slug = try reader.readString()
         let hash = ContentHash(raw: try reader.readUInt64())
         let title = try reader.readString()
