@@ -244,4 +244,27 @@ struct IncrementalBuildTests {
         #expect(TestSite.tree(folder.path("Output")) == TestSite.tree(folder.path("Fresh")))
         #expect(TestSite.tree(folder.path("Output")) != expected)
     }
+
+    @Test("a cache that cannot be saved fails the build, names the file, and leaves Output/ as it was")
+    func unsavableCache() throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        try TestSite.build(folder)
+        let before = TestSite.tree(folder.path("Output"))
+        // Each shard's place is taken by a folder with a file in it, so no shard can be renamed into place.
+        let shards = folder.path(".briefgen-cache/Output.summaries")
+        try FileManager.default.removeItem(at: shards)
+        for index in 0..<SummaryCache.shardCount {
+            folder.write(".briefgen-cache/Output.summaries/" + String(format: "%02x", index) + "/keep", "")
+        }
+        let europe = "Content/articles/2025-12-29-europe-watches-the-talks.md"
+        folder.write(europe, folder.read(europe)!.replacingOccurrences(of: "cautiously\nwelcomed", with: "carefully\nwelcomed"))
+        do {
+            try TestSite.build(folder)
+            Issue.record("the build should fail")
+        } catch let error as DiagnosticList {
+            #expect(error.diagnostics.contains { $0.description.contains("Output.summaries/") }, "\(error.diagnostics)")
+        }
+        #expect(TestSite.tree(folder.path("Output")) == before)
+    }
 }

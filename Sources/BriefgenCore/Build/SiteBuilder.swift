@@ -151,6 +151,9 @@ public struct SiteBuilder: Sendable {
             pass.run(files, stamps: stamps) { if let onProgress { onProgress(progress.increment(), total) } }
         }
         cache.dropUnseen()
+        let pendingSave = writer != nil && self.cache == nil ? cacheFile.map(cache.saveInBackground) : nil
+        // Every way out of this function waits for the save: the cache folder is never left half-written.
+        defer { try? pendingSave?.wait() }
 
         var problems = outcomes.flatMap(\.problems)
         let summaries = outcomes.compactMap(\.summary)
@@ -194,11 +197,17 @@ public struct SiteBuilder: Sendable {
             writer.build = Manifest.BuildStamp(key: key, horizon: options.includeFuture ? nil : future, articles: published.count,
                                                skippedDrafts: outcomes.filter { $0.excluded == .draft }.count,
                                                skippedFuture: outcomes.filter { $0.excluded == .future }.count, pagesByKind: kinds)
+            // A cache that could not be saved fails the build before Output/ is touched.
+            try timer.step("save cache") { () throws(DiagnosticList) in
+                do throws(Diagnostic) {
+                    try pendingSave?.wait()
+                } catch {
+                    throw DiagnosticList([error])
+                }
+            }
             let summary = try timer.step("commit") { () throws(DiagnosticList) in
                 do throws(Diagnostic) {
-                    let summary = try writer.commit()
-                    if self.cache == nil, let file = cacheFile { try cache.save(to: file) }
-                    return summary
+                    return try writer.commit()
                 } catch {
                     throw DiagnosticList([error])
                 }

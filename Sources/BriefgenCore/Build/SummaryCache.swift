@@ -196,6 +196,37 @@ public final class SummaryCache: @unchecked Sendable {
         if let problem = problems.lazy.compactMap({ $0 }).first { throw problem }
     }
 
+    /// A save running on another thread; `wait()` returns when the files are in place.
+    final class PendingSave: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var failure: Diagnostic?
+        private var finished = false
+
+        fileprivate init(_ work: @escaping @Sendable () throws(Diagnostic) -> Void) {
+            DispatchQueue.global().async {
+                do throws(Diagnostic) { try work() } catch { self.failure = error }
+                self.done.signal()
+            }
+        }
+
+        /// Blocks until the save has finished, and reports its failure. Call from one thread only;
+        /// calling again returns at once.
+        func wait() throws(Diagnostic) {
+            if !finished {
+                done.wait()
+                finished = true
+            }
+            if let failure { throw failure }
+        }
+    }
+
+    /// Starts `save(to:)` on another thread. A build calls it as soon as the articles are read:
+    /// the summaries are final then, and the steps that follow (the briefing, planning pages,
+    /// checking links) run on one thread, which leaves a core free for the save.
+    func saveInBackground(to folder: URL) -> PendingSave {
+        PendingSave { () throws(Diagnostic) in try self.save(to: folder) }
+    }
+
     private static func writeEntry(_ entry: Entry, to writer: inout BinaryWriter) {
         writer.write(entry.stamp.size)
         writer.write(entry.stamp.modified)
