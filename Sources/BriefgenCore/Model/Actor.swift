@@ -38,4 +38,10 @@ public struct Actor: Sendable, Equatable, Identifiable {
         all = all.filter { !$0.isEmpty && seen.insert($0).inserted }
         return all.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
     }
+
+    /// Whether `text` is one of `names`, without building and sorting that list: listing pages
+    /// ask this for every quote they show.
+    public func hasName(_ text: String) -> Bool {
+        !text.isEmpty && (text == name || aliases.contains(text))
+    }
 }

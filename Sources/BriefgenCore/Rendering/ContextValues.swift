@@ -111,7 +111,7 @@ struct ContextValues: Sendable {
             // "Foreign Minister Maria Kovac" as the article wrote it, next to the actor's name, when the
             // article used a form the actor's page does not list.
             if let speaker = located.quote.speaker, let known = located.quote.actor.flatMap({ actorsBySlug[$0] }),
-               !known.names.contains(speaker) {
+               !known.hasName(speaker) {
                 value["speaker_as_written"] = .string(speaker)
             }
         }
