@@ -18,4 +18,81 @@ struct ListingPageValuesTests {
             }
         }
     }
+
+    /// A value's structure as text, fields in order, for comparing values (which hold lambdas, so
+    /// are not `Equatable`).
+    static func dump(_ value: TemplateValue) -> String {
+        switch value {
+        case .string(let text): return "s(\(text))"
+        case .bool(let flag): return "b(\(flag))"
+        case .int(let number): return "i(\(number))"
+        case .null: return "null"
+        case .lambda: return "lambda"
+        case .list(let items): return "[" + items.map(dump).joined(separator: ",") + "]"
+        case .object(let fields): return "{" + fields.map { "\($0.key):\(dump($0.value))" }.joined(separator: ",") + "}"
+        }
+    }
+
+    static let briefing: Briefing = {
+        let site = try! ContentLoader(directory: TestPaths.content).load()
+        let analyzer = ArticleAnalyzer(points: site.points, actors: site.actors, basePath: "")
+        return Briefing(content: site, articles: site.articles.map(analyzer.analyse))
+    }()
+
+    static func values(_ briefing: Briefing) -> ContextValues {
+        ContextValues(config: briefing.config, points: briefing.points, actors: briefing.actors, assetURLs: [:],
+                      days: briefing.articles.map(\.date))
+    }
+
+    @Test("developments, cards and quotes built field by field equal the same objects written as literals")
+    func keyedFields() throws {
+        let briefing = Self.briefing, values = Self.values(briefing), routes = values.routes
+        #expect(!briefing.developments.isEmpty && !briefing.statementsByActor.isEmpty)
+        for development in briefing.developments {
+            let articleURL = routes.article(development.articleSlug)
+            let literal: TemplateValue = [
+                "date": values.date(development.date), "article_title": .string(development.articleTitle),
+                "article_url": .string(articleURL), "url": .string(articleURL + "#" + development.anchor),
+                "excerpt": .string(development.excerpt), "points": values.pointReferences(development.points),
+                "heading": .text(development.sectionHeading),
+            ]
+            #expect(Self.dump(values.development(development)) == Self.dump(literal))
+        }
+        for article in briefing.articles {
+            let literal: TemplateValue = [
+                "title": .string(article.title), "url": .string(routes.article(article.slug)), "date": values.date(article.date),
+                "summary": .string(article.summary), "points": values.pointReferences(article.points), "source": .text(article.source),
+            ]
+            #expect(Self.dump(values.articleCard(article)) == Self.dump(literal))
+        }
+        func literalQuote(_ located: LocatedQuote, _ day: Day, _ slug: String, _ title: String, _ points: [String]) -> TemplateValue {
+            var literal: TemplateFields = [
+                "text": .string(located.quote.text), "date": values.date(day), "article_title": .string(title),
+                "url": .string(routes.article(slug) + (located.anchor.map { "#" + $0 } ?? "")),
+                "speaker": .text(located.quote.speaker), "side": .string(values.side(of: located.quote)),
+            ]
+            if let actor = located.quote.actor.flatMap(values.actor) {
+                literal["actor"] = values.actorReference(actor.slug)
+                if let speaker = located.quote.speaker, !actor.names.contains(speaker) { literal["speaker_as_written"] = .string(speaker) }
+            }
+            literal["points"] = values.pointReferences(points)
+            return .object(literal)
+        }
+        var located = briefing.statementsByActor.values.joined().map { ($0.quote, $0.date, $0.articleSlug, $0.articleTitle, $0.points) }
+        // The sample site quotes everyone by a listed name; these speakers are written other ways.
+        let actor = try #require(briefing.actors.first)
+        for speaker in [nil, "", actor.name, "Someone Else", actor.name.uppercased()] {
+            let quote = Quote(text: "Words.", speaker: speaker, actor: actor.slug)
+            located.append((LocatedQuote(quote: quote, anchor: nil, sectionIndex: 0), Day(ordinal: 740_000), "x", "X", []))
+        }
+        let unknown = Quote(text: "Words.", speaker: "Nobody", actor: nil)
+        located.append((LocatedQuote(quote: unknown, anchor: "p-1", sectionIndex: 0), Day(ordinal: 740_000), "x", "X", ["y"]))
+        var asWritten = 0
+        for (quote, day, slug, title, points) in located {
+            let built = values.quote(quote, date: day, articleSlug: slug, articleTitle: title, points: points)
+            #expect(Self.dump(built) == Self.dump(literalQuote(quote, day, slug, title, points)))
+            if Self.dump(built).contains("speaker_as_written") { asWritten += 1 }
+        }
+        #expect(asWritten == 3, "\"\", \"Someone Else\" and the upper-cased name")
+    }
 }

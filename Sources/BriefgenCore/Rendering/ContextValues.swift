@@ -79,43 +79,60 @@ struct ContextValues: Sendable {
 
     func pointReferences(_ slugs: [String]) -> TemplateValue { .list(slugs.compactMap { pointReferences[$0] }) }
 
+    /// The field names of the objects built once per listed item, hashed once.
+    private enum Key {
+        static let title = TemplateKey("title"), url = TemplateKey("url"), date = TemplateKey("date")
+        static let summary = TemplateKey("summary"), points = TemplateKey("points"), source = TemplateKey("source")
+        static let articleTitle = TemplateKey("article_title"), articleURL = TemplateKey("article_url")
+        static let excerpt = TemplateKey("excerpt"), heading = TemplateKey("heading"), text = TemplateKey("text")
+        static let speaker = TemplateKey("speaker"), side = TemplateKey("side"), actor = TemplateKey("actor")
+        static let speakerAsWritten = TemplateKey("speaker_as_written")
+    }
+
     func articleCard(_ article: ArticleSummary) -> TemplateValue {
-        [
-            "title": .string(article.title), "url": .string(routes.article(article.slug)), "date": date(article.date),
-            "summary": .string(article.summary), "points": pointReferences(article.points), "source": .text(article.source),
-        ]
+        var card = TemplateFields(capacity: 6)
+        card.append(Key.title, .string(article.title))
+        card.append(Key.url, .string(routes.article(article.slug)))
+        card.append(Key.date, date(article.date))
+        card.append(Key.summary, .string(article.summary))
+        card.append(Key.points, pointReferences(article.points))
+        card.append(Key.source, .text(article.source))
+        return .object(card)
     }
 
     func development(_ development: Development) -> TemplateValue {
         let articleURL = routes.article(development.articleSlug)
-        let url = anchored(articleURL, development.anchor)
-        return [
-            "date": date(development.date), "article_title": .string(development.articleTitle),
-            "article_url": .string(articleURL),
-            "url": .string(url),
-            "excerpt": .string(development.excerpt), "points": pointReferences(development.points),
-            "heading": .text(development.sectionHeading),
-        ]
+        var value = TemplateFields(capacity: 7)
+        value.append(Key.date, date(development.date))
+        value.append(Key.articleTitle, .string(development.articleTitle))
+        value.append(Key.articleURL, .string(articleURL))
+        value.append(Key.url, .string(anchored(articleURL, development.anchor)))
+        value.append(Key.excerpt, .string(development.excerpt))
+        value.append(Key.points, pointReferences(development.points))
+        value.append(Key.heading, .text(development.sectionHeading))
+        return .object(value)
     }
 
     /// A quote on a briefing or actor page: the words, who said them, when, and the paragraph they come from.
     func quote(_ located: LocatedQuote, date day: Day, articleSlug: String, articleTitle: String,
                url: String? = nil, points: [String]? = nil) -> TemplateValue {
-        var value: TemplateFields = [
-            "text": .string(located.quote.text), "date": date(day), "article_title": .string(articleTitle),
-            "url": .string(url ?? anchored(routes.article(articleSlug), located.anchor)),
-            "speaker": .text(located.quote.speaker), "side": .string(side(of: located.quote)),
-        ]
-        if let actor = actorReference(located.quote.actor) {
-            value["actor"] = actor
+        let quote = located.quote
+        var value = TemplateFields(capacity: 9)
+        value.append(Key.text, .string(quote.text))
+        value.append(Key.date, date(day))
+        value.append(Key.articleTitle, .string(articleTitle))
+        value.append(Key.url, .string(url ?? anchored(routes.article(articleSlug), located.anchor)))
+        value.append(Key.speaker, .text(quote.speaker))
+        value.append(Key.side, .string(side(of: quote)))
+        if let actor = actorReference(quote.actor) {
+            value.append(Key.actor, actor)
             // "Foreign Minister Maria Kovac" as the article wrote it, next to the actor's name, when the
             // article used a form the actor's page does not list.
-            if let speaker = located.quote.speaker, let known = located.quote.actor.flatMap({ actorsBySlug[$0] }),
-               !known.hasName(speaker) {
-                value["speaker_as_written"] = .string(speaker)
+            if let speaker = quote.speaker, let known = quote.actor.flatMap({ actorsBySlug[$0] }), !known.hasName(speaker) {
+                value.append(Key.speakerAsWritten, .string(speaker))
             }
         }
-        if let points { value["points"] = pointReferences(points) }
+        if let points { value.append(Key.points, pointReferences(points)) }
         return .object(value)
     }
 

@@ -31,6 +31,19 @@ public struct TemplateFields: Sendable, Sequence, ExpressibleByDictionaryLiteral
         }
     }
 
+    /// Room for `capacity` fields, to be filled with `append(_:_:)`.
+    init(capacity: Int) {
+        fields.reserveCapacity(capacity)
+    }
+
+    /// Adds a field whose name is not there yet, under a key hashed beforehand. The objects
+    /// listing pages build by the thousand (developments, quotes, cards) use this: a literal
+    /// hashed every name again and went through an array of pairs, which cost more than the values.
+    mutating func append(_ key: TemplateKey, _ value: TemplateValue) {
+        assert(index(of: key) == nil, "the field '\(key.name)' is given twice")
+        fields.append(Field(name: key.name, hash: key.hash, value: value))
+    }
+
     public var isEmpty: Bool { fields.isEmpty }
     public var count: Int { fields.count }
 
