@@ -13,27 +13,33 @@ public enum HTMLEscaping {
 
     public static func attribute(_ value: String) -> String { text(value) }
 
-    /// Appends `text` escaped: the runs between special bytes are copied whole.
+    /// Appends `text` escaped: the runs between special bytes are copied whole. The bytes are
+    /// read in place (native and small strings always allow it); `withUTF8` needed a mutable
+    /// copy, a retain and a release for every value a template writes.
     static func append(escaping text: String, to output: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            var runStart = 0
-            var index = ByteScan.nextHTMLSpecial(in: bytes, from: 0)
-            while index < bytes.count {
-                let replacement: StaticString
-                switch bytes[index] {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                default: replacement = "&#39;"
-                }
-                if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                runStart = index + 1
-                index = ByteScan.nextHTMLSpecial(in: bytes, from: runStart)
-            }
-            if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+        if text.utf8.withContiguousStorageIfAvailable({ append(escaping: $0, to: &output) }) == nil {
+            var copy = text
+            copy.withUTF8 { append(escaping: $0, to: &output) }
         }
+    }
+
+    private static func append(escaping bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        var runStart = 0
+        var index = ByteScan.nextHTMLSpecial(in: bytes, from: 0)
+        while index < bytes.count {
+            let replacement: StaticString
+            switch bytes[index] {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            default: replacement = "&#39;"
+            }
+            if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            runStart = index + 1
+            index = ByteScan.nextHTMLSpecial(in: bytes, from: runStart)
+        }
+        if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
     }
 }

@@ -140,9 +140,12 @@ struct TemplateRenderer {
         }
     }
 
+    /// Reads the string's bytes in place: `withUTF8` needed a mutable copy, a retain and a
+    /// release for every piece of text and every value a page writes.
     @inline(__always) static func append(_ text: String, to output: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { output.append(contentsOf: $0) }
+        if text.utf8.withContiguousStorageIfAvailable({ output.append(contentsOf: $0) }) == nil {
+            output.append(contentsOf: text.utf8)
+        }
     }
 
     /// Mustache's standalone partial indentation: every line of the partial starts indented.
