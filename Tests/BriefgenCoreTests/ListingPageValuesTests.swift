@@ -123,4 +123,31 @@ struct ListingPageValuesTests {
             #expect(plain == [0x2A] + Array(sample.utf8))
         }
     }
+
+    @Test("a list of developments, sharing each article's URL along a run, equals the developments built one by one")
+    func developmentRuns() {
+        let briefing = Self.briefing, values = Self.values(briefing)
+        var lists = [briefing.developments, Array(briefing.developments.reversed()), briefing.whatChanged, []]
+        lists += briefing.developmentsByPoint.values.map { $0 }
+        for list in lists {
+            #expect(values.developments(list).map(Self.dump) == list.map { Self.dump(values.development($0)) })
+        }
+    }
+
+    @Test("String.concatenating joins its parts as + does")
+    func concatenating() {
+        let parts = ["", "/", "/articles/", "2025-12-29-a-slug-long-enough-to-live-on-the-heap", "#", "київ", "🇺🇦", "fifteen bytes!!"]
+        for first in parts {
+            for second in parts {
+                #expect(String.concatenating(first, second) == first + second)
+                for third in parts.prefix(4) {
+                    let joined = String.concatenating(first, second, third, "/")
+                    #expect(joined == first + second + third + "/")
+                    #expect(Array(joined.utf8) == Array((first + second + third + "/").utf8))
+                }
+            }
+        }
+        let routes = Routes(config: Self.briefing.config)
+        #expect(routes.article("x") == routes.basePath + "/articles/x/")
+    }
 }

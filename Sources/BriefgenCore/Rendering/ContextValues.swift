@@ -101,7 +101,24 @@ struct ContextValues: Sendable {
     }
 
     func development(_ development: Development) -> TemplateValue {
-        let articleURL = routes.article(development.articleSlug)
+        self.development(development, articleURL: routes.article(development.articleSlug))
+    }
+
+    /// The values of a list of developments, in order. A briefing lists an article's developments
+    /// next to each other, so the article's URL is built once for each run of them and shared.
+    func developments(_ list: some Collection<Development>) -> [TemplateValue] {
+        var values: [TemplateValue] = []
+        values.reserveCapacity(list.count)
+        var previous: (slug: String, url: String)?
+        for development in list {
+            let slug = development.articleSlug
+            if previous?.slug != slug { previous = (slug, routes.article(slug)) }
+            values.append(self.development(development, articleURL: previous!.url))
+        }
+        return values
+    }
+
+    private func development(_ development: Development, articleURL: String) -> TemplateValue {
         var value = TemplateFields(capacity: 7)
         value.append(Key.date, date(development.date))
         value.append(Key.articleTitle, .string(development.articleTitle))
@@ -139,11 +156,7 @@ struct ContextValues: Sendable {
     /// `url#anchor`, built in one allocation.
     private func anchored(_ url: String, _ anchor: String?) -> String {
         guard let anchor else { return url }
-        var result = url
-        result.reserveCapacity(url.utf8.count + anchor.utf8.count + 1)
-        result += "#"
-        result += anchor
-        return result
+        return .concatenating(url, "#", anchor)
     }
 
     /// The side a quote speaks for: its actor's side, else "Other voices".

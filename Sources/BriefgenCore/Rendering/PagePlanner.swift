@@ -83,7 +83,7 @@ public struct PagePlanner: Sendable {
             })
             context["json_ld"] = .string(StructuredData.website(briefing, routes: values.routes))
             context["latest_articles"] = .list(briefing.articles.prefix(briefing.config.latestCount).map(values.articleCard))
-            context["what_changed"] = .list(briefing.whatChanged.map(values.development))
+            context["what_changed"] = .list(values.developments(briefing.whatChanged))
             if let newest = briefing.newestDate {
                 context["what_changed_from"] = values.date(newest.adding(days: -(max(briefing.config.whatChangedDays, 1) - 1)))
                 context["what_changed_to"] = values.date(newest)
@@ -164,7 +164,7 @@ public struct PagePlanner: Sendable {
                         ["date": values.date(change.date), "status": ContextValues.status(change.status), "note": .string(change.note)]
                     }),
                 ])
-                context["developments"] = .list(developments[pagination.range].map(values.development))
+                context["developments"] = .list(values.developments(developments[pagination.range]))
                 context["pagination"] = values.pagination(pagination, url: { routes.point(point.slug, page: $0) })
                 if pagination.page == 1 {
                     context["sides"] = .list(PagePlanner.sides(of: developments, values: values))
@@ -322,11 +322,12 @@ public struct PagePlanner: Sendable {
                 var context = values.common(kind: .timeline, title: title,
                                             description: "Every development in the talks, day by day.", urlPath: urlPath)
                 var days: [(Day, [TemplateValue])] = []
-                for development in developments[pagination.range] {
+                let listed = developments[pagination.range]
+                for (development, value) in zip(listed, values.developments(listed)) {
                     if days.last?.0 == development.date {
-                        days[days.count - 1].1.append(values.development(development))
+                        days[days.count - 1].1.append(value)
                     } else {
-                        days.append((development.date, [values.development(development)]))
+                        days.append((development.date, [value]))
                     }
                 }
                 context["days"] = .list(days.map { ["date": values.date($0.0), "developments": .list($0.1)] })

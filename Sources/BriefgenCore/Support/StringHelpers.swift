@@ -47,3 +47,29 @@ extension String {
         }
     }
 }
+
+extension String {
+    /// The parts one after another, each copied once into a string made at its final size.
+    /// Listing pages build URLs by the thousand (`/articles/slug/`, `…#anchor`); appending to a
+    /// reserved string went through String's general append for every part, about 1.6 times the cost.
+    static func concatenating(_ first: String, _ second: String, _ third: String = "", _ fourth: String = "") -> String {
+        var first = first, second = second, third = third, fourth = fourth
+        let count = first.utf8.count + second.utf8.count + third.utf8.count + fourth.utf8.count
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var end = copy(&first, into: buffer, at: 0)
+            end = copy(&second, into: buffer, at: end)
+            end = copy(&third, into: buffer, at: end)
+            return copy(&fourth, into: buffer, at: end)
+        }
+    }
+
+    /// Copies `part`'s UTF-8 into `buffer` from `offset`; returns where it ends. A function of
+    /// its arguments only: a nested function sharing the offset paid for exclusivity checks.
+    private static func copy(_ part: inout String, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+        part.withUTF8 { bytes in
+            guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return offset }
+            (target + offset).initialize(from: source, count: bytes.count)
+            return offset + bytes.count
+        }
+    }
+}
