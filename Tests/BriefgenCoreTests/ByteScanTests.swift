@@ -65,6 +65,52 @@ struct ByteScanTests {
         }
     }
 
+    /// Where `ControlCharacters.firstForbidden` must stop, found byte by byte: a C0 control other
+    /// than tab, line feed and carriage return, DEL, a C1 control (0xC2 0x80…0x9F), U+FFFE or U+FFFF.
+    static func firstForbiddenByteByByte(_ bytes: ArraySlice<UInt8>) -> Int? {
+        bytes.indices.first { index in
+            let byte = bytes[index]
+            func next(_ offset: Int) -> UInt8? { index + offset < bytes.endIndex ? bytes[index + offset] : nil }
+            return byte < 0x20 && ![0x09, 0x0A, 0x0D].contains(byte) || byte == 0x7F
+                || byte == 0xC2 && (0x80...0x9F).contains(next(1) ?? 0)
+                || byte == 0xEF && next(1) == 0xBF && (next(2) == 0xBE || next(2) == 0xBF)
+        }.map { $0 - bytes.startIndex }
+    }
+
+    @Test("forbidden characters are found eight and sixteen bytes at a time exactly where byte by byte finds them")
+    func firstForbidden() {
+        var random = SeededRandom(seed: 0x9E37_79B9_7F4A_7C15)
+        let clean: [[UInt8]] = ["a", " ", "abcdefghijklmnopq", "Z~}", "\n", "\t", "\r\n", "\r", "\u{A0}", "é", "Ж", "日", "😀",
+                                "\u{FEFF}", "\u{FFFD}", "“"].map { Array($0.utf8) }
+        let forbidden: [[UInt8]] = ["\u{0}", "\u{1}", "\u{0B}", "\u{1F}", "\u{7F}", "\u{80}", "\u{85}", "\u{9F}", "\u{FFFE}", "\u{FFFF}"]
+            .map { Array($0.utf8) }
+        var found = 0
+        for _ in 0..<1500 {
+            // Mostly clean text, so that the scan runs a while before it stops.
+            let text = (0..<random.next(60)).flatMap { _ in
+                random.next(12) == 0 ? forbidden[random.next(forbidden.count)] : clean[random.next(clean.count)]
+            }
+            for start in 0...min(text.count, 17) {
+                let slice = text[start...]
+                let expected = ByteScanTests.firstForbiddenByteByByte(slice)
+                found += expected == nil ? 0 : 1
+                slice.withUnsafeBufferPointer { #expect(ControlCharacters.firstForbidden(in: $0) == expected, "\(Array(slice))") }
+            }
+        }
+        #expect(found > 5000)
+        // One forbidden character at every offset of a long clean run; cut after its first byte,
+        // only the one-byte ones are still forbidden.
+        for offset in 0..<40 {
+            for inserted in ["\u{1}", "\u{7F}", "\u{85}", "\u{FFFF}"] {
+                let text = Array((String(repeating: "x", count: offset) + inserted + String(repeating: "y", count: 20)).utf8)
+                text.withUnsafeBufferPointer { #expect(ControlCharacters.firstForbidden(in: $0) == offset) }
+                let cut = Array(text[..<(offset + 1)])
+                let expected = inserted.utf8.count == 1 ? offset : nil
+                cut.withUnsafeBufferPointer { #expect(ControlCharacters.firstForbidden(in: $0) == expected) }
+            }
+        }
+    }
+
     /// `QuoteMarks.mayContainQuotes` as it was written before the scan: byte by byte.
     static func mayContainQuotesByteByByte(_ bytes: [UInt8]) -> Bool {
         var previous: UInt8 = 0x20

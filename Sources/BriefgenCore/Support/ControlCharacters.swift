@@ -26,8 +26,36 @@ enum ControlCharacters {
     }
 
     static func firstForbidden(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let count = bytes.count
         var index = 0
-        while index < bytes.count {
+        if let base = bytes.baseAddress {
+            // This scan sees every byte of every file; byte by byte it was a quarter of reading an
+            // article. Eight bytes at a time, it stops only at a byte that may start a forbidden
+            // character (below 0x20, 0x7F, 0xC2, 0xEF), such as each line break.
+            func word(at offset: Int) -> UInt64 {
+                UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+            }
+            while index + 8 <= count {
+                // Runs of printable ASCII, sixteen bytes per step.
+                while index + 16 <= count, isPrintableASCII(word(at: index)), isPrintableASCII(word(at: index + 8)) { index += 16 }
+                guard index + 8 <= count else { break }
+                let word = word(at: index)
+                if isPrintableASCII(word) {
+                    index += 8
+                    continue
+                }
+                let candidates = ByteScan.zeroBytes(word & 0xE0E0_E0E0_E0E0_E0E0) | ByteScan.zeroBytes(word ^ 0x7F7F_7F7F_7F7F_7F7F)
+                    | ByteScan.zeroBytes(word ^ 0xC2C2_C2C2_C2C2_C2C2) | ByteScan.zeroBytes(word ^ 0xEFEF_EFEF_EFEF_EFEF)
+                if candidates == 0 {
+                    index += 8
+                    continue
+                }
+                index += candidates.trailingZeroBitCount / 8
+                if forbiddenLength(in: bytes, at: index) > 0 { return index }
+                index += 1
+            }
+        }
+        while index < count {
             let byte = bytes[index]
             // Most bytes are printable ASCII or continuation bytes: one comparison each.
             if byte >= 0x20 && byte < 0x7F || byte >= 0x80 && byte != 0xC2 && byte != 0xEF {
@@ -38,6 +66,14 @@ enum ControlCharacters {
             index += 1
         }
         return nil
+    }
+
+    /// Whether all eight bytes are printable ASCII (0x20…0x7E), the usual case, in a few
+    /// operations: for a byte below 0x80, adding 0x01 sets its top bit only for 0x7F, and adding
+    /// 0x60 leaves it clear only below 0x20 (no carry crosses into the next byte).
+    @inline(__always)
+    private static func isPrintableASCII(_ word: UInt64) -> Bool {
+        (word | (word &+ 0x0101_0101_0101_0101) | ~(word &+ 0x6060_6060_6060_6060)) & 0x8080_8080_8080_8080 == 0
     }
 
     /// Bytes taken by a forbidden character starting at `index`, or 0.
