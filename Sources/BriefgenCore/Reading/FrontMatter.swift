@@ -20,18 +20,19 @@ public struct FrontMatter: Sendable {
         guard text.hasPrefix("---\n") || text == "---" || text.hasPrefix("---\r") else {
             return FrontMatter(file: source.path, entries: [], body: text, bodyFirstLine: 1, line: nil)
         }
-        // Find the closing fence: a line that is exactly `---` or `...`.
-        var lineNumber = 1
-        var yamlStart = text.index(after: text.firstIndex(of: "\n") ?? text.endIndex)
-        if yamlStart > text.endIndex { yamlStart = text.endIndex }
+        // Find the closing fence: a line that is exactly `---` or `...`. The scan is on bytes:
+        // the text has no carriage returns left, so a line feed is always a character of its own,
+        // and walking characters here cost more than the rest of reading the front matter.
+        let bytes = text.utf8
+        let yamlStart = bytes.firstIndex(of: UInt8(ascii: "\n")).map(bytes.index(after:)) ?? bytes.endIndex
         var cursor = yamlStart
-        lineNumber = 2
-        while cursor < text.endIndex {
-            let lineEnd = text[cursor...].firstIndex(of: "\n") ?? text.endIndex
-            let line = text[cursor..<lineEnd]
-            if line == "---" || line == "..." {
+        var lineNumber = 2
+        while cursor < bytes.endIndex {
+            let lineEnd = bytes[cursor...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            let line = bytes[cursor..<lineEnd]
+            if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
                 let yaml = String(text[yamlStart..<cursor])
-                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+                let bodyStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : bytes.endIndex
                 let value = try YAMLValue.parse(yaml, firstLine: 2, file: source.path)
                 let entries: [YAMLEntry]
                 switch value {
@@ -43,7 +44,7 @@ public struct FrontMatter: Sendable {
                 return FrontMatter(file: source.path, entries: entries, body: String(text[bodyStart...]),
                                    bodyFirstLine: lineNumber + 1, line: 1)
             }
-            cursor = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            cursor = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : bytes.endIndex
             lineNumber += 1
         }
         throw Diagnostic(file: source.path, line: 1, "the front matter that starts here is never closed with a '---' line")
