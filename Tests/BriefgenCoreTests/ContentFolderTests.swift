@@ -127,4 +127,29 @@ struct ContentFolderTests {
         #expect(page.contains("Words that the body does not repeat"))
         #expect(!page.contains("href=\"\""))
     }
+
+    @Test("file stems read on bytes are those NSString's path methods give, and odd paths are left to them")
+    func fileStems() {
+        func byNSString(_ path: String) -> String {
+            (path as NSString).deletingPathExtension.split(separator: "/").last.map(String.init) ?? path
+        }
+        var random = SeededRandom(seed: 0x0DD5_1A5E_5EED_0001)
+        let pieces = ["articles", "2025", "/", "/", "//", ".", ".", "..", "md", "txt", "markdown", "a", "talks", "Über", "日本",
+                      "e\u{301}", ".\u{301}", "/\u{301}", "x y", "-", "_", "~", "\t", "\r\n"]
+        var paths = ["articles/2025/talks.md", "a.md", ".md", "..", "../a.md", "a..md", "a.", "a", "/", "", "a/", "./a.md", "/a.md",
+                     "articles/.hidden.md", "a.b/c", "a.b/c.md"]
+        for _ in 0..<3000 { paths.append((0..<(1 + random.next(7))).map { _ in pieces[random.next(pieces.count)] }.joined()) }
+        // NSString itself traps on a doubled slash in a path with characters of more than one
+        // byte (`a//é`, `a//\r\n`); such paths fail the same way before and after.
+        paths.removeAll { $0.utf8.count != $0.count && $0.contains("//") }
+        var plain = 0
+        for path in paths {
+            #expect(ContentLoader.stem(ofFile: path) == byNSString(path), "\(path.debugDescription)")
+            if let stem = ContentLoader.plainStem(ofFile: path) {
+                plain += 1
+                #expect(stem == byNSString(path), "\(path.debugDescription)")
+            }
+        }
+        #expect(plain > 500)
+    }
 }

@@ -101,8 +101,40 @@ public struct ContentLoader: Sendable {
 
     /// The slug a file gives when its front matter does not set one.
     public static func slug(forFile relative: String) -> String {
-        let stem = (relative as NSString).deletingPathExtension.split(separator: "/").last.map(String.init) ?? relative
-        return Slug.make(stem)
+        Slug.make(stem(ofFile: relative))
+    }
+
+    /// The file's name without its folders and its extension.
+    static func stem(ofFile relative: String) -> String {
+        if let stem = plainStem(ofFile: relative) { return stem }
+        return (relative as NSString).deletingPathExtension.split(separator: "/").last.map(String.init) ?? relative
+    }
+
+    /// The stem of a path of the usual shape (`articles/2025/talks.md`), read on its bytes:
+    /// NSString's path methods walk characters and cost more than reading the front matter.
+    /// Nil, for the general code, when the path is not ASCII, has a doubled or trailing slash,
+    /// or its name starts with a dot or has two dots before the extension.
+    static func plainStem(ofFile relative: String) -> String? {
+        var relative = relative
+        return relative.withUTF8 { bytes -> String? in
+            guard bytes.count > 1, bytes[bytes.count - 1] != UInt8(ascii: "/") else { return nil }
+            var nameStart = 0
+            var lastDot: Int?
+            var previous: UInt8 = 0
+            for (index, byte) in bytes.enumerated() {
+                if byte >= 0x80 || byte == UInt8(ascii: "/") && previous == UInt8(ascii: "/") { return nil }
+                if byte == UInt8(ascii: "/") {
+                    nameStart = index + 1
+                    lastDot = nil
+                } else if byte == UInt8(ascii: ".") {
+                    lastDot = index
+                }
+                previous = byte
+            }
+            let end = lastDot ?? bytes.count
+            guard end > nameStart, bytes[end - 1] != UInt8(ascii: ".") else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<end]), as: UTF8.self)
+        }
     }
 
     /// A file of the content folder, decoded.
