@@ -20,34 +20,51 @@ public struct FrontMatter: Sendable {
         guard text.hasPrefix("---\n") || text == "---" || text.hasPrefix("---\r") else {
             return FrontMatter(file: source.path, entries: [], body: text, bodyFirstLine: 1, line: nil)
         }
-        // Find the closing fence: a line that is exactly `---` or `...`. The scan is on bytes:
-        // the text has no carriage returns left, so a line feed is always a character of its own,
-        // and walking characters here cost more than the rest of reading the front matter.
-        let bytes = text.utf8
-        let yamlStart = bytes.firstIndex(of: UInt8(ascii: "\n")).map(bytes.index(after:)) ?? bytes.endIndex
-        var cursor = yamlStart
-        var lineNumber = 2
-        while cursor < bytes.endIndex {
-            let lineEnd = bytes[cursor...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
-            let line = bytes[cursor..<lineEnd]
-            if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
-                let yaml = String(text[yamlStart..<cursor])
-                let bodyStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : bytes.endIndex
-                let value = try YAMLValue.parse(yaml, firstLine: 2, file: source.path)
-                let entries: [YAMLEntry]
-                switch value {
-                case .none: entries = []
-                case .map(let map, _)?: entries = map
-                case .some(let other):
-                    throw Diagnostic(file: source.path, line: other.line, "front matter must be a list of 'key: value' lines")
-                }
-                return FrontMatter(file: source.path, entries: entries, body: String(text[bodyStart...]),
-                                   bodyFirstLine: lineNumber + 1, line: 1)
-            }
-            cursor = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : bytes.endIndex
-            lineNumber += 1
+        guard let fences = FrontMatter.fences(in: text) else {
+            throw Diagnostic(file: source.path, line: 1, "the front matter that starts here is never closed with a '---' line")
         }
-        throw Diagnostic(file: source.path, line: 1, "the front matter that starts here is never closed with a '---' line")
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        let yaml = String(text[index(fences.yaml.lowerBound)..<index(fences.yaml.upperBound)])
+        let value = try YAMLValue.parse(yaml, firstLine: 2, file: source.path)
+        let entries: [YAMLEntry]
+        switch value {
+        case .none: entries = []
+        case .map(let map, _)?: entries = map
+        case .some(let other):
+            throw Diagnostic(file: source.path, line: other.line, "front matter must be a list of 'key: value' lines")
+        }
+        return FrontMatter(file: source.path, entries: entries, body: String(text[index(fences.body)...]),
+                           bodyFirstLine: fences.bodyFirstLine, line: 1)
+    }
+
+    /// Where the front matter that opens `text` ends: the byte offsets of the YAML between the
+    /// fences and of the body, and the body's first line; nil when no line that is exactly `---`
+    /// or `...` closes it. The scan is on bytes: the text has no carriage returns left, so a line
+    /// feed is always a character of its own, and walking characters cost more than the rest of
+    /// reading the front matter.
+    static func fences(in text: String) -> (yaml: Range<Int>, body: Int, bodyFirstLine: Int)? {
+        var text = text
+        return text.withUTF8 { bytes in
+            func lineEnd(from start: Int) -> Int {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                return end
+            }
+            let yamlStart = min(lineEnd(from: 0) + 1, bytes.count)
+            var cursor = yamlStart
+            var lineNumber = 2
+            while cursor < bytes.count {
+                let end = lineEnd(from: cursor)
+                if end - cursor == 3, bytes[cursor] == UInt8(ascii: "-") || bytes[cursor] == UInt8(ascii: "."),
+                   bytes[cursor + 1] == bytes[cursor], bytes[cursor + 2] == bytes[cursor] {
+                    return (yamlStart..<cursor, min(end + 1, bytes.count), lineNumber + 1)
+                }
+                cursor = end + 1
+                lineNumber += 1
+            }
+            return nil
+        }
     }
 
     public init(file: String, entries: [YAMLEntry], body: String, bodyFirstLine: Int, line: Int?,
