@@ -111,6 +111,36 @@ struct ByteScanTests {
         }
     }
 
+    /// `ContentHash` as it was written before its loop took four words per step.
+    static func hashWordByWord(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var index = bytes.startIndex
+        while index + 8 <= bytes.endIndex {
+            var word: UInt64 = 0
+            for offset in 0..<8 { word |= UInt64(bytes[index + offset]) << (8 * offset) }
+            hash = (hash ^ word) &* 0x0000_0100_0000_01b3
+            hash ^= hash >> 29
+            index += 8
+        }
+        while index < bytes.endIndex {
+            hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01b3
+            index += 1
+        }
+        return hash ^ UInt64(bytes.count) &* 0x9e37_79b9_7f4a_7c15
+    }
+
+    @Test("content hashes taken four words per step equal those taken a word at a time, at every length and offset")
+    func contentHash() {
+        var random = SeededRandom(seed: 0xC0FF_EE00_1234_5678)
+        let bytes = (0..<200).map { _ in UInt8(random.next(256)) }
+        for start in 0..<9 {
+            for end in start...bytes.count {
+                let slice = bytes[start..<end]
+                slice.withUnsafeBufferPointer { #expect(ContentHash($0).value == ByteScanTests.hashWordByWord(slice), "\(start)..<\(end)") }
+            }
+        }
+    }
+
     /// `QuoteMarks.mayContainQuotes` as it was written before the scan: byte by byte.
     static func mayContainQuotesByteByByte(_ bytes: [UInt8]) -> Bool {
         var previous: UInt8 = 0x20
