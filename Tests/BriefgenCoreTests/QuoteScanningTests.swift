@@ -72,6 +72,27 @@ struct QuoteScanningTests {
         }
     }
 
+    @Test("a set read once beforehand strips exactly what the set read on each call strips")
+    func strippingWithPreparedSets() {
+        var random = SeededRandom(seed: 12)
+        let pieces = ["a", "B", "e", ",", ".", ":", ";", "\"", "'", "(", ")", "[", "“", "”", "‘", "’", " ", "\r", "\n", "\r\n",
+                      "\u{301}", "é", "\u{600}", "Ж", "!", "?", "\u{37E}", "\u{1FEF}", "\u{212A}", "`", "K", "\u{200D}", "\u{93F}"]
+        let named: [StripSet] = [.comma, .commaColon, .commaSemicolonColon, .clausePunctuation, .signatureEnd, .openingMarks,
+                                 .sentenceEndAndQuotes, .wordPunctuation, .wordPunctuationAndApostrophe, .titleWordPunctuation]
+        // The named sets, and random ones: empty, with "\r\n", combining marks and joiners.
+        var sets = named.map(\.characters) + ["", "\r\n", "e\u{301}", ";`K", "a\u{200D}", "\u{93F}."]
+        for _ in 0..<40 { sets.append((0..<random.next(5)).map { _ in pieces[random.next(pieces.count)] }.joined()) }
+        let prepared = sets.map(StripSet.init)
+        for (index, set) in named.enumerated() { #expect(prepared[index].characters == set.characters) }
+        for _ in 0..<6000 {
+            let text = (0..<random.next(7)).map { _ in pieces[random.next(pieces.count)] }.joined()
+            let which = random.next(sets.count)
+            let expected = QuoteScanningTests.strippedCharacterByCharacter(text, sets[which])
+            #expect(text.strippingCharacters(prepared[which]) == expected, "\(text.debugDescription) \(sets[which].debugDescription)")
+            #expect(Substring(text).strippingCharacters(prepared[which]) == expected)
+        }
+    }
+
     @Test("word counts and clause words match splitting the text",
           arguments: samples + ["a\u{A0}b c", "said,  the   delegate\non Monday", "a\r\nb c", "x \u{301}y z", "\n\n lead"])
     func wordsMatchSplitting(_ text: String) {

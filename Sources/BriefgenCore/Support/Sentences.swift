@@ -142,7 +142,7 @@ public enum Sentences {
         // Abbreviations are short ("approx" is the longest, with room for a quote mark before it).
         guard length <= 8 else { return true }
         let word = String(scalars: characters[wordStart..<punctuation])
-        let bare = word.lowercased().strippingCharacters("\"'“‘(")
+        let bare = word.lowercased().strippingCharacters(.openingMarks)
         return !abbreviations.contains(bare)
     }
 
@@ -155,34 +155,72 @@ public enum Sentences {
     }
 }
 
+/// The characters `strippingCharacters` removes, read once: the set's one-scalar ASCII
+/// characters as a bit mask, and whether it holds anything else. Reading the set took about as
+/// long as stripping a word, and callers strip with the same few sets thousands of times, so
+/// each keeps its set in a `static let`.
+struct StripSet: Sendable {
+    /// The set as written, for the character-by-character way.
+    let characters: String
+    /// ASCII characters of the set, bit `byte` of (low, high) for bytes below and from 64.
+    private let mask: (UInt64, UInt64)
+    /// The set has characters that are not ASCII.
+    let hasOthers: Bool
+    /// The set is compared character by character only. An ASCII scalar joined to another in
+    /// one character ("\r\n", "e" and a combining accent, U+0600 and ",") is not a character of
+    /// its own, and three non-ASCII characters equal ASCII ones (see `strippingCharacters`).
+    let charactersOnly: Bool
+
+    init(_ characters: String) {
+        self.characters = characters
+        var mask: (UInt64, UInt64) = (0, 0)
+        var hasOthers = false
+        var charactersOnly = false
+        for character in characters {
+            let scalars = character.unicodeScalars
+            if scalars.count == 1, let scalar = scalars.first, scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                if byte < 64 { mask.0 |= 1 << UInt64(byte) } else { mask.1 |= 1 << UInt64(byte - 64) }
+                continue
+            }
+            hasOthers = true
+            if scalars.contains(where: { $0.isASCII || $0.value == 0x37E || $0.value == 0x1FEF || $0.value == 0x212A }) {
+                charactersOnly = true
+            }
+        }
+        self.mask = mask
+        self.hasOthers = hasOthers
+        self.charactersOnly = charactersOnly
+    }
+
+    @inline(__always) func contains(_ byte: UInt8) -> Bool {
+        byte < 64 ? (mask.0 >> UInt64(byte)) & 1 != 0 : (mask.1 >> UInt64(byte - 64)) & 1 != 0
+    }
+}
+
+extension StripSet {
+    /// The sets the quotation and title readers strip words with, each read once.
+    static let comma = StripSet(",")
+    static let commaColon = StripSet(",:")
+    static let commaSemicolonColon = StripSet(",;:")
+    static let clausePunctuation = StripSet(",.;:")
+    static let signatureEnd = StripSet(".,;")
+    static let openingMarks = StripSet("\"'“‘(")
+    static let sentenceEndAndQuotes = StripSet(".!?\"“”‘’()")
+    static let wordPunctuation = StripSet(",.;:!?\"“”‘’()")
+    static let wordPunctuationAndApostrophe = StripSet(",.;:!?\"'“”‘’()")
+    static let titleWordPunctuation = StripSet("\"'“”‘’()[],:;?!")
+}
+
 extension StringProtocol {
     /// The text without the given characters at either end: `"(Hello)".strippingCharacters("()")`.
     func strippingCharacters(_ set: String) -> String {
+        strippingCharacters(StripSet(set))
+    }
+
+    /// The text without the set's characters at either end; the set read once, beforehand.
+    func strippingCharacters(_ set: StripSet) -> String {
         var text = String(self)
-        // The set's characters that are one ASCII scalar, as a bit mask, and whether it has any
-        // others. An ASCII scalar joined to the next one in a character ("\r\n", "e" and a
-        // combining accent) is not a character of its own: such sets take the slow way.
-        var mask: (UInt64, UInt64) = (0, 0)
-        var setHasOthers = false
-        var pending: UInt8?
-        var joined = false
-        func add(_ byte: UInt8) {
-            if byte < 64 { mask.0 |= 1 << UInt64(byte) } else { mask.1 |= 1 << UInt64(byte - 64) }
-        }
-        for scalar in set.unicodeScalars {
-            if let previous = pending {
-                if previous == 0x0D && scalar == "\n" || scalar.value == 0x200D || !scalar.isASCII
-                    && (scalar.properties.isGraphemeExtend || scalar.properties.generalCategory == .spacingMark) {
-                    joined = true
-                }
-                add(previous)
-            }
-            if scalar.isASCII { pending = UInt8(scalar.value) } else { pending = nil; setHasOthers = true }
-        }
-        if let previous = pending { add(previous) }
-        func inSet(_ byte: UInt8) -> Bool {
-            byte < 64 ? (mask.0 >> UInt64(byte)) & 1 != 0 : (mask.1 >> UInt64(byte - 64)) & 1 != 0
-        }
         // ASCII ends, nearly always, are stripped over bytes. An end that is not plain ASCII, or an
         // ASCII character that shares a character with its neighbour ("\r\n", a combining mark
         // after it), is left to the character-by-character loop.
@@ -199,19 +237,20 @@ extension StringProtocol {
                 || start + 3 <= count && (bytes[start] == 0xE1 && bytes[start + 1] == 0xBF && bytes[start + 2] == 0xAF
                     || bytes[start] == 0xE2 && bytes[start + 1] == 0x84 && bytes[start + 2] == 0xAA)
         }
-        let bounds: Range<Int>? = joined ? nil : text.withUTF8 { bytes in
+        let setHasOthers = set.hasOthers
+        let bounds: Range<Int>? = set.charactersOnly ? nil : text.withUTF8 { bytes in
             var lower = 0, upper = bytes.count
             while upper > lower {
                 let byte = bytes[upper - 1]
                 if byte >= 0x80 { if setHasOthers || isASCIISingleton(bytes, endingAt: upper) { return nil } else { break } }
-                guard inSet(byte) else { break }
+                guard set.contains(byte) else { break }
                 if upper - 2 >= lower, bytes[upper - 2] >= 0x80 || bytes[upper - 2] == 0x0D { return nil }
                 upper -= 1
             }
             while lower < upper {
                 let byte = bytes[lower]
                 if byte >= 0x80 { if setHasOthers || isASCIISingleton(bytes, startingAt: lower) { return nil } else { break } }
-                guard inSet(byte) else { break }
+                guard set.contains(byte) else { break }
                 if lower + 1 < upper, bytes[lower + 1] >= 0x80 || byte == 0x0D { return nil }
                 lower += 1
             }
@@ -222,9 +261,10 @@ extension StringProtocol {
             let utf8 = text.utf8
             return String(text[utf8.index(utf8.startIndex, offsetBy: bounds.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bounds.upperBound)])
         }
+        let characters = set.characters
         var scalars = Substring(text)
-        while let first = scalars.first, set.contains(first) { scalars.removeFirst() }
-        while let last = scalars.last, set.contains(last) { scalars.removeLast() }
+        while let first = scalars.first, characters.contains(first) { scalars.removeFirst() }
+        while let last = scalars.last, characters.contains(last) { scalars.removeLast() }
         return String(scalars)
     }
 }

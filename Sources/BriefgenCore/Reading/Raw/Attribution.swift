@@ -84,7 +84,7 @@ enum Attribution {
                 return .speaker(name)
             }
         }
-        if let participle = words.lastIndex(where: { participles.contains($0.lowercased().strippingCharacters(",:;")) }),
+        if let participle = words.lastIndex(where: { participles.contains($0.lowercased().strippingCharacters(.commaSemicolonColon)) }),
            words.count - participle <= 4 {
             return .subject
         }
@@ -104,7 +104,7 @@ enum Attribution {
     ]
 
     static func isPersonNoun(_ word: String) -> Bool {
-        let lower = word.lowercased().strippingCharacters(",.;:")
+        let lower = word.lowercased().strippingCharacters(.clausePunctuation)
         if personNouns.contains(lower) { return true }
         if lower.hasSuffix("s"), personNouns.contains(String(lower.dropLast())) { return true }
         if lower.hasSuffix("men") || lower.hasSuffix("women") { return true }
@@ -130,19 +130,19 @@ enum Attribution {
         guard let open = words.dropLast().lastIndex(where: { $0.hasSuffix(",") }), words.count - open <= 12 else {
             return nil
         }
-        let appositive = words[(open + 1)...].map { $0.strippingCharacters(",") }
+        let appositive = words[(open + 1)...].map { $0.strippingCharacters(.comma) }
         if appositive.allSatisfy({ $0.first?.isUppercase == true || isInitial($0) || nameParticles.contains($0) }),
            let name = phraseBackward(appositive) {
             return name
         }
         var head = Array(words[...open])
-        head[head.count - 1] = head[head.count - 1].strippingCharacters(",")
+        head[head.count - 1] = head[head.count - 1].strippingCharacters(.comma)
         return phraseBackward(head)
     }
 
     /// "said", "said,", "said." and "said:" are all the verb.
     static func isSpeechVerb(_ word: String) -> Bool {
-        speechVerbs.contains(word.strippingCharacters(",.;:"))
+        speechVerbs.contains(word.strippingCharacters(.clausePunctuation))
     }
 
     /// The speaker phrase after a verb: capitalised words and titles, or an anonymous description.
@@ -150,7 +150,7 @@ enum Attribution {
         var result: [String] = []
         for (index, rawWord) in words.enumerated() {
             let endsClause = rawWord.hasSuffix(",") || rawWord.hasSuffix(".") && !isInitial(rawWord) || rawWord.hasSuffix(":") || rawWord.hasSuffix(";")
-            let word = isInitial(rawWord) ? rawWord : rawWord.strippingCharacters(",.;:!?\"“”‘’()")
+            let word = isInitial(rawWord) ? rawWord : rawWord.strippingCharacters(.wordPunctuation)
             if word.isEmpty { break }
             if index > 0 && stopWords.contains(word) { break }
             // "Piet Sorel of Southland": "of" after a full name starts a place, not more of the name.
@@ -169,7 +169,7 @@ enum Attribution {
         for rawWord in words.reversed() {
             // Punctuation after a word means it belongs to an earlier clause.
             if rawWord.last.map({ ",:;\"”’".contains($0) }) == true { break }
-            reversed.append(isInitial(rawWord) ? rawWord : rawWord.strippingCharacters(".!?\"“”‘’()"))
+            reversed.append(isInitial(rawWord) ? rawWord : rawWord.strippingCharacters(.sentenceEndAndQuotes))
             if reversed.count >= 8 { break }
         }
         guard let nearest = reversed.first, !nearest.isEmpty else { return nil }
@@ -212,7 +212,7 @@ enum Attribution {
     }
 
     static func isInitial(_ word: String) -> Bool {
-        let bare = word.strippingCharacters(",")
+        let bare = word.strippingCharacters(.comma)
         return bare.count == 2 && bare.first!.isUppercase && bare.last == "."
     }
 
@@ -221,7 +221,7 @@ enum Attribution {
         var cleaned = String(text.filter { !$0.isEmoji })
         if let link = cleaned.range(of: "pic.twitter.com") { cleaned = String(cleaned[..<link.lowerBound]) }
         if let link = cleaned.range(of: "http") { cleaned = String(cleaned[..<link.lowerBound]) }
-        cleaned = cleaned.trimmingWhitespace.strippingCharacters(".,;")
+        cleaned = cleaned.trimmingWhitespace.strippingCharacters(.signatureEnd)
         let words = cleaned.split(separator: " ")
         guard !words.isEmpty, words.count <= 10, cleaned.first?.isUppercase == true || determiners.contains(String(words[0])) else { return nil }
         return cleaned

@@ -43,7 +43,7 @@ enum HeadingShape {
         var significant = 0
         var capitalised = 0
         for (index, word) in words.enumerated() {
-            let bare = word.strippingCharacters("\"'“”‘’()[],:;?!")
+            let bare = word.strippingCharacters(.titleWordPunctuation)
             guard let first = bare.first, first.isLetter || first.isNumber else { continue }
             if index > 0, minorWords.contains(bare.lowercased()) { continue }
             significant += 1

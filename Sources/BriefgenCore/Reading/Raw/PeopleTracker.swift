@@ -125,7 +125,7 @@ struct PeopleTracker {
         let pieces = text.split(separator: " ", omittingEmptySubsequences: false)
         for (index, piece) in pieces.enumerated() {
             defer { offset += piece.utf8.count + 1 }
-            let bare = piece.strippingCharacters(",.;:!?\"“”‘’()")
+            let bare = piece.strippingCharacters(.wordPunctuation)
             let isName = bare.first?.isUppercase == true && bare.dropFirst().allSatisfy { $0.isLowercase || $0 == "-" || $0 == "'" }
             if isName && !piece.hasPrefix("\"") && !piece.hasPrefix("“") {
                 run.append((bare, offset))
@@ -168,7 +168,7 @@ struct PeopleTracker {
             while cursor < words.count, nameWords.count < 4 {
                 let word = words[cursor].word
                 let isInitial = word.count == 2 && word.first!.isUppercase && word.last == "."
-                var bare = word.strippingCharacters(",.;:!?\"'“”‘’()")
+                var bare = word.strippingCharacters(.wordPunctuationAndApostrophe)
                 if bare.hasSuffix("'s") || bare.hasSuffix("’s") { bare.removeLast(2) }
                 guard let first = bare.first, first.isUppercase, isInitial || PeopleTracker.titles[bare] == nil else { break }
                 if nameWords.isEmpty { nameOffset = words[cursor].offset }

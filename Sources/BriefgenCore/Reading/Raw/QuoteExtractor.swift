@@ -242,7 +242,7 @@ public struct QuoteExtractor: Sendable {
     /// person it names, or the person a leading "he"/"she" stands for.
     private func subject(of sentence: String, people: inout LazyPeopleTracker) -> String? {
         if let person = people.firstPerson(in: sentence) { return person }
-        let words = sentence.split(separator: " ").prefix(4).map { $0.strippingCharacters(",") }
+        let words = sentence.split(separator: " ").prefix(4).map { $0.strippingCharacters(.comma) }
         if words.contains(where: { Attribution.pronouns.contains($0) }), let person = people.lastPerson() { return people.fullName(person) }
         return nil
     }
@@ -250,7 +250,7 @@ public struct QuoteExtractor: Sendable {
     /// Titles of works and scare quotes: `the documentary "The Long Road"`, `a plan called "Bridge"`,
     /// a Title Case phrase in quote marks.
     private func isTitle(span: QuotedSpan, before: String) -> Bool {
-        let preceding = QuoteExtractor.lastWords(before, count: 2).map { $0.lowercased().strippingCharacters(",:") }
+        let preceding = QuoteExtractor.lastWords(before, count: 2).map { $0.lowercased().strippingCharacters(.commaColon) }
         if let last = preceding.last {
             if QuoteExtractor.titleNouns.contains(last) || QuoteExtractor.namingWords.contains(last) { return true }
             if last == "as", preceding.first == "known" { return true }
@@ -264,7 +264,7 @@ public struct QuoteExtractor: Sendable {
         if let last = inner.last, ".,!?;:…".contains(last) { return false }
         // Every significant word capitalised: the way titles are written, not speech.
         return words.enumerated().allSatisfy { index, word in
-            let bare = word.strippingCharacters("\"'“”‘’()[],:;?!")
+            let bare = word.strippingCharacters(.titleWordPunctuation)
             guard let first = bare.first else { return true }
             if index > 0, HeadingShape.minorWords.contains(bare.lowercased()) { return true }
             return first.isUppercase || first.isNumber

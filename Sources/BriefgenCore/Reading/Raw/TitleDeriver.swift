@@ -41,15 +41,15 @@ enum TitleDeriver {
             fitCount = count
             if length >= minimum {
                 // "…prisoners, mediators said, in what…": the attribution is not part of the news.
-                if let last = word.last, ",;:".contains(last), !attributionVerbs.contains(word.lowercased().strippingCharacters(",;:")) {
+                if let last = word.last, ",;:".contains(last), !attributionVerbs.contains(word.lowercased().strippingCharacters(.commaSemicolonColon)) {
                     clauseCut = count
                 }
                 if index + 1 < words.count, ["–", "—", "-"].contains(words[index + 1]) { clauseCut = count }
                 if index + 1 < words.count, phraseStarts.contains(words[index + 1].lowercased()),
-                   !weakEndings.contains(word.lowercased().strippingCharacters(",;:")) {
+                   !weakEndings.contains(word.lowercased().strippingCharacters(.commaSemicolonColon)) {
                     phraseCut = count
                 }
-                if !weakEndings.contains(word.lowercased().strippingCharacters(",;:")) { wordCut = count }
+                if !weakEndings.contains(word.lowercased().strippingCharacters(.commaSemicolonColon)) { wordCut = count }
             }
         }
         let count = clauseCut ?? phraseCut ?? wordCut ?? fitCount
