@@ -93,6 +93,39 @@ struct QuoteScanningTests {
         }
     }
 
+    @Test("the word before a full stop, read over ASCII scalars, is the word the general way makes")
+    func bareWordBeforeFullStop() {
+        var random = SeededRandom(seed: 13)
+        let pieces = ["a", "P", "m", "U", "s", "x", ".", "\"", "'", "(", ")", "“", "‘", "é", "e\u{301}", "Ж", "\u{37E}", "\u{212A}",
+                      "-", "0", "\u{1}", "\r\n", "\r", ""]
+        var words = ["Mr", "(Dr", "\"etc", "'U.S", "approx", "Approx", "APPROX", "Sept", "\"\"", "((", "", "Gen'", "“Mr", "Mr\u{301}"]
+        for _ in 0..<3000 { words.append((0..<random.next(9)).map { _ in pieces[random.next(pieces.count)] }.joined()) }
+        for word in words {
+            let scalars = Array(word.unicodeScalars)
+            let general = String(scalars: scalars[...]).lowercased().strippingCharacters(.openingMarks)
+            let ascii = Sentences.asciiBareWord(scalars, 0..<scalars.count)
+            #expect(ascii == (scalars.allSatisfy(\.isASCII) ? general : nil), "\(word.debugDescription)")
+        }
+        // Inside a longer text, too.
+        let text = Array("Talks with Mr. Kovac and (Dr. Sorel) ended.".unicodeScalars)
+        #expect(Sentences.asciiBareWord(text, 11..<13) == "mr" && Sentences.asciiBareWord(text, 25..<28) == "dr")
+        #expect(Sentences.ranges(in: text).count == 1)
+    }
+
+    @Test("the scan for sentence-ending punctuation stops where a search for it does")
+    func nextTerminal() {
+        var random = SeededRandom(seed: 14)
+        // The terminals, their neighbours, and scalars whose low six bits are a terminal's ("n" is 0x2E + 0x40).
+        let pieces: [Unicode.Scalar] = [".", "?", "!", "…", "-", "/", ">", "@", "n", "\u{7F}", "\u{61}", "\u{AE}", "\u{2E2E}", "\u{2025}",
+                                        "\u{2027}", "\u{10026}", "\u{1002E}", "a", " ", "\r", "\n", "”", "\u{37E}", "\u{0}"]
+        for _ in 0..<2000 {
+            let scalars = (0..<random.next(12)).map { _ in pieces[random.next(pieces.count)] }
+            let from = random.next(scalars.count + 1)
+            let expected = scalars[from...].firstIndex(where: { $0 == "." || $0 == "?" || $0 == "!" || $0 == "…" }) ?? scalars.count
+            #expect(Sentences.nextTerminal(in: scalars, from: from) == expected, "\(scalars) \(from)")
+        }
+    }
+
     @Test("word counts and clause words match splitting the text",
           arguments: samples + ["a\u{A0}b c", "said,  the   delegate\non Monday", "a\r\nb c", "x \u{301}y z", "\n\n lead"])
     func wordsMatchSplitting(_ text: String) {

@@ -101,26 +101,45 @@ public enum Sentences {
     /// Character ranges of the sentences; together they cover the whole text.
     static func ranges(in characters: [Unicode.Scalar]) -> [Range<Int>] {
         var result: [Range<Int>] = []
+        // A quoted paragraph has a few sentences: one allocation instead of growing 1, 2, 4.
+        result.reserveCapacity(8)
         var start = 0
         var index = 0
         while index < characters.count {
-            let character = characters[index]
-            if character == "." || character == "?" || character == "!" || character == "…" {
-                var end = index + 1
-                // Swallow runs of terminal punctuation and closing quotes/brackets: `?!`, `."`, `.)`.
-                while end < characters.count, isClosing(characters[end]) { end += 1 }
-                if end >= characters.count { break }
-                if characters[end].isWhitespace, isSentenceEnd(characters, punctuation: index, after: end) {
-                    result.append(start..<end)
-                    start = end
-                }
-                index = end
-                continue
+            index = nextTerminal(in: characters, from: index)
+            guard index < characters.count else { break }
+            var end = index + 1
+            // Swallow runs of terminal punctuation and closing quotes/brackets: `?!`, `."`, `.)`.
+            while end < characters.count, isClosing(characters[end]) { end += 1 }
+            if end >= characters.count { break }
+            if characters[end].isWhitespace, isSentenceEnd(characters, punctuation: index, after: end) {
+                result.append(start..<end)
+                start = end
             }
-            index += 1
+            index = end
         }
         if start < characters.count { result.append(start..<characters.count) }
         return result
+    }
+
+    /// The index of the first `.`, `?`, `!` or `…` from `index`, or the end. Every scalar of a
+    /// quoted paragraph passes here: over the buffer, and letters and spaces, outside
+    /// U+0021...U+003F, with two comparisons (the ASCII ones then looked up in a bit mask).
+    static func nextTerminal(in characters: [Unicode.Scalar], from index: Int) -> Int {
+        let terminals: UInt32 = 1 << (0x2E - 0x21) | 1 << (0x3F - 0x21) | 1 << (0x21 - 0x21)
+        return characters.withUnsafeBufferPointer { buffer in
+            var index = index
+            while index < buffer.count {
+                let value = buffer[index].value
+                if value &- 0x21 < 0x1F {
+                    if (terminals >> (value &- 0x21)) & 1 != 0 { break }
+                } else if value == 0x2026 {
+                    break
+                }
+                index += 1
+            }
+            return index
+        }
     }
 
     private static func isSentenceEnd(_ characters: [Unicode.Scalar], punctuation: Int, after end: Int) -> Bool {
@@ -141,9 +160,34 @@ public enum Sentences {
         if length == 1, characters[wordStart].isUppercase { return false } // an initial: "Donald J. Trump"
         // Abbreviations are short ("approx" is the longest, with room for a quote mark before it).
         guard length <= 8 else { return true }
+        if let bare = asciiBareWord(characters, wordStart..<punctuation) {
+            return bare.utf8.count > longestAbbreviation || !abbreviations.contains(bare)
+        }
         let word = String(scalars: characters[wordStart..<punctuation])
         let bare = word.lowercased().strippingCharacters(.openingMarks)
         return !abbreviations.contains(bare)
+    }
+
+    /// The length of the longest abbreviation, in bytes: a longer word is none of them.
+    private static let longestAbbreviation = abbreviations.map(\.utf8.count).max() ?? 0
+
+    /// An ASCII word lower-cased, without straight quote marks and brackets at either end: what
+    /// `lowercased().strippingCharacters(.openingMarks)` makes of it, without building the word
+    /// twice. In ASCII each scalar is a character (the word holds no white space, so no "\r\n"),
+    /// and the curly marks of the set cannot occur. Nil for a word with other scalars.
+    static func asciiBareWord(_ characters: [Unicode.Scalar], _ range: Range<Int>) -> String? {
+        var lower = range.lowerBound, upper = range.upperBound
+        for index in range where !characters[index].isASCII { return nil }
+        func isMark(_ scalar: Unicode.Scalar) -> Bool { scalar == "\"" || scalar == "'" || scalar == "(" }
+        while lower < upper, isMark(characters[lower]) { lower += 1 }
+        while upper > lower, isMark(characters[upper - 1]) { upper -= 1 }
+        return String(unsafeUninitializedCapacity: upper - lower) { buffer in
+            for index in lower..<upper {
+                let byte = UInt8(characters[index].value)
+                buffer[index - lower] = (0x41...0x5A).contains(byte) ? byte + 32 : byte
+            }
+            return upper - lower
+        }
     }
 
     /// Punctuation and closing marks that a sentence end swallows: `?!`, `."`, `.”`, `.)`.
