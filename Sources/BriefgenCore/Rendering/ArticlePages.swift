@@ -5,11 +5,14 @@
 /// is kept in memory once its page is written.
 public struct ArticlePages: Sendable {
     let values: ContextValues
+    /// The JSON-LD every article shares, written once.
+    let structuredData: StructuredData.SiteParts
     /// Hash of what every page depends on: theme, settings, points, actors, assets.
     public let renderInputs: ContentHash
 
     public init(config: SiteConfig, points: [Point], actors: [Actor], assetURLs: [String: String], renderInputs: ContentHash) {
         values = ContextValues(config: config, points: points, actors: actors, assetURLs: assetURLs)
+        structuredData = StructuredData.SiteParts(values: values)
         self.renderInputs = renderInputs
     }
 
@@ -51,7 +54,7 @@ public struct ArticlePages: Sendable {
             "toc": .bool(headed.count >= 3),
         ]
         context["article"] = value
-        context["json_ld"] = .string(StructuredData.newsArticle(article, values: values))
+        context["json_ld"] = .string(StructuredData.newsArticle(article, routes: values.routes, parts: structuredData))
         return .object(context)
     }
 

@@ -3,8 +3,44 @@
 /// Built as JSON text (not markup) and escaped for a `<script>` element, so an article title
 /// containing `</script>` cannot end the element.
 enum StructuredData {
-    static func newsArticle(_ article: AnalysedArticle, values: ContextValues) -> String {
-        let routes = values.routes
+    /// The parts of an article's `NewsArticle` that depend only on the site, as JSON, written once:
+    /// the publisher, the language, each point's title (for `articleSection`) and each actor's
+    /// `mentions` entry. Writing them for every article (absolute URLs, escaping) cost more than
+    /// the article's own fields.
+    struct SiteParts: Sendable {
+        let language: [UInt8]
+        let publisher: [UInt8]
+        let sections: [String: [UInt8]]
+        let mentions: [String: [UInt8]]
+
+        init(values: ContextValues) {
+            let routes = values.routes
+            language = JSONWriter.value { $0.string(values.config.language, forScript: true) }
+            publisher = JSONWriter.value { json in
+                json.openObject()
+                json.member("@type", "Organization")
+                json.member("name", values.config.title)
+                json.member("url", routes.absolute(routes.home))
+                json.closeObject()
+            }
+            var sections: [String: [UInt8]] = [:]
+            for point in values.points { sections[point.slug] = JSONWriter.value { $0.string(point.title, forScript: true) } }
+            self.sections = sections
+            var mentions: [String: [UInt8]] = [:]
+            for actor in values.actors {
+                mentions[actor.slug] = JSONWriter.value { json in
+                    json.openObject()
+                    json.member("@type", actor.kind == .person ? "Person" : "Organization")
+                    json.member("name", actor.name)
+                    json.member("url", routes.absolute(routes.actor(actor.slug)))
+                    json.closeObject()
+                }
+            }
+            self.mentions = mentions
+        }
+    }
+
+    static func newsArticle(_ article: AnalysedArticle, routes: Routes, parts: SiteParts) -> String {
         let url = routes.absolute(routes.article(article.slug))
         var json = JSONWriter()
         json.openObject()
@@ -15,32 +51,23 @@ enum StructuredData {
         json.member("dateModified", article.date.iso)
         json.member("url", url)
         json.member("mainEntityOfPage", url)
-        json.member("inLanguage", values.config.language)
+        json.key("inLanguage")
+        json.raw(parts.language)
         json.member("description", article.summary)
         json.key("publisher")
-        json.openObject()
-        json.member("@type", "Organization")
-        json.member("name", values.config.title)
-        json.member("url", routes.absolute(routes.home))
-        json.closeObject()
-        let sections = article.points.compactMap { values.point($0)?.title }
+        json.raw(parts.publisher)
+        let sections = article.points.compactMap { parts.sections[$0] }
         if !sections.isEmpty {
             json.key("articleSection")
             json.openArray()
-            for section in sections { json.string(section, forScript: true) }
+            for section in sections { json.raw(section) }
             json.closeArray()
         }
-        let people = article.actors.compactMap { values.actor($0) }
+        let people = article.actors.compactMap { parts.mentions[$0] }
         if !people.isEmpty {
             json.key("mentions")
             json.openArray()
-            for actor in people {
-                json.openObject()
-                json.member("@type", actor.kind == .person ? "Person" : "Organization")
-                json.member("name", actor.name)
-                json.member("url", routes.absolute(routes.actor(actor.slug)))
-                json.closeObject()
-            }
+            for actor in people { json.raw(actor) }
             json.closeArray()
         }
         if let original = article.article.url, PagePlanner.isWebURL(original) {

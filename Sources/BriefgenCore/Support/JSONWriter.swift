@@ -32,6 +32,19 @@ struct JSONWriter {
         value.withUTF8 { JSONWriter.appendString($0, forScript: forScript, to: &bytes) }
     }
 
+    /// A value written beforehand (a whole object, array or string), copied as it is.
+    mutating func raw(_ json: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: json)
+    }
+
+    /// The bytes of one value written by `write`, for `raw(_:)`.
+    static func value(_ write: (inout JSONWriter) -> Void) -> [UInt8] {
+        var json = JSONWriter(capacity: 64)
+        write(&json)
+        return json.bytes
+    }
+
     /// `"key": "value"`.
     mutating func member(_ name: StaticString, _ value: String, forScript: Bool = true) {
         key(name)
