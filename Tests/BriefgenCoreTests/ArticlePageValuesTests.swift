@@ -83,4 +83,47 @@ struct ArticlePageValuesTests {
                 == Self.newsArticleLongWay(article, values: values), "\(article.slug)")
         }
     }
+
+    /// An article page's context written as literals, each value made where it is used: what
+    /// `ArticlePages.context` built before its names were hashed once.
+    static func contextLongWay(_ article: AnalysedArticle, pages: ArticlePages) -> TemplateValue {
+        let values = pages.values, routes = values.routes
+        let urlPath = routes.article(article.slug)
+        let page: TemplateValue = [
+            "title": .string(article.title), "description": .string(article.summary), "url": .string(urlPath),
+            "permalink": .string(routes.absolute(urlPath)), "kind": .string("article"), "is_article": .bool(true),
+            "published": .string(article.date.iso),
+        ]
+        var context: TemplateFields = ["site": values.site, "page": page, "asset": .lambda { _ in "" }]
+        let headed = article.sections.filter { $0.heading != nil }
+        context["article"] = [
+            "title": .string(article.title), "date": values.date(article.date), "summary": .string(article.summary),
+            "body": .string(article.body.html), "points": values.pointReferences(article.points),
+            "actors": .list(article.actors.compactMap(values.actorReference)),
+            "quotes": .list(article.quotes.map { located in
+                values.quote(located, date: article.date, articleSlug: article.slug, articleTitle: article.title,
+                             url: "#" + (located.anchor ?? article.sections[safe: located.sectionIndex]?.anchor ?? "main"))
+            }),
+            "sections": .list(headed.map { section in
+                ["heading": .text(section.heading), "anchor": .string(section.anchor), "points": values.pointReferences(section.points)]
+            }),
+            "source": .text(article.article.source),
+            "original_url": article.article.url.flatMap { PagePlanner.isWebURL($0) ? TemplateValue.string($0) : nil } ?? .null,
+            "toc": .bool(headed.count >= 3),
+        ]
+        context["json_ld"] = .string(newsArticleLongWay(article, values: values))
+        return .object(context)
+    }
+
+    @Test("an article page's context built with names hashed once equals the context written as literals")
+    func articleContext() {
+        let briefing = ListingPageValuesTests.briefing
+        let pages = ArticlePages(config: briefing.config, points: briefing.points, actors: briefing.actors, assetURLs: [:],
+                                 renderInputs: ContentHash())
+        #expect(Self.analysed.contains { !$0.quotes.isEmpty } && Self.analysed.contains { $0.sections.filter { $0.heading != nil }.count >= 3 })
+        for article in Self.analysed {
+            #expect(ListingPageValuesTests.dump(pages.context(article)) == ListingPageValuesTests.dump(Self.contextLongWay(article, pages: pages)),
+                    "\(article.slug)")
+        }
+    }
 }

@@ -30,31 +30,47 @@ public struct ArticlePages: Sendable {
         return hash
     }
 
+    /// The field names of an article page's objects, hashed once.
+    private enum Key {
+        static let title = TemplateKey("title"), date = TemplateKey("date"), summary = TemplateKey("summary")
+        static let body = TemplateKey("body"), points = TemplateKey("points"), actors = TemplateKey("actors")
+        static let quotes = TemplateKey("quotes"), sections = TemplateKey("sections"), source = TemplateKey("source")
+        static let originalURL = TemplateKey("original_url"), toc = TemplateKey("toc")
+        static let heading = TemplateKey("heading"), anchor = TemplateKey("anchor")
+        static let article = TemplateKey("article"), jsonLD = TemplateKey("json_ld")
+    }
+
     public func context(_ article: AnalysedArticle) -> TemplateValue {
         let urlPath = values.routes.article(article.slug)
         var context = values.common(kind: .article, title: article.title, description: article.summary, urlPath: urlPath,
                                     published: article.date.iso)
         let headed = article.sections.filter { $0.heading != nil }
-        let value: TemplateValue = [
-            "title": .string(article.title), "date": values.date(article.date), "summary": .string(article.summary),
-            "body": .string(article.body.html), "points": values.pointReferences(article.points),
-            "actors": .list(article.actors.compactMap(values.actorReference)),
-            "quotes": .list(article.quotes.map { located in
-                values.quote(located, date: article.date, articleSlug: article.slug, articleTitle: article.title,
-                             // A quote given in front matter that the body does not contain: its section.
-                             url: "#" + (located.anchor ?? article.sections[safe: located.sectionIndex]?.anchor ?? "main"))
-            }),
-            "sections": .list(headed.map { section in
-                ["heading": .text(section.heading), "anchor": .string(section.anchor), "points": values.pointReferences(section.points)]
-            }),
-            "source": .text(article.article.source),
-            // Only web links: a `javascript:` URL in front matter must never become an href.
-            "original_url": article.article.url.flatMap { PagePlanner.isWebURL($0) ? TemplateValue.string($0) : nil } ?? .null,
-            // A table of contents helps from three headings on.
-            "toc": .bool(headed.count >= 3),
-        ]
-        context["article"] = value
-        context["json_ld"] = .string(StructuredData.newsArticle(article, routes: values.routes, parts: structuredData))
+        var value = TemplateFields(capacity: 12)
+        value.append(Key.title, .string(article.title))
+        value.append(Key.date, values.date(article.date))
+        value.append(Key.summary, .string(article.summary))
+        value.append(Key.body, .string(article.body.html))
+        value.append(Key.points, values.pointReferences(article.points))
+        value.append(Key.actors, .list(article.actors.compactMap(values.actorReference)))
+        value.append(Key.quotes, .list(article.quotes.map { located in
+            values.quote(located, date: article.date, articleSlug: article.slug, articleTitle: article.title,
+                         // A quote given in front matter that the body does not contain: its section.
+                         url: "#" + (located.anchor ?? article.sections[safe: located.sectionIndex]?.anchor ?? "main"))
+        }))
+        value.append(Key.sections, .list(headed.map { section in
+            var fields = TemplateFields(capacity: 3)
+            fields.append(Key.heading, .text(section.heading))
+            fields.append(Key.anchor, .string(section.anchor))
+            fields.append(Key.points, values.pointReferences(section.points))
+            return .object(fields)
+        }))
+        value.append(Key.source, .text(article.article.source))
+        // Only web links: a `javascript:` URL in front matter must never become an href.
+        value.append(Key.originalURL, article.article.url.flatMap { PagePlanner.isWebURL($0) ? TemplateValue.string($0) : nil } ?? .null)
+        // A table of contents helps from three headings on.
+        value.append(Key.toc, .bool(headed.count >= 3))
+        context.append(Key.article, .object(value))
+        context.append(Key.jsonLD, .string(StructuredData.newsArticle(article, routes: values.routes, parts: structuredData)))
         return .object(context)
     }
 

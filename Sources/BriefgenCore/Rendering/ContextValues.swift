@@ -66,7 +66,11 @@ struct ContextValues: Sendable {
     }
 
     private static func makeDate(_ day: Day) -> TemplateValue {
-        ["iso": .string(day.iso), "long": .string(day.longForm), "rfc3339": .string(day.rfc3339)]
+        var date = TemplateFields(capacity: 3)
+        date.append(Key.iso, .string(day.iso))
+        date.append(Key.long, .string(day.longForm))
+        date.append(Key.rfc3339, .string(day.rfc3339))
+        return .object(date)
     }
 
     static func status(_ status: String) -> TemplateValue {
@@ -79,8 +83,14 @@ struct ContextValues: Sendable {
 
     func pointReferences(_ slugs: [String]) -> TemplateValue { .list(slugs.compactMap { pointReferences[$0] }) }
 
-    /// The field names of the objects built once per listed item, hashed once.
+    /// The field names of the objects built once per listed item or page, hashed once.
     private enum Key {
+        static let iso = TemplateKey("iso"), long = TemplateKey("long"), rfc3339 = TemplateKey("rfc3339")
+        static let site = TemplateKey("site"), page = TemplateKey("page"), asset = TemplateKey("asset")
+        static let description = TemplateKey("description"), permalink = TemplateKey("permalink")
+        static let kind = TemplateKey("kind"), published = TemplateKey("published")
+        /// `is_article`, `is_points`…, in the order of `Page.Kind.allCases`.
+        static let isKind = Page.Kind.allCases.map { TemplateKey("is_" + ($0 == .notFound ? "not_found" : $0.rawValue)) }
         static let title = TemplateKey("title"), url = TemplateKey("url"), date = TemplateKey("date")
         static let summary = TemplateKey("summary"), points = TemplateKey("points"), source = TemplateKey("source")
         static let articleTitle = TemplateKey("article_title"), articleURL = TemplateKey("article_url")
@@ -177,11 +187,18 @@ struct ContextValues: Sendable {
     /// Keys every page has: `site`, `page`, `asset`.
     func common(kind: Page.Kind, title: String, description: String, urlPath: String,
                 published: String? = nil) -> TemplateFields {
-        let page: TemplateValue = [
-            "title": .string(title), "description": .string(description), "url": .string(urlPath),
-            "permalink": .string(routes.absolute(urlPath)), "kind": .string(kind.rawValue),
-            "is_" + (kind == .notFound ? "not_found" : kind.rawValue): .bool(true), "published": .text(published),
-        ]
-        return ["site": site, "page": page, "asset": assetHelper]
+        var page = TemplateFields(capacity: 7)
+        page.append(Key.title, .string(title))
+        page.append(Key.description, .string(description))
+        page.append(Key.url, .string(urlPath))
+        page.append(Key.permalink, .string(routes.absolute(urlPath)))
+        page.append(Key.kind, .string(kind.rawValue))
+        page.append(Key.isKind[Page.Kind.allCases.firstIndex(of: kind)!], .bool(true))
+        page.append(Key.published, .text(published))
+        var common = TemplateFields(capacity: 5)
+        common.append(Key.site, site)
+        common.append(Key.page, .object(page))
+        common.append(Key.asset, assetHelper)
+        return common
     }
 }
