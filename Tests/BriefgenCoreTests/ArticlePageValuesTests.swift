@@ -85,7 +85,7 @@ struct ArticlePageValuesTests {
     }
 
     /// An article page's context written as literals, each value made where it is used: what
-    /// `ArticlePages.context` built before its names were hashed once.
+    /// `ArticlePages.context` built before its names were hashed once and its date made once.
     static func contextLongWay(_ article: AnalysedArticle, pages: ArticlePages) -> TemplateValue {
         let values = pages.values, routes = values.routes
         let urlPath = routes.article(article.slug)

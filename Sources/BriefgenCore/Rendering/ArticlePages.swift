@@ -45,15 +45,17 @@ public struct ArticlePages: Sendable {
         var context = values.common(kind: .article, title: article.title, description: article.summary, urlPath: urlPath,
                                     published: article.date.iso)
         let headed = article.sections.filter { $0.heading != nil }
+        // Made once: every quote on the page shows the article's date.
+        let date = values.date(article.date)
         var value = TemplateFields(capacity: 12)
         value.append(Key.title, .string(article.title))
-        value.append(Key.date, values.date(article.date))
+        value.append(Key.date, date)
         value.append(Key.summary, .string(article.summary))
         value.append(Key.body, .string(article.body.html))
         value.append(Key.points, values.pointReferences(article.points))
         value.append(Key.actors, .list(article.actors.compactMap(values.actorReference)))
         value.append(Key.quotes, .list(article.quotes.map { located in
-            values.quote(located, date: article.date, articleSlug: article.slug, articleTitle: article.title,
+            values.quote(located, date: date, articleSlug: article.slug, articleTitle: article.title,
                          // A quote given in front matter that the body does not contain: its section.
                          url: "#" + (located.anchor ?? article.sections[safe: located.sectionIndex]?.anchor ?? "main"))
         }))

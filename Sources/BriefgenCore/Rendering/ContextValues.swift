@@ -143,10 +143,16 @@ struct ContextValues: Sendable {
     /// A quote on a briefing or actor page: the words, who said them, when, and the paragraph they come from.
     func quote(_ located: LocatedQuote, date day: Day, articleSlug: String, articleTitle: String,
                url: String? = nil, points: [String]? = nil) -> TemplateValue {
+        quote(located, date: date(day), articleSlug: articleSlug, articleTitle: articleTitle, url: url, points: points)
+    }
+
+    /// A quote whose `date` value is already made: an article page's quotes all share the article's.
+    func quote(_ located: LocatedQuote, date: TemplateValue, articleSlug: String, articleTitle: String,
+               url: String? = nil, points: [String]? = nil) -> TemplateValue {
         let quote = located.quote
         var value = TemplateFields(capacity: 9)
         value.append(Key.text, .string(quote.text))
-        value.append(Key.date, date(day))
+        value.append(Key.date, date)
         value.append(Key.articleTitle, .string(articleTitle))
         value.append(Key.url, .string(url ?? anchored(routes.article(articleSlug), located.anchor)))
         value.append(Key.speaker, .text(quote.speaker))
