@@ -30,6 +30,54 @@ struct TemplateEngineTests {
         #expect(try render("{{#list}}{{.}},{{/list}}", ["list": ["x", "y"]]) == "x,y,")
     }
 
+    /// Name lookup as it was written before it walked the stack and the parts by index.
+    static func lookupLongWay(_ name: TemplateName, in stack: [TemplateValue]) -> TemplateValue? {
+        var value: TemplateValue?
+        if name.parts.isEmpty {
+            value = stack.last
+        } else if name.currentOnly {
+            value = stack.last?.child(name.keys[0])
+        } else {
+            for item in stack.reversed() {
+                if case .object(let fields) = item, let found = fields[name.keys[0]] {
+                    value = found
+                    break
+                }
+            }
+        }
+        for key in name.keys.dropFirst() {
+            guard let current = value else { return nil }
+            value = current.child(key)
+        }
+        for transform in name.transforms {
+            guard let current = value else {
+                if transform == "empty" { value = .bool(true); continue }
+                return nil
+            }
+            value = TemplateRenderer.apply(transform, to: current)
+        }
+        return value
+    }
+
+    @Test("names are found where the long way finds them: up the stack, inside, missing, transformed")
+    func lookupByIndex() throws {
+        let inner: TemplateValue = ["name": "inner", "list": ["x"], "empty": [], "n": 3, "a": ["b": .null]]
+        let outer: TemplateValue = ["name": "outer", "a": ["b": ["c": "deep"], "d": "text"], "list": [], "flag": false, "s": "Word"]
+        let stacks: [[TemplateValue]] = [[], [outer], [outer, inner], [outer, "plain", inner], [inner, outer], [outer, ["x", "y"]]]
+        let names = ["name", "a", "a.b", "a.b.c", "a.b.c.d", "a.d", "a.missing", "a.missing.c", "missing", "missing.x", ".name", ".a.b",
+                     ".", "list", "empty(list)", "count(list)", "first(list)", "empty(missing)", "empty(a.missing)", "empty(a.missing.c)",
+                     "count(missing)", "uppercased(s)", "plusone(n)", "empty(count(list))", "flag", "n", "s"]
+        let renderer = TemplateRenderer(templates: [:])
+        for stack in stacks {
+            for text in names {
+                let name = try #require(TemplateName(text))
+                let found = renderer.lookup(name, in: stack).map(ListingPageValuesTests.dump) ?? "nil"
+                let expected = Self.lookupLongWay(name, in: stack).map(ListingPageValuesTests.dump) ?? "nil"
+                #expect(found == expected, "\(text) in a stack of \(stack.count)")
+            }
+        }
+    }
+
     @Test("sections: lists, objects, booleans, empty things; inverted sections")
     func sections() throws {
         let context: TemplateValue = ["yes": true, "no": false, "empty": [], "text": "", "object": ["v": 1], "null": .null]

@@ -78,25 +78,34 @@ struct TemplateRenderer {
     }
 
     /// Finds a name: the first part up the stack (unless it starts with a dot), the rest inside it.
+    ///
+    /// Walks the stack and the parts by index: iterating `stack.reversed()` and
+    /// `keys.dropFirst()` copied (retained and released) a value or a slice at every step, and a
+    /// page looks up over a hundred names.
     func lookup(_ name: TemplateName, in stack: [TemplateValue]) -> TemplateValue? {
+        let keys = name.keys
         var value: TemplateValue?
-        if name.parts.isEmpty {
+        if keys.isEmpty {
             value = stack.last
         } else if name.currentOnly {
-            value = stack.last?.child(name.keys[0])
+            value = stack.last?.child(keys[0])
         } else {
-            let first = name.keys[0]
-            for item in stack.reversed() {
-                if case .object(let fields) = item, let found = fields[first] {
+            let first = keys[0]
+            var index = stack.count - 1
+            while index >= 0 {
+                if case .object(let fields) = stack[index], let found = fields[first] {
                     value = found
                     break
                 }
+                index -= 1
             }
         }
-        for key in name.keys.dropFirst() {
-            guard let current = value else { return nil }
-            value = current.child(key)
+        var part = 1
+        while part < keys.count, let current = value {
+            value = current.child(keys[part])
+            part += 1
         }
+        if value == nil, part < keys.count { return nil }
         for transform in name.transforms {
             guard let current = value else {
                 // `empty(missing)` is true: nothing there is empty.
