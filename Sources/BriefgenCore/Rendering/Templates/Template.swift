@@ -104,7 +104,9 @@ struct TemplateName: Sendable, Equatable {
 }
 
 indirect enum TemplateNode: Sendable {
-    case text(String)
+    /// Text as the UTF-8 bytes it is written as: appended with one copy, where a `String` was
+    /// read through its UTF-8 view (and retained twice) on every page.
+    case text([UInt8])
     case variable(TemplateName, escaped: Bool)
     /// `raw` is the unparsed text inside, for lambdas.
     case section(TemplateName, [TemplateNode], raw: String, position: SourcePosition)

@@ -129,7 +129,7 @@ struct TemplateParser {
             index += 1
             switch token {
             case .text(let range):
-                if !range.isEmpty { nodes.append(.text(String(decoding: source[range], as: UTF8.self))) }
+                if !range.isEmpty { nodes.append(.text(Array(source[range]))) }
             case .tag(let tag, let standalone, let indentation):
                 switch tag.kind {
                 case .comment, .delimiters:

@@ -22,7 +22,7 @@ struct TemplateRenderer {
         for node in nodes {
             switch node {
             case .text(let text):
-                Self.append(text, to: &output)
+                output.append(contentsOf: text)
             case .escaping(let value):
                 escaping = value
             case .variable(let name, let escaped):
