@@ -56,8 +56,8 @@ struct ByteScanTests {
             }
             text.withUnsafeBufferPointer { #expect(ByteScan.hasBreakOrDoubleSpace($0) == expected, "\(text)") }
         }
-        // One double space or break at every offset, across the eight-byte steps too.
-        for offset in 0..<20 {
+        // One double space or break at every offset, across the sixteen-byte steps too.
+        for offset in 0..<40 {
             for (inserted, expected) in [("  ", true), ("\n", true), ("\t", true), ("\r", true), ("_", false), (" ", false)] {
                 let text = Array((String(repeating: "x", count: offset) + inserted + "x y" + String(repeating: "z", count: 9)).utf8)
                 text.withUnsafeBufferPointer { #expect(ByteScan.hasBreakOrDoubleSpace($0) == expected, "\(offset) \(inserted.debugDescription)") }
@@ -222,6 +222,31 @@ struct ByteScanTests {
             for previous: UInt8 in [0x20, 0x61, 0x9C] {
                 let result = text.withUnsafeBufferPointer { SmartPunctuation.transform($0, previous: previous) } ?? text
                 #expect(result == ByteScanTests.smartByteByByte(text, previous: previous), "\(String(decoding: text, as: UTF8.self))")
+            }
+        }
+    }
+
+    @Test("the sixteen-byte test for smart punctuation agrees with byte by byte, at every offset")
+    func smartPunctuationCandidates() {
+        func byteByByte(_ text: [UInt8]) -> Bool {
+            text.indices.contains { index in
+                text[index] == 0x22 || text[index] == 0x27 || text[index] == 0x2D && index > 0 && text[index - 1] == 0x2D
+                    || text[index] == 0x2E && index > 1 && text[index - 1] == 0x2E && text[index - 2] == 0x2E
+            }
+        }
+        for text in ByteScanTests.randomTexts() {
+            text.withUnsafeBufferPointer { #expect(ByteScan.hasSmartPunctuation($0) == byteByByte(text), "\(text)") }
+        }
+        // Each candidate at every offset and before every length, across the sixteen-byte steps
+        // and the loads one and two bytes on; the near misses must stay misses.
+        for inserted in ["--", "...", "\"", "'", "-", "..", ". .", "-x-", ".", "“"] {
+            for offset in 0..<40 {
+                for tail in 0..<20 {
+                    let text = Array((String(repeating: "x", count: offset) + inserted + String(repeating: "z. -", count: tail / 4) + String(repeating: "y", count: tail % 4)).utf8)
+                    text.withUnsafeBufferPointer {
+                        #expect(ByteScan.hasSmartPunctuation($0) == byteByByte(text), "\(offset) \(tail) \(inserted)")
+                    }
+                }
             }
         }
     }

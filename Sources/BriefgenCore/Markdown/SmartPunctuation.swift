@@ -6,18 +6,8 @@ enum SmartPunctuation {
     /// space at the start of a block), so quotes that follow emphasis or links open or close right.
     /// Returns nil when nothing changes.
     static func transform(_ text: UnsafeBufferPointer<UInt8>, previous: UInt8) -> [UInt8]? {
-        // Most text has nothing to change: look only at quote marks, hyphens and full stops.
-        var needsWork = false
-        var candidate = ByteScan.next(in: text, from: 0, 0x22, 0x27, 0x2D, 0x2E)
-        while candidate < text.count, !needsWork {
-            switch text[candidate] {
-            case 0x22, 0x27: needsWork = true
-            case 0x2D: needsWork = candidate > 0 && text[candidate - 1] == 0x2D
-            default: needsWork = candidate > 1 && text[candidate - 1] == 0x2E && text[candidate - 2] == 0x2E
-            }
-            candidate = ByteScan.next(in: text, from: candidate + 1, 0x22, 0x27, 0x2D, 0x2E)
-        }
-        guard needsWork else { return nil }
+        // Most text has nothing to change.
+        guard ByteScan.hasSmartPunctuation(text) else { return nil }
         var output: [UInt8] = []
         output.reserveCapacity(text.count + 16)
         var changed = false
