@@ -87,4 +87,32 @@ struct MarkdownRendererTests {
         #expect(rendered.html.contains("href=\"//cdn.example/x\""))
         #expect(rendered.links.map(\.destination) == ["/points/x/", "https://example.org/", "#top", "//cdn.example/x"])
     }
+
+    /// `MarkdownRenderer.string(fromCmark:)` skips the UTF-8 check: whatever the input, every
+    /// block's HTML and text must be bytes that checking would leave as they are.
+    @Test("cmark's output is valid UTF-8 for any input, so taking it unchecked changes nothing")
+    func uncheckedOutputIsValid() {
+        var random = SeededRandom(seed: 0x9E37_79B9_7F4A_7C15)
+        let pieces = ["a", " ", "\n", "\n\n", "\t", "\"", "'", "--", "...", "é", "Ж", "日本", "😀", "e\u{301}", "\u{0}", "\u{FFFD}",
+                      "&#0;", "&#xD800;", "&#xDFFF;", "&#x110000;", "&#99999999;", "&copy;", "&amp;", "&bogus;", "\\", "\\\"",
+                      "*", "_", "`", "```\n", "    ", "> ", "- ", "1. ", "# ", "[", "](", ")", "](/x \"t\")", "<", ">", "<b>",
+                      "<!--", "-->", "![", "<https://ex.org/é>", "|", "---\n", "\r\n", "\u{85}", "\u{2028}", "%", "&"]
+        for basePath in ["", "/sub"] {
+            let renderer = MarkdownRenderer(basePath: basePath)
+            for _ in 0..<400 {
+                let markdown = (0..<random.next(60)).map { _ in pieces[random.next(pieces.count)] }.joined()
+                for block in renderer.render(markdown).blocks {
+                    for string in [block.html, block.text] {
+                        let bytes = Array(string.utf8)
+                        #expect(Array(String(decoding: bytes, as: UTF8.self).utf8) == bytes, "\(markdown.debugDescription)")
+                    }
+                }
+            }
+        }
+        // The shortcut itself gives what checking gives on valid input.
+        for text in ["", "plain", "curly “quotes” — dash", "日本語 😀 e\u{301}"] {
+            var text = text
+            text.withUTF8 { #expect(MarkdownRenderer.string(fromCmark: $0) == String(decoding: $0, as: UTF8.self)) }
+        }
+    }
 }
