@@ -133,6 +133,37 @@ struct ExcerptLengthTests {
         }
     }
 
+    /// Blocks are joined only as far as the sentences need; sentence ends look ahead past a
+    /// block's end, so the pieces here end and start blocks with every kind of mark: no
+    /// terminal punctuation, abbreviations and initials, closing quotes after a stop, ellipses,
+    /// white space, letters of other scripts in either case, and first sentences too long to
+    /// leave room for a second.
+    @Test("sentences split from blocks joined as needed are those of all the blocks joined")
+    func joiningAsNeeded() {
+        var random = SeededRandom(seed: 2_026)
+        let words = ["Mr.", "approx.", "J.", "e.g.", "U.S.", "Inc.", "No.", "word", "said", "Kovac", "the", "end.", "Why?", "Now!",
+                     "Wait...", "so…", "“Quoted.”", "\"Said.\"", "it.'", "(Aside.)", "[note.]", "?!", ".", "…", "\"", "”", "’",
+                     "Київ.", "місто", "Élan.", "été.", "Ωmega", "ωmega.", "«Non.»", "2025.", "café", "(lower.)", "🙂.", "x.y",
+                     String(repeating: "long ", count: 60) + "end.", "‘Single.’"]
+        let gaps = [" ", " ", " ", "  ", "\n", "\t", ""]
+        for round in 0..<3_000 {
+            let blocks = (0..<random.next(round % 10 == 0 ? 2 : 7)).map { _ -> String in
+                if random.next(6) == 0 { return "" }
+                var text = random.next(8) == 0 ? gaps[random.next(gaps.count)] : ""
+                for index in 0..<(1 + random.next(6)) {
+                    if index > 0 { text += gaps[random.next(gaps.count)] }
+                    text += words[random.next(words.count)]
+                }
+                if random.next(8) == 0 { text += gaps[random.next(gaps.count)] }
+                return text
+            }
+            let joined = blocks.filter { !$0.isEmpty }.joined(separator: " ")
+            #expect(Excerpt.make(fromBlocks: blocks) == Excerpt.make(from: joined), "\(blocks)")
+            let limit = 1 + random.next(4)
+            #expect(Sentences.split(joining: blocks, limit: limit) == Sentences.split(joined, limit: limit), "\(blocks) \(limit)")
+        }
+    }
+
     @Test("an excerpt takes whole sentences while they fit in the target length")
     func wholeSentences() {
         let short = "One short sentence here. Another short one follows. A third one ends it. A fourth is never taken."

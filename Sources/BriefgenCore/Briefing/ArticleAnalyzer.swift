@@ -73,7 +73,7 @@ public struct ArticleAnalyzer: Sendable {
             let target = anchor ?? bodyBlocks.first(where: { $0.id != nil })?.id
             if let target, heading != nil || !bodyBlocks.isEmpty {
                 sections.append(ArticleSection(index: sections.count, heading: heading, anchor: target,
-                                               blocks: range, excerpt: Excerpt.make(fromBlocks: bodyBlocks.map(\.text)), points: []))
+                                               blocks: range, excerpt: Excerpt.make(fromBlocks: bodyBlocks.lazy.map(\.text)), points: []))
             }
         }
         for (index, block) in body.blocks.enumerated() where block.startsSection {

@@ -7,9 +7,11 @@ public enum Excerpt {
         make(sentences: Sentences.split(text, limit: 3))
     }
 
-    /// The excerpt of a section: its blocks' texts joined with spaces.
-    public static func make(fromBlocks texts: [String]) -> String {
-        make(from: texts.filter { !$0.isEmpty }.joined(separator: " "))
+    /// The excerpt of a section: of its blocks' texts joined with spaces, the same as
+    /// `make(from: texts.filter { !$0.isEmpty }.joined(separator: " "))`, but joining only the
+    /// blocks its sentences need (see `Sentences.split(joining:limit:)`).
+    public static func make(fromBlocks texts: some Collection<String>) -> String {
+        make(sentences: Sentences.split(joining: texts, limit: 3))
     }
 
     private static func make(sentences: [String]) -> String {

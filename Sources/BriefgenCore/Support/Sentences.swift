@@ -12,45 +12,92 @@ public enum Sentences {
     public static func split(_ text: String, limit: Int = Int.max) -> [String] {
         var result: [String] = []
         var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            var index = 0
-            let count = bytes.count
-            while index < count, result.count < limit {
-                // Only full stops, question and exclamation marks and the lead byte of an ellipsis
-                // can end a sentence: the bytes between them are skipped eight at a time.
-                index = ByteScan.next(in: bytes, from: index, 0x2E, 0x3F, 0x21, 0xE2)
-                guard index < count else { break }
-                let byte = bytes[index]
-                var punctuationEnd = -1
-                if byte == 0x2E || byte == 0x3F || byte == 0x21 {
-                    punctuationEnd = index + 1
-                } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA6 {
-                    punctuationEnd = index + 3 // …
-                }
-                guard punctuationEnd > 0 else { index += 1; continue }
-                var end = punctuationEnd
-                // Runs of terminal punctuation and closing quotes or brackets: `?!`, `."`, `.”`, `.)`.
-                while end < count {
-                    let next = bytes[end]
-                    if next == 0x2E || next == 0x3F || next == 0x21 || next == 0x22 || next == 0x27 || next == 0x29 || next == 0x5D {
-                        end += 1
-                    } else if next == 0xE2, end + 2 < count, bytes[end + 1] == 0x80, [0x9D, 0x99, 0xA6].contains(bytes[end + 2]) {
-                        end += 3
-                    } else {
-                        break
-                    }
-                }
-                if end < count, bytes[end] == 0x20 || bytes[end] == 0x0A || bytes[end] == 0x09,
-                   isSentenceEnd(bytes, punctuation: index, after: end) {
-                    appendTrimmed(bytes, start..<end, to: &result)
-                    start = end
-                }
-                index = end
-            }
-            if start < count, result.count < limit { appendTrimmed(bytes, start..<count, to: &result) }
-        }
+        var start = 0, index = 0
+        text.withUTF8 { bytes in _ = scan(bytes, start: &start, index: &index, limit: limit, isWhole: true, into: &result) }
         return result
+    }
+
+    /// The first `limit` sentences of the non-empty `texts` joined with spaces: what
+    /// `split(texts.filter { !$0.isEmpty }.joined(separator: " "), limit:)` returns, without
+    /// joining the texts that come after them. A section's excerpt needs one to three sentences,
+    /// nearly always all in its first paragraph, and joining every paragraph cost more than
+    /// finding the sentences.
+    ///
+    /// The texts are joined one at a time, each only when the scan needs to look past the end of
+    /// those joined so far, and the scan goes on where it stopped (see `scan` for why the
+    /// sentences found so far are the same as in the whole text).
+    static func split(joining texts: some Collection<String>, limit: Int) -> [String] {
+        var result: [String] = []
+        var start = 0, index = 0
+        guard var next = texts.firstIndex(where: { !$0.isEmpty }) else { return [] }
+        var joined = texts[next]
+        while true {
+            next = texts[texts.index(after: next)...].firstIndex { !$0.isEmpty } ?? texts.endIndex
+            let isWhole = next == texts.endIndex
+            let done = joined.withUTF8 { scan($0, start: &start, index: &index, limit: limit, isWhole: isWhole, into: &result) }
+            if done { return result }
+            joined += " "
+            joined += texts[next]
+        }
+    }
+
+    /// Scans `bytes` from `index`, with the sentence being read starting at `start`, appending
+    /// sentences to `result` until it holds `limit` of them; true when the sentences are all found.
+    ///
+    /// When `bytes` is not the whole text (`isWhole` false) it is the text's first blocks, and the
+    /// whole text goes on with a space and the next block. The scan then stops, returning false
+    /// with `start` and `index` where it should go on, as soon as a decision could depend on what
+    /// follows: at the end of the bytes with no sentence end since `start`, at terminal punctuation
+    /// whose closing marks run to the end, or whose following white space does. Every other
+    /// decision reads only bytes of the prefix, the same as in the whole text: the word before
+    /// the full stop lies before it, and the first character after the white space lies whole in
+    /// its block, because blocks are valid UTF-8 (so `index + 2 < count` after a lead byte 0xE2,
+    /// and the like, are true in both). A lead byte 0xE2 is never a block's last or second-last byte.
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, start: inout Int, index: inout Int, limit: Int, isWhole: Bool,
+                             into result: inout [String]) -> Bool {
+        let count = bytes.count
+        while index < count, result.count < limit {
+            // Only full stops, question and exclamation marks and the lead byte of an ellipsis
+            // can end a sentence: the bytes between them are skipped eight at a time.
+            index = ByteScan.next(in: bytes, from: index, 0x2E, 0x3F, 0x21, 0xE2)
+            guard index < count else { break }
+            let punctuation = index
+            let byte = bytes[index]
+            var punctuationEnd = -1
+            if byte == 0x2E || byte == 0x3F || byte == 0x21 {
+                punctuationEnd = index + 1
+            } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA6 {
+                punctuationEnd = index + 3 // …
+            }
+            guard punctuationEnd > 0 else { index += 1; continue }
+            var end = punctuationEnd
+            // Runs of terminal punctuation and closing quotes or brackets: `?!`, `."`, `.”`, `.)`.
+            while end < count {
+                let next = bytes[end]
+                if next == 0x2E || next == 0x3F || next == 0x21 || next == 0x22 || next == 0x27 || next == 0x29 || next == 0x5D {
+                    end += 1
+                } else if next == 0xE2, end + 2 < count, bytes[end + 1] == 0x80, [0x9D, 0x99, 0xA6].contains(bytes[end + 2]) {
+                    end += 3
+                } else {
+                    break
+                }
+            }
+            if !isWhole {
+                var next = end
+                while next < count, bytes[next] == 0x20 || bytes[next] == 0x0A || bytes[next] == 0x09 { next += 1 }
+                if next == count { index = punctuation; return false }
+            }
+            if end < count, bytes[end] == 0x20 || bytes[end] == 0x0A || bytes[end] == 0x09,
+               isSentenceEnd(bytes, punctuation: index, after: end) {
+                appendTrimmed(bytes, start..<end, to: &result)
+                start = end
+            }
+            index = end
+        }
+        guard result.count < limit else { return true }
+        guard isWhole else { return false }
+        if start < count { appendTrimmed(bytes, start..<count, to: &result) }
+        return true
     }
 
     private static func appendTrimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to result: inout [String]) {
