@@ -123,7 +123,9 @@ public final class SiteWatcher: @unchecked Sendable {
         usesPolling = true
         lastSignature = ContentSignature(folders: folders)
         let timer = DispatchSource.makeTimerSource(queue: queue)
-        timer.schedule(deadline: .now() + .milliseconds(500), repeating: .milliseconds(500))
+        let interval = Int(SiteWatcher.pollInterval.components.seconds * 1000)
+            + Int(SiteWatcher.pollInterval.components.attoseconds / 1_000_000_000_000_000)
+        timer.schedule(deadline: .now() + .milliseconds(interval), repeating: .milliseconds(interval))
         timer.setEventHandler { [weak self] in
             guard let self else { return }
             let signature = ContentSignature(folders: self.folders)
@@ -138,11 +140,23 @@ public final class SiteWatcher: @unchecked Sendable {
 
     // MARK: Debounce
 
+    /// How often polling looks at the files.
+    static let pollInterval = Duration.milliseconds(500)
+
+    /// How long the folders must stay quiet before a change is reported. Polling sees a burst of
+    /// saves that straddles one of its looks as two changes, a look apart: with a shorter wait
+    /// than that, the first would be reported alone and the site built twice. So polling waits
+    /// at least one look and a little more, and the rest of the burst joins the first change.
+    static func quietPeriod(debounce: Duration, polling: Bool) -> Duration {
+        polling ? max(debounce, pollInterval + .milliseconds(100)) : debounce
+    }
+
     private func schedule() {
         pending?.cancel()
         let work = DispatchWorkItem { [weak self] in self?.onChange?() }
         pending = work
-        let delay = Int(debounce.components.seconds * 1000) + Int(debounce.components.attoseconds / 1_000_000_000_000_000)
+        let quiet = SiteWatcher.quietPeriod(debounce: debounce, polling: usesPolling)
+        let delay = Int(quiet.components.seconds * 1000) + Int(quiet.components.attoseconds / 1_000_000_000_000_000)
         queue.asyncAfter(deadline: .now() + .milliseconds(delay), execute: work)
     }
 }
