@@ -32,17 +32,7 @@ struct ByteScanTests {
             var output: [UInt8] = []
             let string = String(decoding: text, as: UTF8.self)
             HTMLEscaping.append(escaping: string, to: &output)
-            var expected = ""
-            for scalar in string.unicodeScalars {
-                switch scalar {
-                case "&": expected += "&amp;"
-                case "<": expected += "&lt;"
-                case ">": expected += "&gt;"
-                case "\"": expected += "&quot;"
-                case "'": expected += "&#39;"
-                default: expected.unicodeScalars.append(scalar)
-                }
-            }
+            let expected = ReferenceEscaping.html(string)
             #expect(String(decoding: output, as: UTF8.self) == expected)
             #expect(HTMLEscaping.text(string) == expected)
         }
