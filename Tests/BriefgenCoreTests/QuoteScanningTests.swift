@@ -135,4 +135,54 @@ struct QuoteScanningTests {
         #expect(Attribution.clauseWords(text) == all)
         for limit in 1...3 { #expect(Attribution.clauseWords(text, limit: limit) == Array(all.prefix(limit))) }
     }
+
+    @Test("the byte test for a transcript's question rules out only paragraphs hasPrefix rules out",
+          arguments: ["Q: Why now?", "Question: And then?", "Q:\u{301} odd", "Q :", "q: lower", "QQ:", "Q", "", " Q: late",
+                      "Questions: plural", "Question:", "Q:", "A: answer", "Ｑ: wide", "Q\u{301}: accent"])
+    func questionByteTest(_ text: String) {
+        if text.hasPrefix("Q:") || text.hasPrefix("Question:") { #expect(QuoteExtractor.mayOpenWithQuestion(text)) }
+        #expect(QuoteExtractor.mayOpenWithQuestion(text) == (text.utf8.starts(with: Array("Q:".utf8)) || text.utf8.starts(with: Array("Question:".utf8))))
+    }
+
+    @Test("a transcript's answers are found behind the byte test")
+    func transcriptStillFound() {
+        let paragraphs = ["Lena Ostrova has chaired every session. She spoke to us on Monday.", "Q: What comes next?",
+                          "A: We meet again next week.", "Q: And the schedule?", "A: It has not changed."]
+        let answers = QuoteExtractor(knownPeople: []).interviewAnswers(in: paragraphs)
+        #expect(answers.map(\.quote.text) == ["We meet again next week.", "It has not changed."])
+        #expect(answers.map(\.paragraph) == [2, 4])
+        #expect(answers.allSatisfy { $0.quote.speaker == "Lena Ostrova" })
+    }
+
+    @Test("repeated quotations are dropped as a plain pairwise comparison drops them")
+    func repeatsMatchPairwiseRule() {
+        // The rule in full: words equal once letters and digits are kept and ASCII is folded; of
+        // equal ones, the first with a speaker stays, else the first.
+        func key(_ text: String) -> [UInt8] {
+            text.utf8.compactMap { byte in
+                switch byte {
+                case 0x41...0x5A: byte + 32
+                case 0x61...0x7A, 0x30...0x39, 0x80...: byte
+                default: nil
+                }
+            }
+        }
+        func expected(_ quotes: [Quote]) -> [Quote] {
+            quotes.indices.filter { index in
+                let own = key(quotes[index].text)
+                guard !own.isEmpty else { return true }
+                let same = quotes.indices.filter { key(quotes[$0].text) == own }
+                return index == (same.first { quotes[$0].speaker != nil } ?? same[0])
+            }.map { quotes[$0] }
+        }
+        var random = SeededRandom(seed: 7)
+        let texts = ["We will meet again.", "we will meet AGAIN", "We will meet again!", "Київ waits.", "київ waits",
+                     "e\u{301}lan", "élan", "...", "", "No.", "no", "Talks 2", "Talks 20"]
+        for _ in 0..<3000 {
+            let quotes = (0..<random.next(7)).map { _ in
+                Quote(text: texts[random.next(texts.count)], speaker: [nil, nil, "Lena Ostrova", "Piet Sorel"][random.next(4)])
+            }
+            #expect(QuoteExtractor.withoutRepeats(quotes) == expected(quotes), "\(quotes)")
+        }
+    }
 }

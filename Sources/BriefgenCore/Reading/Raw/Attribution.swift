@@ -35,7 +35,7 @@ enum Attribution {
         var text = after.trimmingWhitespace
         while let first = text.first, first == "," || first == ";" { text = String(text.dropFirst()).trimmingWhitespace }
         guard !text.isEmpty else { return nil }
-        if let first = text.first, "–—―".contains(first) || text.hasPrefix("- ") {
+        if let first = text.first, first == "–" || first == "—" || first == "―" || text.hasPrefix("- ") {
             let name = text.drop(while: { "–—―- ".contains($0) })
             let cleaned = signature(String(name))
             return cleaned
@@ -44,11 +44,12 @@ enum Attribution {
         // a name and a verb within nine words: the rest of a long sentence is never looked at.
         let words = clauseWords(text, limit: 16)
         guard !words.isEmpty else { return nil }
-        if words[0].lowercased() == "according", words.count > 2, words[1] == "to" {
+        let firstWord = words[0].lowercased()
+        if firstWord == "according", words.count > 2, words[1] == "to" {
             return phraseForward(Array(words.dropFirst(2)))
         }
         // `said X`
-        if isSpeechVerb(words[0].lowercased()) {
+        if isSpeechVerb(firstWord) {
             return phraseForward(Array(words.dropFirst()))
         }
         // `X said`
@@ -149,8 +150,11 @@ enum Attribution {
     static func phraseForward(_ words: [String]) -> String? {
         var result: [String] = []
         for (index, rawWord) in words.enumerated() {
-            let endsClause = rawWord.hasSuffix(",") || rawWord.hasSuffix(".") && !isInitial(rawWord) || rawWord.hasSuffix(":") || rawWord.hasSuffix(";")
-            let word = isInitial(rawWord) ? rawWord : rawWord.strippingCharacters(.wordPunctuation)
+            // `last ==` is `hasSuffix` for one ASCII character, found once instead of four times.
+            let last = rawWord.last
+            let initial = isInitial(rawWord)
+            let endsClause = last == "," || last == "." && !initial || last == ":" || last == ";"
+            let word = initial ? rawWord : rawWord.strippingCharacters(.wordPunctuation)
             if word.isEmpty { break }
             if index > 0 && stopWords.contains(word) { break }
             // "Piet Sorel of Southland": "of" after a full name starts a place, not more of the name.

@@ -40,6 +40,9 @@ public struct QuoteExtractor: Sendable {
             for marker in ["A:", "Answer:"] where text.hasPrefix(marker) { return text.dropFirst(marker.count).trimmingWhitespace }
             return nil
         }
+        // Every article asks this, and almost none is a transcript: a byte test rules most out
+        // before the Unicode-aware `hasPrefix`.
+        guard paragraphs.contains(where: QuoteExtractor.mayOpenWithQuestion) else { return [] }
         guard let firstQuestion = paragraphs.firstIndex(where: { $0.hasPrefix("Q:") || $0.hasPrefix("Question:") }),
               paragraphs.filter({ answer($0) != nil }).count >= 2 else { return [] }
         var tracker = people
@@ -59,28 +62,42 @@ public struct QuoteExtractor: Sendable {
         }
     }
 
+    /// Whether `text`'s bytes start with `Q:` or `Question:`. True whenever `hasPrefix` is: a
+    /// Character equal to an ASCII letter or colon is that byte alone (none of them has another
+    /// canonically equivalent form). It can be true where `hasPrefix` is not (`Q:` and a combining
+    /// mark), so it only rules paragraphs out.
+    static func mayOpenWithQuestion(_ text: String) -> Bool {
+        let bytes = text.utf8
+        return bytes.starts(with: "Q:".utf8) || bytes.starts(with: "Question:".utf8)
+    }
+
     /// A pull quote repeats words the article quotes elsewhere: the same words count once, kept
     /// where a speaker is named (the first such place), else where they first appear.
     public static func withoutRepeats(_ quotes: [Quote]) -> [Quote] {
         // Letters and digits, ASCII folded to lower case, over the bytes: every article pays for this.
         func key(_ quote: Quote) -> [UInt8] {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(quote.text.utf8.count)
-            for byte in quote.text.utf8 {
-                switch byte {
-                case 0x41...0x5A: bytes.append(byte + 32)
-                case 0x61...0x7A, 0x30...0x39, 0x80...: bytes.append(byte)
-                default: continue
+            var text = quote.text
+            return text.withUTF8 { source in
+                [UInt8](unsafeUninitializedCapacity: source.count) { bytes, count in
+                    count = 0
+                    for byte in source {
+                        switch byte {
+                        case 0x41...0x5A: bytes[count] = byte + 32
+                        case 0x61...0x7A, 0x30...0x39, 0x80...: bytes[count] = byte
+                        default: continue
+                        }
+                        count += 1
+                    }
                 }
             }
-            return bytes
         }
         guard quotes.count > 1 else { return quotes }
         let keys = quotes.map(key)
-        var keep: [[UInt8]: Int] = [:]
+        var keep: [ByteKey: Int] = [:]
+        keep.reserveCapacity(quotes.count)
         for (index, quote) in quotes.enumerated() {
-            let text = keys[index]
-            guard !text.isEmpty else { continue }
+            let text = ByteKey(bytes: keys[index])
+            guard !text.bytes.isEmpty else { continue }
             if let kept = keep[text] {
                 if quotes[kept].speaker == nil, quote.speaker != nil { keep[text] = index }
             } else {
@@ -90,6 +107,14 @@ public struct QuoteExtractor: Sendable {
         guard keep.count < quotes.count else { return quotes }
         let kept = Set(keep.values)
         return quotes.indices.filter { kept.contains($0) || keys[$0].isEmpty }.map { quotes[$0] }
+    }
+
+    /// Bytes hashed in one call: `[UInt8]`'s own hashing feeds the hasher a byte at a time.
+    private struct ByteKey: Hashable {
+        let bytes: [UInt8]
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 
     public func extract(from paragraphs: [String]) -> [Found] {
