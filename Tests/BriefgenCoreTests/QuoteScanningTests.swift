@@ -185,4 +185,14 @@ struct QuoteScanningTests {
             #expect(QuoteExtractor.withoutRepeats(quotes) == expected(quotes), "\(quotes)")
         }
     }
+
+    @Test("scalars read sixteen ASCII bytes at a time are the text's scalars, whatever sits between the runs")
+    func scalarsOfLongText() {
+        var random = SeededRandom(seed: 11)
+        let pieces = ["a", "The delegation met. ", "“", "”", "é", "e\u{301}", "Київ", "😀", " ", "\n", "0123456789abcdef", "’s", "\u{7F}", "\u{80}"]
+        for _ in 0..<2000 {
+            let text = (0..<random.next(40)).map { _ in pieces[random.next(pieces.count)] }.joined()
+            #expect(QuoteExtractor.scalars(of: text) == Array(text.unicodeScalars), "\(text)")
+        }
+    }
 }

@@ -350,8 +350,9 @@ public struct QuoteExtractor: Sendable {
         }
     }
 
-    /// The paragraph's scalars, in one pass over its bytes: an ASCII byte is its own scalar, and
-    /// only other bytes go through the UTF-8 decoder.
+    /// The paragraph's scalars, in one pass over its bytes: an ASCII byte is its own scalar (a
+    /// `Unicode.Scalar` is its value as a `UInt32`), and only other bytes go through the UTF-8
+    /// decoder.
     static func scalars(of text: String) -> [Unicode.Scalar] {
         var text = text
         return text.withUTF8 { bytes in
@@ -359,6 +360,18 @@ public struct QuoteExtractor: Sendable {
                 var index = 0
                 var count = 0
                 while index < bytes.count {
+                    // Sixteen ASCII bytes at a time become sixteen scalars in one widening store.
+                    if index + 16 <= bytes.count {
+                        let raw = UnsafeRawPointer(bytes.baseAddress! + index)
+                        let high = raw.loadUnaligned(as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                        if high & 0x8080_8080_8080_8080 == 0 {
+                            let wide = SIMD16<UInt32>(truncatingIfNeeded: raw.loadUnaligned(as: SIMD16<UInt8>.self))
+                            UnsafeMutableRawPointer(buffer.baseAddress! + count).storeBytes(of: wide, as: SIMD16<UInt32>.self)
+                            index += 16
+                            count += 16
+                            continue
+                        }
+                    }
                     let byte = bytes[index]
                     if byte < 0x80 {
                         (buffer.baseAddress! + count).initialize(to: Unicode.Scalar(byte))
