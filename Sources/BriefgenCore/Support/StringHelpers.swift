@@ -14,7 +14,27 @@ extension String {
         if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
             return self
         }
-        return Substring(self).trimmingWhitespace
+        return asciiTrimmed ?? Substring(self).trimmingWhitespace
+    }
+
+    /// The trim over bytes, when ASCII white space (tab to carriage return, space) meets a visible
+    /// ASCII character at both ends: `" said Kest."`, the words after every quotation. There the
+    /// grapheme walk has the same answer, since ASCII white space never joins the character after
+    /// or before it, and a character that starts with a visible ASCII scalar is not white space.
+    /// Nil (walk the graphemes) for anything else.
+    private var asciiTrimmed: String? {
+        var text = self
+        return text.withUTF8 { bytes -> String? in
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+            var start = 0
+            while start < bytes.count, isSpace(bytes[start]) { start += 1 }
+            guard start < bytes.count else { return "" }
+            var end = bytes.count
+            while isSpace(bytes[end - 1]) { end -= 1 }
+            let first = bytes[start], last = bytes[end - 1]
+            guard first > 0x20, first < 0x80, last > 0x20, last < 0x80 else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
     }
 
     /// Collapses every run of white space into one ordinary space, and drops it at both ends.

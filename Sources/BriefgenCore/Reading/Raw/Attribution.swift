@@ -209,7 +209,8 @@ enum Attribution {
         while let last = words.last, determiners.contains(last) || nameParticles.contains(last) { words.removeLast() }
         guard !words.isEmpty else { return nil }
         var name = words.joined(separator: " ")
-        if name.hasSuffix("'s") || name.hasSuffix("’s") { name.removeLast(2) }
+        // Only a name whose last byte is an "s" can end in a possessive: most names skip both tests.
+        if name.utf8.last == UInt8(ascii: "s"), name.hasSuffix("'s") || name.hasSuffix("’s") { name.removeLast(2) }
         // A speaker starts with a capital, a determiner or a pronoun.
         guard let first = words.first, first.first?.isUppercase == true || determiners.contains(first) else { return nil }
         return name

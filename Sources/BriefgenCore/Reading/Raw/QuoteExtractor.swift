@@ -281,7 +281,7 @@ public struct QuoteExtractor: Sendable {
             if last == "as", preceding.first == "known" { return true }
         }
         // Titles are 2 to 10 words: longer quotations are dismissed before splitting them.
-        guard span.inner.utf8.count < 200, span.inner.utf8.lazy.filter({ $0 == 0x20 }).count <= 16 else { return false }
+        guard span.inner.utf8.count < 200, QuoteExtractor.spaceCount(span.inner) <= 16 else { return false }
         if QuoteExtractor.hasLowerCaseWord(span.inner) { return false }
         let words = HeadingShape.words(span.inner)
         guard words.count >= 2, words.count <= 10 else { return false }
@@ -388,6 +388,17 @@ public struct QuoteExtractor: Sendable {
                 }
                 written = count
             }
+        }
+    }
+
+    /// How many ASCII spaces `text` has, counted in a plain loop over its bytes (a lazy filter's
+    /// count cost more than the rest of the title test).
+    static func spaceCount(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes where byte == 0x20 { count += 1 }
+            return count
         }
     }
 
