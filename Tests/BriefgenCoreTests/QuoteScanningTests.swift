@@ -195,4 +195,20 @@ struct QuoteScanningTests {
             #expect(QuoteExtractor.scalars(of: text) == Array(text.unicodeScalars), "\(text)")
         }
     }
+
+    @Test("the skip to a possible opener passes over no quote mark that could open a quotation")
+    func skipKeepsEveryOpener() {
+        var random = SeededRandom(seed: 13)
+        let pieces: [Unicode.Scalar] = ["a", " ", "\"", "'", "“", "”", "‘", "’", "«", "»", "„", ".", "é", "\n", "0", "😀"]
+        for _ in 0..<2000 {
+            let scalars = (0..<random.next(30)).map { _ in pieces[random.next(pieces.count)] }
+            let start = random.next(scalars.count + 1)
+            let found = QuoteMarks.nextPossibleOpener(in: scalars, from: start)
+            for skipped in scalars[start..<found] {
+                #expect(!QuoteMarks.isDoubleOpener(skipped) && !QuoteMarks.isSingleOpener(skipped), "\(scalars) from \(start)")
+            }
+            #expect(found == scalars.count || QuoteMarks.isDoubleOpener(scalars[found]) || QuoteMarks.isSingleOpener(scalars[found])
+                    || scalars[found].value >= 0x80, "\(scalars) from \(start)")
+        }
+    }
 }
