@@ -57,9 +57,9 @@ extension String {
     }
 }
 
-/// Finds bytes of interest eight at a time: the loops that look at every byte of every paragraph
-/// for a quote mark, a dash or a line break mostly find none, and testing eight bytes per step
-/// cost a fifth of testing them one by one.
+/// Finds bytes of interest sixteen or eight at a time: the loops that look at every byte of every
+/// paragraph for a quote mark, a dash or a line break mostly find none, and testing eight bytes
+/// per step cost a fifth of testing them one by one.
 enum ByteScan {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
@@ -79,6 +79,17 @@ enum ByteScan {
         let count = bytes.count
         var index = start
         if let base = bytes.baseAddress {
+            // Sixteen bytes a step as one vector, then eight as a word for the rest.
+            let vectorA = SIMD16<UInt8>(repeating: a), vectorB = SIMD16<UInt8>(repeating: b)
+            let vectorC = SIMD16<UInt8>(repeating: c), vectorD = SIMD16<UInt8>(repeating: d)
+            let top = SIMD16<UInt8>(repeating: 0x80)
+            while index + 16 <= count {
+                let here = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+                var found = here .== vectorA .| here .== vectorB .| here .== vectorC .| here .== vectorD
+                if highBytes { found = found .| (here & top) .== top }
+                if let lane = firstLane(found) { return index + lane }
+                index += 16
+            }
             while index + 8 <= count {
                 let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
                 var found = zeroBytes(word ^ (UInt64(a) &* ones)) | zeroBytes(word ^ (UInt64(b) &* ones))
@@ -179,6 +190,15 @@ enum ByteScan {
             }
         }
         return false
+    }
+
+    /// The first set lane of `mask`, read as two 64-bit words (a set lane is a byte of ones).
+    @inline(__always)
+    private static func firstLane(_ mask: SIMDMask<SIMD16<Int8>>) -> Int? {
+        let words = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
+        if words[0] != 0 { return words[0].trailingZeroBitCount / 8 }
+        if words[1] != 0 { return 8 + words[1].trailingZeroBitCount / 8 }
+        return nil
     }
 
     /// Whether any lane of `mask` is set, as two 64-bit words: the standard library's `any(_:)`
