@@ -241,6 +241,24 @@ struct ByteScanTests {
         }
     }
 
+    @Test("the next place smart punctuation has work is where byte by byte finds it, from every offset")
+    func nextSmartPunctuation() {
+        func byteByByte(_ text: [UInt8], from start: Int) -> Int {
+            (start..<text.count).first { index in
+                let byte = text[index]
+                func next(_ offset: Int) -> UInt8? { index + offset < text.count ? text[index + offset] : nil }
+                return byte == 0x22 || byte == 0x27 || byte == 0x2D && next(1) == 0x2D || byte == 0x2E && next(1) == 0x2E && next(2) == 0x2E
+            } ?? text.count
+        }
+        for text in ByteScanTests.randomTexts() {
+            text.withUnsafeBufferPointer { bytes in
+                for start in 0...bytes.count {
+                    #expect(ByteScan.nextSmartPunctuation(in: bytes, from: start) == byteByByte(text, from: start))
+                }
+            }
+        }
+    }
+
     @Test("smart punctuation leaves text alone exactly when it has nothing to change")
     func smartPunctuationSkips() {
         for text in ByteScanTests.randomTexts() {

@@ -15,8 +15,8 @@ enum SmartPunctuation {
         var index = 0
         let count = text.count
         while index < count {
-            // Everything up to the next quote mark, hyphen or full stop is copied as it is.
-            let special = ByteScan.next(in: text, from: index, 0x22, 0x27, 0x2D, 0x2E)
+            // Everything up to the next quote mark, `--` or `...` is copied as it is.
+            let special = ByteScan.nextSmartPunctuation(in: text, from: index)
             if special > index {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<special]))
                 before = text[special - 1]
