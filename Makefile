@@ -1,5 +1,5 @@
 # The two commands of the README: `make site` and `make test`.
-# Both install what a fresh Debian machine with Swift lacks (libcmark-dev), then build.
+# Both install what a fresh Debian machine with Swift lacks (libcmark-dev, libjemalloc-dev), then build.
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -7,13 +7,15 @@ BRIEFGEN := .build/release/briefgen
 
 .PHONY: site test deps build validate clean
 
-## deps: install libcmark-dev (and pkg-config) with apt-get when pkg-config cannot find libcmark.
+## deps: install libcmark-dev, libjemalloc-dev (and pkg-config) with apt-get when pkg-config cannot
+## find libcmark or jemalloc.
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then \
-		echo "Installing libcmark-dev and pkg-config with apt-get..."; \
-		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev pkg-config; \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark jemalloc; then \
+		echo "Installing libcmark-dev, libjemalloc-dev and pkg-config with apt-get..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev libjemalloc-dev pkg-config; \
 	fi
 	@pkg-config --exists libcmark || { echo "libcmark is still missing: install libcmark-dev" >&2; exit 1; }
+	@pkg-config --exists jemalloc || { echo "jemalloc is still missing: install libjemalloc-dev" >&2; exit 1; }
 
 ## build: the release binary at .build/release/briefgen.
 build: deps

@@ -1,6 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// jemalloc (Debian's `libjemalloc-dev`, installed by `make`) replaces glibc's malloc in the
+/// binaries on Linux: a build makes and frees millions of small strings and arrays on every core,
+/// and with jemalloc it takes about 9% less CPU (10,000 articles: 2.98 s → 2.72 s user time).
+/// See the Benchmarks README.
+let fastAllocator: [LinkerSetting] = [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
+
 let package = Package(
     name: "briefgen",
     platforms: [.macOS(.v14)],
@@ -41,12 +47,14 @@ let package = Package(
                 "BriefgenCore",
                 "BriefgenPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: fastAllocator
         ),
         .executableTarget(
             name: "briefgen-bench",
             dependencies: ["BriefgenCore"],
-            path: "Benchmarks/Sources/briefgen-bench"
+            path: "Benchmarks/Sources/briefgen-bench",
+            linkerSettings: fastAllocator
         ),
         .testTarget(name: "BriefgenCoreTests", dependencies: ["BriefgenCore"]),
         .testTarget(name: "BriefgenPreviewTests", dependencies: ["BriefgenPreview", "BriefgenCore"]),

@@ -7,9 +7,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 /* Atomically exchanges two paths (Linux renameat2 with RENAME_EXCHANGE), so that a finished
    build replaces the output folder in one step. Returns -1 with errno ENOSYS where unsupported;
@@ -21,15 +18,6 @@ static inline int briefgen_exchange_paths(const char *a, const char *b) {
     (void)a; (void)b;
     errno = ENOSYS;
     return -1;
-#endif
-}
-
-/* Asks glibc's malloc to grow its heaps by `bytes` at a time (M_TOP_PAD). No-op elsewhere. */
-static inline void briefgen_set_heap_top_pad(int bytes) {
-#if defined(__GLIBC__)
-    mallopt(M_TOP_PAD, bytes);
-#else
-    (void)bytes;
 #endif
 }
 

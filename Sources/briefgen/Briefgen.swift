@@ -14,9 +14,4 @@ struct Briefgen: AsyncParsableCommand {
         subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, ImportCommand.self],
         defaultSubcommand: nil
     )
-
-    static func main() async {
-        MemoryTuning.growHeapsInLargeSteps()
-        await main(nil)
-    }
 }
