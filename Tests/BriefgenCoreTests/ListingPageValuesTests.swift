@@ -104,9 +104,11 @@ struct ListingPageValuesTests {
             var escaped: [UInt8] = []
             HTMLEscaping.append(escaping: sample, to: &escaped)
             #expect(String(decoding: escaped, as: UTF8.self) == ReferenceEscaping.html(sample))
-            var plain: [UInt8] = [0x2A]
-            TemplateRenderer.append(sample, to: &plain)
-            #expect(plain == [0x2A] + Array(sample.utf8))
+            var page = PageBytes(capacity: 1)
+            page.append(0x2A)
+            page.append(sample)
+            page.append(escaping: sample)
+            #expect(page.array == [0x2A] + Array(sample.utf8) + Array(ReferenceEscaping.html(sample).utf8))
         }
     }
 

@@ -67,11 +67,10 @@ struct TemplateEngineTests {
         let names = ["name", "a", "a.b", "a.b.c", "a.b.c.d", "a.d", "a.missing", "a.missing.c", "missing", "missing.x", ".name", ".a.b",
                      ".", "list", "empty(list)", "count(list)", "first(list)", "empty(missing)", "empty(a.missing)", "empty(a.missing.c)",
                      "count(missing)", "uppercased(s)", "plusone(n)", "empty(count(list))", "flag", "n", "s"]
-        let renderer = TemplateRenderer(templates: [:])
         for stack in stacks {
             for text in names {
                 let name = try #require(TemplateName(text))
-                let found = renderer.lookup(name, in: stack).map(ListingPageValuesTests.dump) ?? "nil"
+                let found = TemplateRenderer.lookup(name, in: stack).map(ListingPageValuesTests.dump) ?? "nil"
                 let expected = Self.lookupLongWay(name, in: stack).map(ListingPageValuesTests.dump) ?? "nil"
                 #expect(found == expected, "\(text) in a stack of \(stack.count)")
             }

@@ -63,7 +63,9 @@ struct TemplateName: Sendable, Equatable {
     /// The parts, hashed once here rather than at every lookup.
     private(set) var keys: [TemplateKey]
     /// Transforms, innermost first: `empty(points)` is ["empty"].
-    var transforms: [String]
+    var transforms: [String] { didSet { transformKinds = transforms.map(TemplateTransform.init) } }
+    /// The transforms, recognised once here rather than by comparing strings at every lookup.
+    private(set) var transformKinds: [TemplateTransform]
     /// `.name`: look only at the current item.
     var currentOnly: Bool
 
@@ -73,6 +75,7 @@ struct TemplateName: Sendable, Equatable {
         self.parts = parts
         self.keys = parts.map(TemplateKey.init)
         self.transforms = transforms
+        self.transformKinds = transforms.map(TemplateTransform.init)
         self.currentOnly = currentOnly
     }
 
@@ -117,4 +120,28 @@ indirect enum TemplateNode: Sendable {
     /// `{{$name}}default{{/name}}`: replaced by an override when the template is used as a parent.
     case block(String, [TemplateNode])
     case escaping(Bool)
+}
+
+/// The transforms themes use: counts and emptiness of lists, case of text, first and last items.
+/// A name the engine does not know is `unknown`, which gives no value.
+enum TemplateTransform: Sendable, Equatable {
+    case empty, count, first, last, reversed, lowercased, uppercased, capitalized, plusone, minusone, even, odd, unknown
+
+    init(_ name: String) {
+        switch name {
+        case "empty": self = .empty
+        case "count": self = .count
+        case "first": self = .first
+        case "last": self = .last
+        case "reversed": self = .reversed
+        case "lowercased": self = .lowercased
+        case "uppercased": self = .uppercased
+        case "capitalized": self = .capitalized
+        case "plusone": self = .plusone
+        case "minusone": self = .minusone
+        case "even": self = .even
+        case "odd": self = .odd
+        default: self = .unknown
+        }
+    }
 }

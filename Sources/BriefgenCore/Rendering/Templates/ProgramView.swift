@@ -1,0 +1,112 @@
+/// A compiled program read in place while one page renders: its operations, text and names are
+/// reached through pointers, so reading an operation or a name copies nothing that is counted.
+struct ProgramView {
+    let program: TemplateProgram
+    let ops: UnsafeBufferPointer<TemplateOp>
+    let bytes: UnsafeBufferPointer<UInt8>
+    let names: UnsafeBufferPointer<CompiledName>
+    let keys: UnsafeBufferPointer<TemplateKey>
+    let transforms: UnsafeBufferPointer<TemplateTransform>
+
+    /// Renders the operations in `range`. `blocks` holds, for each block number, the first and
+    /// end operation of the content that replaces the block (two entries per block, -1 for none);
+    /// empty when no parent gave any.
+    func render(_ range: Range<Int>, into output: inout PageBytes, stack: inout [TemplateValue],
+                blocks: [Int32], escaping initialEscaping: Bool) {
+        var escaping = initialEscaping
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let op = ops[index]
+            index += 1
+            switch op {
+            case .text(let start, let count):
+                output.append(UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(start + count)]))
+            case .escaping(let value):
+                escaping = value
+            case .variable(let name, let escaped):
+                guard let value = lookup(name, in: stack) else { continue }
+                TemplateRenderer.append(value, to: &output, escape: escaped && escaping)
+            case .section(let name, let raw, let end):
+                let children = index..<Int(end)
+                index = Int(end)
+                guard let value = lookup(name, in: stack) else { continue }
+                section(value, children, raw: raw, into: &output, stack: &stack, blocks: blocks, escaping: escaping)
+            case .inverted(let name, let end):
+                let children = index..<Int(end)
+                index = Int(end)
+                if !(lookup(name, in: stack)?.isTruthy ?? false) {
+                    render(children, into: &output, stack: &stack, blocks: blocks, escaping: escaping)
+                }
+            case .partial(let template, let indentation):
+                guard template >= 0 else { continue }
+                include(program.bodies[Int(template)], indentation: indentation, into: &output, stack: &stack, blocks: blocks)
+            case .parent(let template, let overrides, let indentation, let end):
+                index = Int(end)
+                guard template >= 0 else { continue }
+                let merged = merging(program.overrides[Int(overrides)], into: blocks)
+                include(program.bodies[Int(template)], indentation: indentation, into: &output, stack: &stack, blocks: merged)
+            case .block(let block, let end):
+                let defaults = index..<Int(end)
+                index = Int(end)
+                let slot = 2 * Int(block)
+                let content = slot < blocks.count && blocks[slot] >= 0 ? Int(blocks[slot])..<Int(blocks[slot + 1]) : defaults
+                render(content, into: &output, stack: &stack, blocks: blocks, escaping: escaping)
+            }
+        }
+    }
+
+    /// A section's children, shown for each item of a list, once for a true or other truthy
+    /// value (which becomes the current item), or replaced by what a lambda returns.
+    private func section(_ value: TemplateValue, _ children: Range<Int>, raw: Int32, into output: inout PageBytes,
+                         stack: inout [TemplateValue], blocks: [Int32], escaping: Bool) {
+        switch value {
+        case .list(let items):
+            for item in items {
+                stack.append(item)
+                render(children, into: &output, stack: &stack, blocks: blocks, escaping: escaping)
+                stack.removeLast()
+            }
+        case .lambda(let function):
+            TemplateRenderer.append(.string(function(program.strings[Int(raw)])), to: &output, escape: escaping)
+        case .bool(let flag):
+            if flag { render(children, into: &output, stack: &stack, blocks: blocks, escaping: escaping) }
+        default:
+            guard value.isTruthy else { return }
+            stack.append(value)
+            render(children, into: &output, stack: &stack, blocks: blocks, escaping: escaping)
+            stack.removeLast()
+        }
+    }
+
+    /// A partial or parent template, escaping from the start, every line indented when the tag
+    /// stood alone on an indented line.
+    private func include(_ body: Range<Int>, indentation: Int32, into output: inout PageBytes,
+                         stack: inout [TemplateValue], blocks: [Int32]) {
+        if indentation < 0 {
+            render(body, into: &output, stack: &stack, blocks: blocks, escaping: true)
+        } else {
+            var included = PageBytes(capacity: 4096)
+            render(body, into: &included, stack: &stack, blocks: blocks, escaping: true)
+            output.append(included, indentedWith: program.strings[Int(indentation)])
+        }
+    }
+
+    /// A parent's own overrides under the blocks given further out, which win.
+    private func merging(_ overrides: [TemplateProgram.BlockOverride], into blocks: [Int32]) -> [Int32] {
+        guard !overrides.isEmpty else { return blocks }
+        var merged = blocks.isEmpty ? [Int32](repeating: -1, count: 2 * program.blockCount) : blocks
+        for override in overrides where merged[2 * Int(override.block)] < 0 {
+            merged[2 * Int(override.block)] = override.start
+            merged[2 * Int(override.block) + 1] = override.end
+        }
+        return merged
+    }
+
+    private func lookup(_ number: Int32, in stack: [TemplateValue]) -> TemplateValue? {
+        let name = names[Int(number)]
+        let start = Int(name.keyStart), transformStart = Int(name.transformStart)
+        return TemplateRenderer.lookup(keys: UnsafeBufferPointer(rebasing: keys[start..<start + Int(name.keyCount)]),
+                                       transforms: UnsafeBufferPointer(rebasing: transforms[transformStart..<transformStart + Int(name.transformCount)]),
+                                       currentOnly: name.currentOnly, in: stack)
+    }
+}
