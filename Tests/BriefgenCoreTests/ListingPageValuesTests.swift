@@ -24,6 +24,8 @@ struct ListingPageValuesTests {
     static func dump(_ value: TemplateValue) -> String {
         switch value {
         case .string(let text): return "s(\(text))"
+        // Pieces show as their text joined, so they compare equal to it.
+        case .pieces(let pieces): return "s(\(pieces.joined()))"
         case .bool(let flag): return "b(\(flag))"
         case .int(let number): return "i(\(number))"
         case .null: return "null"

@@ -39,6 +39,22 @@ struct TemplateProgramTests {
         }
         #expect(written > 300, "the generated templates write something")
     }
+
+    @Test("text in pieces renders as the pieces joined, wherever a template uses it")
+    func pieces() throws {
+        let samples: [[String]] = [[], [""], ["", ""], ["a"], ["", "b"], ["<p>x & y</p>\n", "", "<h2 id=\"s\">It's</h2>\n"],
+                                   ["Київ ", "&", " 🇺🇦"], ["Mixed Case", " words"]]
+        let source = "{{x}}|{{{x}}}|{{& x}}|{{#x}}[{{.}}]{{/x}}|{{^x}}none{{/x}}|{{#empty(x)}}E{{/empty(x)}}|{{uppercased(x)}}"
+            + "|{{lowercased(x)}}|{{capitalized(x)}}|{{x.y}}|{{#x}}{{y}}{{/x}}|{{count(x)}}|{{% CONTENT_TYPE: TEXT }}{{x}}"
+        let templates = ["main": try Template(name: "main", source: source)]
+        let renderer = TemplateRenderer(templates: templates)
+        for sample in samples {
+            let inPieces = renderer.render("main", ["x": .pieces(sample), "y": "outer"])
+            let joined = renderer.render("main", ["x": .string(sample.joined()), "y": "outer"])
+            #expect(inPieces == joined, "\(sample)")
+            #expect(TemplateValue.pieces(sample).isTruthy == TemplateValue.string(sample.joined()).isTruthy, "\(sample)")
+        }
+    }
 }
 
 /// Random Mustache sources over a few names, using every kind of tag: sections over lists,
@@ -129,7 +145,9 @@ struct TemplateGenerator {
         case "obj": return depth > 0 ? context(depth: depth - 1) : .null
         case "flag": return .bool(random.next(2) == 0)
         case "lam": return .lambda { "<" + $0 + ">" }
-        default: return pick([.string(pick(Self.texts)), .int(random.next(5) - 2), .string(""), .null, .bool(true)])
+        default:
+            return pick([.string(pick(Self.texts)), .int(random.next(5) - 2), .string(""), .null, .bool(true),
+                         .pieces([pick(Self.texts), "", pick(Self.texts)]), .pieces(["", ""])])
         }
     }
 }

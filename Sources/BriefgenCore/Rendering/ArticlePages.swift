@@ -51,7 +51,7 @@ public struct ArticlePages: Sendable {
         value.append(Key.title, .string(article.title))
         value.append(Key.date, date)
         value.append(Key.summary, .string(article.summary))
-        value.append(Key.body, .string(article.body.html))
+        value.append(Key.body, .pieces(article.body.blocks.map(\.html)))
         value.append(Key.points, values.pointReferences(article.points))
         value.append(Key.actors, .list(article.actors.compactMap(values.actorReference)))
         value.append(Key.quotes, .list(article.quotes.map { located in

@@ -71,6 +71,7 @@ struct ReferenceTemplateRenderer {
         let text: String
         switch value {
         case .string(let string): text = string
+        case .pieces(let pieces): text = pieces.joined()
         case .int(let number): text = String(number)
         case .bool(let flag): text = flag ? "true" : "false"
         case .lambda(let function): text = function("")

@@ -87,6 +87,7 @@ struct TemplateRenderer {
     /// The transforms themes use: counts and emptiness of lists, case of text, first and last items.
     static func apply(_ transform: TemplateTransform, to value: TemplateValue) -> TemplateValue? {
         switch (transform, value) {
+        case (_, .pieces(let pieces)): return apply(transform, to: .string(pieces.joined()))
         case (.empty, .list(let items)): return .bool(items.isEmpty)
         case (.empty, .string(let text)): return .bool(text.isEmpty)
         case (.empty, .null): return .bool(true)
@@ -109,6 +110,9 @@ struct TemplateRenderer {
     static func append(_ value: TemplateValue, to output: inout PageBytes, escape: Bool) {
         switch value {
         case .string(let text): escape ? output.append(escaping: text) : output.append(text)
+        case .pieces(let pieces):
+            // Escaping works byte by byte, so escaping each piece escapes the whole.
+            for piece in pieces { escape ? output.append(escaping: piece) : output.append(piece) }
         case .int(let number): output.append(String(number))
         case .bool(let flag): output.append(flag ? "true" : "false")
         case .lambda(let function): escape ? output.append(escaping: function("")) : output.append(function(""))

@@ -4,6 +4,10 @@
 /// a switch, not a chain of dynamic casts; and text is escaped in one pass over its bytes.
 public enum TemplateValue: Sendable {
     case string(String)
+    /// Text given in pieces, which a template shows exactly as the pieces joined: an article's
+    /// body is its blocks' HTML, each written straight into the page, where joining them first
+    /// cost an allocation and a copy of the whole body per page.
+    case pieces([String])
     case bool(Bool)
     case int(Int)
     case list([TemplateValue])
@@ -18,6 +22,7 @@ public enum TemplateValue: Sendable {
         case .bool(let value): return value
         case .null: return false
         case .string(let text): return !text.isEmpty
+        case .pieces(let pieces): return pieces.contains { !$0.isEmpty }
         case .list(let items): return !items.isEmpty
         case .int, .object, .lambda: return true
         }
