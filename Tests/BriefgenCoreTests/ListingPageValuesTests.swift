@@ -26,6 +26,7 @@ struct ListingPageValuesTests {
         case .string(let text): return "s(\(text))"
         // Pieces show as their text joined, so they compare equal to it.
         case .pieces(let pieces): return "s(\(pieces.joined()))"
+        case .prepared(let prepared): return "s(\(prepared.text))"
         case .bool(let flag): return "b(\(flag))"
         case .int(let number): return "i(\(number))"
         case .null: return "null"

@@ -40,7 +40,7 @@ struct TemplateProgramTests {
         #expect(written > 300, "the generated templates write something")
     }
 
-    @Test("text in pieces renders as the pieces joined, wherever a template uses it")
+    @Test("text in pieces, and text escaped once, render as the plain text, wherever a template uses it")
     func pieces() throws {
         let samples: [[String]] = [[], [""], ["", ""], ["a"], ["", "b"], ["<p>x & y</p>\n", "", "<h2 id=\"s\">It's</h2>\n"],
                                    ["Київ ", "&", " 🇺🇦"], ["Mixed Case", " words"]]
@@ -51,8 +51,28 @@ struct TemplateProgramTests {
         for sample in samples {
             let inPieces = renderer.render("main", ["x": .pieces(sample), "y": "outer"])
             let joined = renderer.render("main", ["x": .string(sample.joined()), "y": "outer"])
+            let prepared = renderer.render("main", ["x": .escapedOnce(sample.joined()), "y": "outer"])
             #expect(inPieces == joined, "\(sample)")
+            #expect(prepared == joined, "\(sample)")
             #expect(TemplateValue.pieces(sample).isTruthy == TemplateValue.string(sample.joined()).isTruthy, "\(sample)")
+            #expect(TemplateValue.escapedOnce(sample.joined()).isTruthy == TemplateValue.string(sample.joined()).isTruthy)
+        }
+    }
+}
+
+/// The page buffer's escaping, against escaping scalar by scalar.
+@Suite("Page bytes")
+struct PageBytesTests {
+    @Test("escaping finds every special byte wherever it falls in an eight-byte step, in text of any length")
+    func escapingScan() {
+        var random = SeededRandom(seed: 11)
+        let pieces = ["a", "b", " ", "&", "<", ">", "\"", "'", "é", "Київ", "🇺🇦", "\u{2028}", "x"]
+        for _ in 0..<2000 {
+            var text = ""
+            for _ in 0..<random.next(60) { text += random.next(4) == 0 ? pieces[random.next(pieces.count)] : "w" }
+            var page = PageBytes(capacity: 1)
+            page.append(escaping: text)
+            #expect(page.array == Array(ReferenceEscaping.html(text).utf8), "\(text)")
         }
     }
 }
@@ -147,7 +167,8 @@ struct TemplateGenerator {
         case "lam": return .lambda { "<" + $0 + ">" }
         default:
             return pick([.string(pick(Self.texts)), .int(random.next(5) - 2), .string(""), .null, .bool(true),
-                         .pieces([pick(Self.texts), "", pick(Self.texts)]), .pieces(["", ""])])
+                         .pieces([pick(Self.texts), "", pick(Self.texts)]), .pieces(["", ""]),
+                         .escapedOnce(pick(Self.texts)), .escapedOnce("")])
         }
     }
 }

@@ -30,31 +30,33 @@ struct ContextValues: Sendable {
         actorsBySlug = Dictionary(uniqueKeysWithValues: siteActors.map { ($0.slug, $0) })
         var points: [String: TemplateValue] = [:]
         for point in sitePoints {
+            // Shown on most pages of the site: escaped once here.
             points[point.slug] = [
-                "title": .string(point.title), "slug": .string(point.slug), "url": .string(routes.point(point.slug)),
-                "status": ContextValues.status(point.status),
+                "title": .escapedOnce(point.title), "slug": .escapedOnce(point.slug), "url": .escapedOnce(routes.point(point.slug)),
+                "status": ContextValues.status(point.status, text: TemplateValue.escapedOnce),
             ]
         }
         pointReferences = points
         var actors: [String: TemplateValue] = [:]
         for actor in siteActors {
             actors[actor.slug] = [
-                "name": .string(actor.name), "slug": .string(actor.slug), "url": .string(routes.actor(actor.slug)),
-                "role": .string(actor.role), "side": .text(actor.side),
+                "name": .escapedOnce(actor.name), "slug": .escapedOnce(actor.slug), "url": .escapedOnce(routes.actor(actor.slug)),
+                "role": .escapedOnce(actor.role), "side": .escapedOnce(actor.side),
             ]
         }
         actorReferences = actors
         site = [
-            "title": .string(config.title), "description": .string(config.description), "language": .string(config.language),
-            "home": .string(routes.home), "feed": .string(routes.feed), "feed_permalink": .string(routes.absolute(routes.feed)),
-            "points_url": .string(routes.points), "actors_url": .string(routes.actors), "timeline_url": .string(routes.timeline()),
-            "articles_url": .string(routes.articles()), "base_url": .string(config.baseURL),
+            "title": .escapedOnce(config.title), "description": .escapedOnce(config.description),
+            "language": .escapedOnce(config.language), "home": .escapedOnce(routes.home), "feed": .escapedOnce(routes.feed),
+            "feed_permalink": .escapedOnce(routes.absolute(routes.feed)), "points_url": .escapedOnce(routes.points),
+            "actors_url": .escapedOnce(routes.actors), "timeline_url": .escapedOnce(routes.timeline()),
+            "articles_url": .escapedOnce(routes.articles()), "base_url": .escapedOnce(config.baseURL),
             "points": .list(sitePoints.compactMap { points[$0.slug] }),
         ]
         let urls = assetURLs
         assetHelper = .lambda { urls[$0.trimmingWhitespace] ?? "" }
         var dates: [Int: TemplateValue] = [:]
-        for day in days where dates[day.ordinal] == nil { dates[day.ordinal] = ContextValues.makeDate(day) }
+        for day in days where dates[day.ordinal] == nil { dates[day.ordinal] = ContextValues.makeDate(day, text: TemplateValue.escapedOnce) }
         self.dates = dates
     }
 
@@ -65,17 +67,20 @@ struct ContextValues: Sendable {
         dates[day.ordinal] ?? ContextValues.makeDate(day)
     }
 
-    private static func makeDate(_ day: Day) -> TemplateValue {
+    /// A day's `date` value; `text` makes its texts (escaped once for the dates made per site,
+    /// which many pages show; plain for one made for a single page).
+    private static func makeDate(_ day: Day, text: (String) -> TemplateValue = TemplateValue.string) -> TemplateValue {
         var date = TemplateFields(capacity: 3)
-        date.append(Key.iso, .string(day.iso))
-        date.append(Key.long, .string(day.longForm))
-        date.append(Key.rfc3339, .string(day.rfc3339))
+        date.append(Key.iso, text(day.iso))
+        date.append(Key.long, text(day.longForm))
+        date.append(Key.rfc3339, text(day.rfc3339))
         return .object(date)
     }
 
-    static func status(_ status: String) -> TemplateValue {
-        ["name": .string(status), "label": .string(StatusLabel.label(status)), "symbol": .string(StatusLabel.symbol(status)),
-         "class": .string("status-" + Slug.make(status))]
+    /// A status badge; `text` makes its texts, as for dates.
+    static func status(_ status: String, text: (String) -> TemplateValue = TemplateValue.string) -> TemplateValue {
+        ["name": text(status), "label": text(StatusLabel.label(status)), "symbol": text(StatusLabel.symbol(status)),
+         "class": text("status-" + Slug.make(status))]
     }
 
     func pointReference(_ slug: String) -> TemplateValue? { pointReferences[slug] }

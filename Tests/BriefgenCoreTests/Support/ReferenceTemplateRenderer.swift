@@ -72,6 +72,7 @@ struct ReferenceTemplateRenderer {
         switch value {
         case .string(let string): text = string
         case .pieces(let pieces): text = pieces.joined()
+        case .prepared(let prepared): text = prepared.text
         case .int(let number): text = String(number)
         case .bool(let flag): text = flag ? "true" : "false"
         case .lambda(let function): text = function("")

@@ -88,6 +88,7 @@ struct TemplateRenderer {
     static func apply(_ transform: TemplateTransform, to value: TemplateValue) -> TemplateValue? {
         switch (transform, value) {
         case (_, .pieces(let pieces)): return apply(transform, to: .string(pieces.joined()))
+        case (_, .prepared(let prepared)): return apply(transform, to: .string(prepared.text))
         case (.empty, .list(let items)): return .bool(items.isEmpty)
         case (.empty, .string(let text)): return .bool(text.isEmpty)
         case (.empty, .null): return .bool(true)
@@ -113,6 +114,12 @@ struct TemplateRenderer {
         case .pieces(let pieces):
             // Escaping works byte by byte, so escaping each piece escapes the whole.
             for piece in pieces { escape ? output.append(escaping: piece) : output.append(piece) }
+        case .prepared(let prepared):
+            if escape {
+                prepared.escaped.withUnsafeBufferPointer { output.append($0) }
+            } else {
+                output.append(prepared.text)
+            }
         case .int(let number): output.append(String(number))
         case .bool(let flag): output.append(flag ? "true" : "false")
         case .lambda(let function): escape ? output.append(escaping: function("")) : output.append(function(""))

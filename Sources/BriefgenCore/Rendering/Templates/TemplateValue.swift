@@ -8,6 +8,8 @@ public enum TemplateValue: Sendable {
     /// body is its blocks' HTML, each written straight into the page, where joining them first
     /// cost an allocation and a copy of the whole body per page.
     case pieces([String])
+    /// Text with its HTML escaping worked out once, shown exactly as `.string` of the text.
+    case prepared(PreparedText)
     case bool(Bool)
     case int(Int)
     case list([TemplateValue])
@@ -23,6 +25,7 @@ public enum TemplateValue: Sendable {
         case .null: return false
         case .string(let text): return !text.isEmpty
         case .pieces(let pieces): return pieces.contains { !$0.isEmpty }
+        case .prepared(let prepared): return !prepared.text.isEmpty
         case .list(let items): return !items.isEmpty
         case .int, .object, .lambda: return true
         }
@@ -50,5 +53,27 @@ extension TemplateValue {
     /// `.string` for a value, `.null` for nil: for optional fields.
     public static func text(_ value: String?) -> TemplateValue {
         value.map(TemplateValue.string) ?? .null
+    }
+
+    /// Text escaped now, once, rather than each time a template shows it: for values made once
+    /// per site that many pages show (the site's title and links, points' and actors' names,
+    /// dates). `.null` for nil. (A page's own title and description, shown three times by the
+    /// layout, cost more to prepare than escaping them three times saved.)
+    static func escapedOnce(_ value: String?) -> TemplateValue {
+        value.map { .prepared(PreparedText($0)) } ?? .null
+    }
+}
+
+/// Text and its HTML-escaped bytes. A class, so a value holding it stays one word and copying
+/// it is one retain.
+public final class PreparedText: Sendable {
+    public let text: String
+    let escaped: [UInt8]
+
+    init(_ text: String) {
+        self.text = text
+        var bytes = PageBytes(capacity: text.utf8.count + 16)
+        bytes.append(escaping: text)
+        escaped = bytes.array
     }
 }
