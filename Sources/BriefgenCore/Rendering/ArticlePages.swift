@@ -44,7 +44,7 @@ public struct ArticlePages: Sendable {
         let urlPath = values.routes.article(article.slug)
         var context = values.common(kind: .article, title: article.title, description: article.summary, urlPath: urlPath,
                                     published: article.date.iso)
-        let headed = article.sections.filter { $0.heading != nil }
+        let sections = article.sections
         // Made once: every quote on the page shows the article's date.
         let date = values.date(article.date)
         var value = TemplateFields(capacity: 12)
@@ -55,17 +55,21 @@ public struct ArticlePages: Sendable {
         value.append(Key.points, values.pointReferences(article.points))
         value.append(Key.actors, .list(article.actors.compactMap(values.actorReference)))
         value.append(Key.quotes, .list(article.quotes.map { located in
-            values.quote(located, date: date, articleSlug: article.slug, articleTitle: article.title,
-                         // A quote given in front matter that the body does not contain: its section.
-                         url: "#" + (located.anchor ?? article.sections[safe: located.sectionIndex]?.anchor ?? "main"))
+            // A quote given in front matter that the body does not contain: its section's anchor.
+            // Sections are read in place: `sections[safe:]` copied the whole section to read one field.
+            let anchor = located.anchor ?? (sections.indices.contains(located.sectionIndex) ? sections[located.sectionIndex].anchor : "main")
+            return values.quote(located, date: date, articleSlug: article.slug, articleTitle: article.title, url: "#" + anchor)
         }))
-        value.append(Key.sections, .list(headed.map { section in
+        // The sections with headings, read in place rather than filtered into a copy of each.
+        var headed: [TemplateValue] = []
+        for index in sections.indices where sections[index].heading != nil {
             var fields = TemplateFields(capacity: 3)
-            fields.append(Key.heading, .text(section.heading))
-            fields.append(Key.anchor, .string(section.anchor))
-            fields.append(Key.points, values.pointReferences(section.points))
-            return .object(fields)
-        }))
+            fields.append(Key.heading, .text(sections[index].heading))
+            fields.append(Key.anchor, .string(sections[index].anchor))
+            fields.append(Key.points, values.pointReferences(sections[index].points))
+            headed.append(.object(fields))
+        }
+        value.append(Key.sections, .list(headed))
         value.append(Key.source, .text(article.article.source))
         // Only web links: a `javascript:` URL in front matter must never become an href.
         value.append(Key.originalURL, article.article.url.flatMap { PagePlanner.isWebURL($0) ? TemplateValue.string($0) : nil } ?? .null)

@@ -10,6 +10,9 @@ enum StructuredData {
     struct SiteParts: Sendable {
         let language: [UInt8]
         let publisher: [UInt8]
+        /// `"https://schema.org"` and `"NewsArticle"`, the same in every article.
+        let context = JSONWriter.value { $0.string("https://schema.org", forScript: true) }
+        let newsArticle = JSONWriter.value { $0.string("NewsArticle", forScript: true) }
         let sections: [String: [UInt8]]
         let mentions: [String: [UInt8]]
 
@@ -41,16 +44,24 @@ enum StructuredData {
     }
 
     static func newsArticle(_ article: AnalysedArticle, routes: Routes, parts: SiteParts) -> String {
-        let url = routes.absolute(routes.article(article.slug))
+        // The URL and the date each appear twice: written as JSON once, copied twice.
+        let url = JSONWriter.value { $0.string(routes.absolute(routes.article(article.slug)), forScript: true) }
+        let date = JSONWriter.value { $0.string(article.date.iso, forScript: true) }
         var json = JSONWriter()
         json.openObject()
-        json.member("@context", "https://schema.org")
-        json.member("@type", "NewsArticle")
+        json.key("@context")
+        json.raw(parts.context)
+        json.key("@type")
+        json.raw(parts.newsArticle)
         json.member("headline", article.title)
-        json.member("datePublished", article.date.iso)
-        json.member("dateModified", article.date.iso)
-        json.member("url", url)
-        json.member("mainEntityOfPage", url)
+        json.key("datePublished")
+        json.raw(date)
+        json.key("dateModified")
+        json.raw(date)
+        json.key("url")
+        json.raw(url)
+        json.key("mainEntityOfPage")
+        json.raw(url)
         json.key("inLanguage")
         json.raw(parts.language)
         json.member("description", article.summary)
