@@ -40,6 +40,29 @@ struct TemplateProgramTests {
         #expect(written > 300, "the generated templates write something")
     }
 
+    @Test("pages that outgrow the room they start in, by a byte or by far, come out whole")
+    func largePages() throws {
+        let templates = ["main": try Template(name: "main", source: "{{#items}}{{.}}{{/items}}<{{tail}}>"),
+                         "indented": try Template(name: "indented", source: "a\n  {{>main}}\nb")]
+        let renderer = TemplateRenderer(templates: templates)
+        let reference = ReferenceTemplateRenderer(templates: templates)
+        let room = TemplateRenderer.pageCapacity
+        for size in [0, 1, room - 3, room - 2, room - 1, room, room + 1, 3 * room + 5] {
+            // Items of 1,000 bytes, then one of the rest, then "<" tail ">": `size` bytes in all.
+            let body = max(size - 2, 0)
+            var items: [TemplateValue] = Array(repeating: .string(String(repeating: "x", count: 999) + "\n"), count: body / 1000)
+            items.append(.string(String(repeating: "y", count: body % 1000)))
+            let context: TemplateValue = ["items": .list(items), "tail": ""]
+            let page = renderer.renderBytes("main", context)
+            // Compared as one flag: a failure printing both pages byte by byte takes minutes.
+            let same = page == reference.render("main", context)
+            let sameIndented = renderer.renderBytes("indented", context) == reference.render("indented", context)
+            #expect(page.count == max(size, 2), "\(size)")
+            #expect(same, "\(size)")
+            #expect(sameIndented, "\(size)")
+        }
+    }
+
     @Test("text in pieces, and text escaped once, render as the plain text, wherever a template uses it")
     func pieces() throws {
         let samples: [[String]] = [[], [""], ["", ""], ["a"], ["", "b"], ["<p>x & y</p>\n", "", "<h2 id=\"s\">It's</h2>\n"],

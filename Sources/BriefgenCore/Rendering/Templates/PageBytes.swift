@@ -3,24 +3,43 @@
 ///
 /// A page is written in some hundreds of pieces. `Array.append(contentsOf:)` with a buffer
 /// pointer went through the generic sequence path (a uniqueness check, a capacity check and a
-/// call, about 90 instructions) for each; here a piece costs a compare and a copy, and the page
-/// becomes an array once, at the end.
+/// call, about 90 instructions) for each; here a piece costs a compare and a copy.
+///
+/// It can start in memory it does not own (an array's uninitialised capacity, see
+/// `TemplateRenderer.renderBytes`), so a page that fits is written where it ends up; one that
+/// outgrows it moves to memory of its own.
 struct PageBytes: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
+    /// False while writing into memory given at `init(writingInto:)`.
+    private(set) var ownsMemory: Bool
 
     init(capacity: Int) {
         self.capacity = max(capacity, 16)
         base = .allocate(capacity: self.capacity)
+        ownsMemory = true
     }
 
-    deinit { base.deallocate() }
+    /// Writes into `memory` (which must stay valid while this buffer is used) until it is full.
+    init(writingInto memory: UnsafeMutableBufferPointer<UInt8>) {
+        if let start = memory.baseAddress, memory.count >= 16 {
+            base = start
+            capacity = memory.count
+            ownsMemory = false
+        } else {
+            capacity = 16
+            base = .allocate(capacity: capacity)
+            ownsMemory = true
+        }
+    }
+
+    deinit { if ownsMemory { base.deallocate() } }
 
     /// The bytes written so far, as they are written to disk.
     var array: [UInt8] {
         [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            if count > 0 { buffer.baseAddress!.update(from: base, count: count) }
+            if count > 0 { buffer.baseAddress!.initialize(from: base, count: count) }
             initialized = count
         }
     }
@@ -34,7 +53,7 @@ struct PageBytes: ~Copyable {
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
         if count + bytes.count > capacity { grow(to: count + bytes.count) }
-        (base + count).update(from: source, count: bytes.count)
+        (base + count).initialize(from: source, count: bytes.count)
         count += bytes.count
     }
 
@@ -100,8 +119,9 @@ struct PageBytes: ~Copyable {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
         let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        newBase.update(from: base, count: count)
-        base.deallocate()
+        newBase.initialize(from: base, count: count)
+        if ownsMemory { base.deallocate() }
+        ownsMemory = true
         base = newBase
         capacity = newCapacity
     }

@@ -60,10 +60,12 @@ public struct TemplateFields: Sendable, Sequence, ExpressibleByDictionaryLiteral
         }
     }
 
+    @inline(__always)
     subscript(key: TemplateKey) -> TemplateValue? {
         index(of: key).map { fields[$0].value }
     }
 
+    @inline(__always)
     private func index(of key: TemplateKey) -> Int? {
         fields.withUnsafeBufferPointer { fields in
             for index in fields.indices where fields[index].hash == key.hash && fields[index].name == key.name { return index }

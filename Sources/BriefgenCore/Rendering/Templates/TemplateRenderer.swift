@@ -11,9 +11,30 @@ struct TemplateRenderer {
         String(decoding: renderBytes(name, context), as: UTF8.self)
     }
 
+    /// Room a page is first written into: more than any page of the sample and benchmark sites
+    /// needs but the home page. Uninitialised, so it costs only its allocation.
+    static let pageCapacity = 64 * 1024
+
+    /// The page is written straight into the array's storage; copied once only when it outgrows
+    /// `pageCapacity`. (Writing into a buffer of its own and copying every page into an array at
+    /// the end cost a copy of each page.)
     func renderBytes(_ name: String, _ context: TemplateValue) -> [UInt8] {
         guard let number = program.numbers[name] else { return [] }
-        var output = PageBytes(capacity: 32 * 1024)
+        var grown: [UInt8]?
+        let page = [UInt8](unsafeUninitializedCapacity: Self.pageCapacity) { memory, initialized in
+            var output = PageBytes(writingInto: memory)
+            render(number, context, into: &output)
+            if output.ownsMemory {
+                grown = output.array
+                initialized = 0
+            } else {
+                initialized = output.count
+            }
+        }
+        return grown ?? page
+    }
+
+    private func render(_ number: Int, _ context: TemplateValue, into output: inout PageBytes) {
         var stack = [context]
         program.ops.withUnsafeBufferPointer { ops in
             program.bytes.withUnsafeBufferPointer { bytes in
@@ -28,7 +49,6 @@ struct TemplateRenderer {
                 }
             }
         }
-        return output.array
     }
 
     /// Finds a name: the first part up the stack (unless it starts with a dot), the rest inside it.
@@ -56,7 +76,7 @@ struct TemplateRenderer {
             value = stack.withUnsafeBufferPointer { stack in
                 var index = stack.count - 1
                 while index >= 0 {
-                    if case .object(let fields) = stack[index], let found = fields[keys[0]] { return found }
+                    if let found = stack[index].child(keys[0]) { return found }
                     index -= 1
                 }
                 return nil

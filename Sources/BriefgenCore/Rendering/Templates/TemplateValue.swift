@@ -32,6 +32,7 @@ public enum TemplateValue: Sendable {
     }
 
     /// A named child of an object; nil for anything else.
+    @inline(__always)
     func child(_ key: TemplateKey) -> TemplateValue? {
         guard case .object(let fields) = self else { return nil }
         return fields[key]
