@@ -159,9 +159,43 @@ struct ExcerptLengthTests {
             }
             let joined = blocks.filter { !$0.isEmpty }.joined(separator: " ")
             #expect(Excerpt.make(fromBlocks: blocks) == Excerpt.make(from: joined), "\(blocks)")
+            #expect(Excerpt.make(fromBlocks: blocks) == stringExcerpt(of: Sentences.split(joined, limit: 3)), "\(blocks)")
             let limit = 1 + random.next(4)
             #expect(Sentences.split(joining: blocks, limit: limit) == Sentences.split(joined, limit: limit), "\(blocks) \(limit)")
         }
+    }
+
+    /// A full stop after an abbreviation does not end a sentence; the word is looked up packed in
+    /// a number, and this holds that to the string the word was looked up as before.
+    @Test("abbreviations are found as when the word was looked up as a string")
+    func abbreviationsPacked() {
+        var random = SeededRandom(seed: 11)
+        var words = Sentences.abbreviations.flatMap { [$0, $0.uppercased(), "\"" + $0, "'" + $0.capitalized, $0 + "\"", $0 + "x"] }
+        words += ["é", "Dé", "mré", "m\tr", "\t", "\"", "M", "m", "no1", "ÉTC"]
+        let letters = Array("abcdeimnoprstuvjlgkAMPSN'\"é\t")
+        for _ in 0..<3_000 { words.append(String((0..<(1 + random.next(6))).map { _ in letters[random.next(letters.count)] })) }
+        for word in words {
+            let bytes = Array(word.utf8)
+            let stringWord = String(String.UnicodeScalarView(bytes.filter { $0 != 0x22 && $0 != 0x27 && $0 != 0x28 }
+                .map { Unicode.Scalar((0x41...0x5A).contains($0) ? $0 + 32 : $0) }))
+            let isInitial = bytes.count == 1 && (0x41...0x5A).contains(bytes[0])
+            let continues = isInitial || bytes.count <= 5 && Sentences.abbreviations.contains(stringWord)
+            let text = "It began " + word + ". Then it went on."
+            #expect(Sentences.split(text).count == (continues ? 1 : 2), "\(word)")
+        }
+    }
+
+    /// The excerpt as it was made from the sentences' strings, appending each that fits.
+    private func stringExcerpt(of sentences: [String]) -> String {
+        guard let first = sentences.first else { return "" }
+        var excerpt = first
+        var length = first.count
+        for sentence in sentences.dropFirst().prefix(2) {
+            guard length + 1 + sentence.count <= Excerpt.targetLength else { break }
+            excerpt += " " + sentence
+            length += 1 + sentence.count
+        }
+        return excerpt
     }
 
     @Test("an excerpt takes whole sentences while they fit in the target length")

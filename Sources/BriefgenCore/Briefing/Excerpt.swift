@@ -4,28 +4,42 @@ public enum Excerpt {
 
     /// Whole sentences up to about `targetLength` characters, at least one, at most three.
     public static func make(from text: String) -> String {
-        make(sentences: Sentences.split(text, limit: 3))
+        make(fromBlocks: CollectionOfOne(text))
     }
 
     /// The excerpt of a section: of its blocks' texts joined with spaces, the same as
     /// `make(from: texts.filter { !$0.isEmpty }.joined(separator: " "))`, but joining only the
     /// blocks its sentences need (see `Sentences.split(joining:limit:)`).
     public static func make(fromBlocks texts: some Collection<String>) -> String {
-        make(sentences: Sentences.split(joining: texts, limit: 3))
+        Sentences.withSentences(joining: texts, limit: 3) { bytes, sentences in
+            guard let first = sentences.first else { return "" }
+            var length = characterCount(bytes, first)
+            var taken = 1
+            for sentence in sentences.dropFirst().prefix(2) {
+                let sentenceLength = characterCount(bytes, sentence)
+                guard length + 1 + sentenceLength <= targetLength else { break }
+                length += 1 + sentenceLength
+                taken += 1
+            }
+            // The sentences chosen, with a space between each: one string, where making a string
+            // of each sentence and appending them cost more than finding them.
+            let chosen = sentences[..<taken]
+            return String(unsafeUninitializedCapacity: chosen.reduce(taken - 1) { $0 + $1.count }) { buffer in
+                var offset = 0
+                for range in chosen {
+                    if offset > 0 { buffer[offset] = 0x20; offset += 1 }
+                    offset = UnsafeMutableBufferPointer(rebasing: buffer[offset...]).initialize(fromContentsOf: bytes[range]) + offset
+                }
+                return offset
+            }
+        }
     }
 
-    private static func make(sentences: [String]) -> String {
-        guard let first = sentences.first else { return "" }
-        var excerpt = first
-        var length = characterCount(first)
-        for sentence in sentences.dropFirst().prefix(2) {
-            let sentenceLength = characterCount(sentence)
-            guard length + 1 + sentenceLength <= targetLength else { break }
-            excerpt += " "
-            excerpt += sentence
-            length += 1 + sentenceLength
-        }
-        return excerpt
+    /// The characters of the sentence at `range` of `bytes`, as a reader counts them (see below).
+    private static func characterCount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        let sentence = UnsafeBufferPointer(rebasing: bytes[range])
+        if ByteScan.next(in: sentence, from: 0, 0x0D, 0x0D, 0x0D, 0x0D, highBytes: true) == sentence.count { return sentence.count }
+        return String(decoding: sentence, as: UTF8.self).count
     }
 
     /// Characters as a reader counts them. ASCII text without carriage returns (nearly every
@@ -33,9 +47,6 @@ public enum Excerpt {
     /// finding the sentences.
     static func characterCount(_ text: String) -> Int {
         var text = text
-        let plain = text.withUTF8 { bytes in
-            ByteScan.next(in: bytes, from: 0, 0x0D, 0x0D, 0x0D, 0x0D, highBytes: true) == bytes.count
-        }
-        return plain ? text.utf8.count : text.count
+        return text.withUTF8 { characterCount($0, 0..<$0.count) }
     }
 }

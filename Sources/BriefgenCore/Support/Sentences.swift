@@ -12,8 +12,12 @@ public enum Sentences {
     public static func split(_ text: String, limit: Int = Int.max) -> [String] {
         var result: [String] = []
         var text = text
-        var start = 0, index = 0
-        text.withUTF8 { bytes in _ = scan(bytes, start: &start, index: &index, limit: limit, isWhole: true, into: &result) }
+        var start = 0, index = 0, found = 0
+        text.withUTF8 { bytes in
+            _ = scan(bytes, start: &start, index: &index, found: &found, limit: limit, isWhole: true) { range in
+                result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+            }
+        }
         return result
     }
 
@@ -27,22 +31,34 @@ public enum Sentences {
     /// those joined so far, and the scan goes on where it stopped (see `scan` for why the
     /// sentences found so far are the same as in the whole text).
     static func split(joining texts: some Collection<String>, limit: Int) -> [String] {
-        var result: [String] = []
-        var start = 0, index = 0
-        guard var next = texts.firstIndex(where: { !$0.isEmpty }) else { return [] }
+        withSentences(joining: texts, limit: limit) { bytes, ranges in
+            ranges.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+        }
+    }
+
+    /// `body` given the texts joined as far as `split(joining:limit:)` needs them and the byte
+    /// ranges of its sentences in them, so that a caller can make one string of several
+    /// sentences without making a string of each first.
+    static func withSentences<Result>(joining texts: some Collection<String>, limit: Int,
+                                      _ body: (UnsafeBufferPointer<UInt8>, [Range<Int>]) -> Result) -> Result {
+        var ranges: [Range<Int>] = []
+        var start = 0, index = 0, found = 0
+        guard var next = texts.firstIndex(where: { !$0.isEmpty }) else { return body(UnsafeBufferPointer(start: nil, count: 0), []) }
         var joined = texts[next]
         while true {
             next = texts[texts.index(after: next)...].firstIndex { !$0.isEmpty } ?? texts.endIndex
             let isWhole = next == texts.endIndex
-            let done = joined.withUTF8 { scan($0, start: &start, index: &index, limit: limit, isWhole: isWhole, into: &result) }
-            if done { return result }
+            let done = joined.withUTF8 { bytes in
+                scan(bytes, start: &start, index: &index, found: &found, limit: limit, isWhole: isWhole) { ranges.append($0) }
+            }
+            if done { return joined.withUTF8 { body($0, ranges) } }
             joined += " "
             joined += texts[next]
         }
     }
 
-    /// Scans `bytes` from `index`, with the sentence being read starting at `start`, appending
-    /// sentences to `result` until it holds `limit` of them; true when the sentences are all found.
+    /// Scans `bytes` from `index`, with the sentence being read starting at `start`, passing each
+    /// sentence's trimmed range to `emit` until `found` is `limit`; true when the sentences are all found.
     ///
     /// When `bytes` is not the whole text (`isWhole` false) it is the text's first blocks, and the
     /// whole text goes on with a space and the next block. The scan then stops, returning false
@@ -53,10 +69,18 @@ public enum Sentences {
     /// the full stop lies before it, and the first character after the white space lies whole in
     /// its block, because blocks are valid UTF-8 (so `index + 2 < count` after a lead byte 0xE2,
     /// and the like, are true in both). A lead byte 0xE2 is never a block's last or second-last byte.
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, start: inout Int, index: inout Int, limit: Int, isWhole: Bool,
-                             into result: inout [String]) -> Bool {
+    @inline(__always)
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, start: inout Int, index: inout Int, found: inout Int, limit: Int,
+                             isWhole: Bool, _ emit: (Range<Int>) -> Void) -> Bool {
+        /// Passes on the range without the white space at its ends, unless that is all it holds.
+        func sentence(_ range: Range<Int>) {
+            var lower = range.lowerBound, upper = range.upperBound
+            while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x0A || bytes[lower] == 0x09 { lower += 1 }
+            while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x0A || bytes[upper - 1] == 0x09 { upper -= 1 }
+            if upper > lower { found += 1; emit(lower..<upper) }
+        }
         let count = bytes.count
-        while index < count, result.count < limit {
+        while index < count, found < limit {
             // Only full stops, question and exclamation marks and the lead byte of an ellipsis
             // can end a sentence: the bytes between them are skipped eight at a time.
             index = ByteScan.next(in: bytes, from: index, 0x2E, 0x3F, 0x21, 0xE2)
@@ -89,22 +113,15 @@ public enum Sentences {
             }
             if end < count, bytes[end] == 0x20 || bytes[end] == 0x0A || bytes[end] == 0x09,
                isSentenceEnd(bytes, punctuation: index, after: end) {
-                appendTrimmed(bytes, start..<end, to: &result)
+                sentence(start..<end)
                 start = end
             }
             index = end
         }
-        guard result.count < limit else { return true }
+        guard found < limit else { return true }
         guard isWhole else { return false }
-        if start < count { appendTrimmed(bytes, start..<count, to: &result) }
+        if start < count { sentence(start..<count) }
         return true
-    }
-
-    private static func appendTrimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to result: inout [String]) {
-        var lower = range.lowerBound, upper = range.upperBound
-        while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x0A || bytes[lower] == 0x09 { lower += 1 }
-        while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x0A || bytes[upper - 1] == 0x09 { upper -= 1 }
-        if upper > lower { result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)) }
     }
 
     /// Whether the punctuation at `punctuation` ends a sentence, looking at the bytes around it.
@@ -137,13 +154,25 @@ public enum Sentences {
         let length = punctuation - wordStart
         if length == 1, (0x41...0x5A).contains(bytes[wordStart]) { return false }
         guard length <= 5 else { return true }
-        var word = ""
+        // The word lower-cased without quote marks and brackets, packed into a number: building
+        // a string of it and hashing that cost more than the rest of the decision. A byte from
+        // 0x80 became a Latin-1 character, and no string of those equals an ASCII abbreviation.
+        var key = UInt64(0), keyLength = 0
         for byte in bytes[wordStart..<punctuation] {
             if byte == 0x22 || byte == 0x27 || byte == 0x28 { continue }
-            word.unicodeScalars.append(Unicode.Scalar((0x41...0x5A).contains(byte) ? byte + 32 : byte))
+            guard byte < 0x80 else { return true }
+            key |= UInt64((0x41...0x5A).contains(byte) ? byte + 32 : byte) << (8 * keyLength)
+            keyLength += 1
         }
-        return !abbreviations.contains(word)
+        return !packedAbbreviations.contains(key | UInt64(keyLength) << 56)
     }
+
+    /// The abbreviations of up to seven bytes, each packed as `isSentenceEnd` packs a word:
+    /// its bytes from the lowest, and its length in the top byte.
+    private static let packedAbbreviations: Set<UInt64> = Set(abbreviations.compactMap { word in
+        guard word.utf8.count <= 7 else { return nil }
+        return word.utf8.enumerated().reduce(UInt64(word.utf8.count) << 56) { $0 | UInt64($1.element) << (8 * $1.offset) }
+    })
 
     /// Character ranges of the sentences; together they cover the whole text.
     static func ranges(in characters: [Unicode.Scalar]) -> [Range<Int>] {
