@@ -115,4 +115,13 @@ struct MarkdownRendererTests {
             text.withUTF8 { #expect(MarkdownRenderer.string(fromCmark: $0) == String(decoding: $0, as: UTF8.self)) }
         }
     }
+
+    @Test("paragraph ids written in one go read as section, -p and the number")
+    func paragraphIDs() {
+        for section in ["", "intro", "a-section-long-enough-to-need-the-heap", "société-générale", "x"] {
+            for number in Array(1...1_100) + [9_999, 10_000, 123_456_789, Int.max] {
+                #expect(MarkdownRenderer.paragraphID(section, number) == section + "-p" + String(number))
+            }
+        }
+    }
 }
