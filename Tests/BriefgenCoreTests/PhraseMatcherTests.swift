@@ -107,4 +107,46 @@ struct PhraseMatcherTests {
         let donald = matcher.matches(in: "Donald J. Trump met Donald Trump and trump")
         #expect(donald.map(\.value) == [2, 1])
     }
+
+    /// Points and actors are gathered from the matches without building them; the old way,
+    /// through `matches(in:)`, a dictionary of scores and a set of slugs, is the oracle.
+    @Test("points and actors gathered match by match are those the matches give")
+    func pointsAndActorsAgreeWithMatches() throws {
+        let points = (0..<7).map { index in
+            Point(slug: "p\(index)", title: "", status: "", order: index,
+                  keywords: PhraseMatcherTests.keywords.enumerated().filter { $0.offset % 7 == index }.map(\.element))
+        }
+        // Slugs out of order, one actor with two slugs' names, and two actors sharing a slug.
+        let actors = PhraseMatcherTests.names.enumerated().map { index, name in
+            Actor(slug: ["zed", "amy", "Émile", "bob", "amy", "émile", "e\u{301}mile", "x", "Bob"][index], name: name)
+        } + [Actor(slug: "kyiv", name: "Київ", aliases: ["Donbas"])]
+        var keywordMatcher = PhraseMatcher<Int>(caseSensitive: false)
+        for (index, point) in points.enumerated() { for keyword in point.keywords { keywordMatcher.add(keyword, value: index) } }
+        var nameMatcher = PhraseMatcher<String>(caseSensitive: true)
+        for actor in actors { for name in actor.names { nameMatcher.add(name, value: actor.slug) } }
+        let pointMatcher = PointMatcher(points: points)
+        let linker = ActorLinker(actors: actors)
+        var random = SeededRandom(seed: 5)
+        var texts = try PhraseMatcherTests.texts()
+        let words = PhraseMatcherTests.keywords + PhraseMatcherTests.names + ["Київ", "x", "the", ",", "Trump's", "guaranteed"]
+        for _ in 0..<300 { texts.append((0..<random.next(30)).map { _ in words[random.next(words.count)] }.joined(separator: " ")) }
+        for (number, text) in texts.enumerated() {
+            let heading = number % 3 == 0 ? nil : texts[(number * 7) % texts.count]
+            var scores: [Int: Int] = [:]
+            if let heading {
+                for match in keywordMatcher.matches(in: heading) { scores[match.value, default: 0] += PointMatcher.headingWeight }
+            }
+            for match in keywordMatcher.matches(in: text) { scores[match.value, default: 0] += 1 }
+            #expect(pointMatcher.scores(heading: heading, body: text) == scores, "\(text.prefix(60))")
+            let slugs = scores.filter { $0.value >= PointMatcher.threshold }.keys.sorted().map { points[$0].slug }
+            #expect(pointMatcher.points(heading: heading, body: text) == slugs, "\(text.prefix(60))")
+            let parts = [text, heading ?? ""]
+            var found = Set<String>()
+            for part in parts { for match in nameMatcher.matches(in: part) { found.insert(match.value) } }
+            let linked = linker.actors(mentionedIn: parts)
+            #expect(linked == found.sorted(), "\(text.prefix(60))")
+            // Equal slugs written differently: the one matched first, as the set kept it.
+            #expect(linked.map { Array($0.utf8) } == found.sorted().map { Array($0.utf8) }, "\(text.prefix(60))")
+        }
+    }
 }

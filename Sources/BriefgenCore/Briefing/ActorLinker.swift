@@ -1,11 +1,19 @@
 /// Links speakers and mentions to actors through their names and aliases.
 public struct ActorLinker: Sendable {
     private var matcher = PhraseMatcher<String>(caseSensitive: true)
+    /// For each phrase of `matcher`, the place of its actor's slug among the slugs sorted (equal
+    /// slugs share a place): the actors named are gathered by place, already in order.
+    private let slugRanks: [Int]
+    private let slugCount: Int
 
     public init(actors: [Actor]) {
         for actor in actors {
             for name in actor.names { matcher.add(name, value: actor.slug) }
         }
+        let sorted = Array(Set(matcher.values)).sorted()
+        let rankOfSlug = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, $0) })
+        slugRanks = matcher.values.map { rankOfSlug[$0]! }
+        slugCount = sorted.count
     }
 
     /// The actor a speaker is, if any. Anonymous descriptions ("a White House official") are never
@@ -30,11 +38,21 @@ public struct ActorLinker: Sendable {
         actors(mentionedIn: tokenized.map { $0[...] })
     }
 
+    /// The same as a set of the slugs matched, sorted; where two slugs are equal as strings, the
+    /// one matched first is the one given, as a set keeps the member inserted first.
     func actors(mentionedIn tokenized: [ArraySlice<WordToken>]) -> [String] {
-        var found = Set<String>()
-        for tokens in tokenized {
-            for match in matcher.matches(in: tokens) { found.insert(match.value) }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: slugCount) { firstPhrase in
+            firstPhrase.initialize(repeating: -1)
+            for tokens in tokenized {
+                tokens.withUnsafeBufferPointer { tokens in
+                    matcher.forEachMatch(in: tokens) { phrase, _, _ in
+                        let rank = slugRanks[phrase]
+                        if firstPhrase[rank] < 0 { firstPhrase[rank] = phrase }
+                    }
+                }
+            }
+            let values = matcher.values
+            return firstPhrase.compactMap { $0 < 0 ? nil : values[$0] }
         }
-        return found.sorted()
     }
 }

@@ -27,12 +27,11 @@ public struct PointMatcher: Sendable {
     }
 
     func scores(heading: [WordToken]?, body: ArraySlice<WordToken>) -> [Int: Int] {
-        var scores: [Int: Int] = [:]
-        if let heading {
-            for match in matcher.matches(in: heading) { scores[match.value, default: 0] += PointMatcher.headingWeight }
+        withScores(heading: heading, body: body) { scores in
+            var result: [Int: Int] = [:]
+            for (index, score) in scores.enumerated() where score > 0 { result[index] = score }
+            return result
         }
-        for match in matcher.matches(in: body) { scores[match.value, default: 0] += 1 }
-        return scores
     }
 
     /// Point slugs a section speaks to, in the points' order.
@@ -41,9 +40,30 @@ public struct PointMatcher: Sendable {
     }
 
     func points(heading: [WordToken]?, body: ArraySlice<WordToken>) -> [String] {
-        scores(heading: heading, body: body)
-            .filter { $0.value >= PointMatcher.threshold }
-            .keys.sorted().map { slugs[$0] }
+        withScores(heading: heading, body: body) { scores in
+            var slugs: [String] = []
+            for (index, score) in scores.enumerated() where score >= PointMatcher.threshold { slugs.append(self.slugs[index]) }
+            return slugs
+        }
+    }
+
+    /// `body` given the score of every point, by index: counted in a buffer on the stack, where a
+    /// dictionary of them cost a hashed insert per mention and an allocation per section.
+    private func withScores<Result>(heading: [WordToken]?, body: ArraySlice<WordToken>,
+                                    _ use: (UnsafeBufferPointer<Int>) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: slugs.count) { scores in
+            scores.initialize(repeating: 0)
+            let values = matcher.values
+            if let heading {
+                heading.withUnsafeBufferPointer { tokens in
+                    matcher.forEachMatch(in: tokens) { phrase, _, _ in scores[values[phrase]] += PointMatcher.headingWeight }
+                }
+            }
+            body.withUnsafeBufferPointer { tokens in
+                matcher.forEachMatch(in: tokens) { phrase, _, _ in scores[values[phrase]] += 1 }
+            }
+            return use(UnsafeBufferPointer(scores))
+        }
     }
 
     public func slug(at index: Int) -> String { slugs[index] }

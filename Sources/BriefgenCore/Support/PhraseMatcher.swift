@@ -317,13 +317,18 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     let caseSensitive: Bool
     private var words: [UInt64] = []
     private var entries: [Entry] = []
-    private var values: [Value] = []
+    /// The value of each phrase, by the phrase's number (the order phrases were added in, not
+    /// counting those without words).
+    private(set) var values: [Value] = []
     private var phrases: [String] = []
     /// First-word hash → entries starting with that word, longest first.
     private var table = HashTable()
     private var buckets: [[Int]] = []
     /// Entries that are a single `prefix*` word, by the prefix's first byte.
     private var prefixOnly: [[Int]] = []
+    /// One bit per first byte that starts a single `prefix*` word's prefix: most words start
+    /// none, and this turns them away before `prefixOnly` is looked at.
+    private var prefixFirstBytes = [UInt64](repeating: 0, count: 4)
     /// One bit per top-10-bits of the first words' hashes: most words of a text start no phrase,
     /// and this turns them away before the table is probed.
     private var firstWordFilter = [UInt64](repeating: 0, count: 16)
@@ -356,7 +361,9 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         entries.append(entry)
         if tokens.isEmpty {
             if prefixOnly.isEmpty { prefixOnly = Array(repeating: [], count: 256) }
-            prefixOnly[Int(entry.prefix.0 & 0xFF)].append(id)
+            let firstByte = Int(entry.prefix.0 & 0xFF)
+            prefixOnly[firstByte].append(id)
+            prefixFirstBytes[firstByte >> 6] |= 1 << UInt64(firstByte & 63)
         } else {
             let key = words[entry.wordStart]
             firstWordFilter[Int(key >> 60)] |= 1 << ((key >> 54) & 63)
@@ -382,34 +389,54 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
 
     func matches(in tokens: UnsafeBufferPointer<WordToken>) -> [Match] {
         var result: [Match] = []
-        guard !entries.isEmpty else { return result }
-        var index = 0
-        let count = tokens.count
-        while index < count {
-            var found = -1
-            let key = caseSensitive ? tokens[index].exactHash : tokens[index].foldedHash
-            if firstWordFilter[Int(key >> 60)] & (1 << ((key >> 54) & 63)) != 0, let bucket = table.find(key) {
-                for id in buckets[bucket] where covers(entries[id], tokens, at: index) {
-                    found = id
-                    break
-                }
-            }
-            if found < 0, !prefixOnly.isEmpty {
-                for id in prefixOnly[Int(tokens[index].head.0 & 0xFF)] where PhraseMatcher.startsWith(tokens[index], entries[id]) {
-                    found = id
-                    break
-                }
-            }
-            if found >= 0 {
-                let entry = entries[found]
-                result.append(Match(value: values[entry.valueIndex], phrase: phrases[found], offset: tokens[index].offset,
-                                    wordIndex: index, wordCount: entry.totalWords))
-                index += entry.totalWords
-            } else {
-                index += 1
-            }
+        forEachMatch(in: tokens) { phrase, wordIndex, wordCount in
+            result.append(Match(value: values[phrase], phrase: phrases[phrase], offset: tokens[wordIndex].offset,
+                                wordIndex: wordIndex, wordCount: wordCount))
         }
         return result
+    }
+
+    /// Calls `body` with every match, left to right, as the phrase's number (see `values`), the
+    /// index of its first word and its number of words: the matches without making a `Match`
+    /// of each, which holds two strings to retain and release.
+    ///
+    /// Most words start no phrase; two bit tests turn them away, and only the rest go to
+    /// `longestMatch`.
+    @inline(__always)
+    func forEachMatch(in tokens: UnsafeBufferPointer<WordToken>, _ body: (_ phrase: Int, _ wordIndex: Int, _ wordCount: Int) -> Void) {
+        guard !entries.isEmpty else { return }
+        let caseSensitive = caseSensitive
+        firstWordFilter.withUnsafeBufferPointer { filter in
+            prefixFirstBytes.withUnsafeBufferPointer { firstBytes in
+                var index = 0
+                let count = tokens.count
+                while index < count {
+                    let key = caseSensitive ? tokens[index].exactHash : tokens[index].foldedHash
+                    let firstByte = tokens[index].head.0 & 0xFF
+                    let mayStart = filter[Int(key >> 60)] & (1 << ((key >> 54) & 63)) != 0
+                    let mayStartPrefix = firstBytes[Int(firstByte >> 6)] & (1 << (firstByte & 63)) != 0
+                    if mayStart || mayStartPrefix, let found = longestMatch(tokens, at: index, key: key, tryTable: mayStart) {
+                        let wordCount = entries[found].totalWords
+                        body(found, index, wordCount)
+                        index += wordCount
+                    } else {
+                        index += 1
+                    }
+                }
+            }
+        }
+    }
+
+    /// The phrase matched at `index`: the longest phrase starting with the word, else the first
+    /// single `prefix*` word the word starts with.
+    private func longestMatch(_ tokens: UnsafeBufferPointer<WordToken>, at index: Int, key: UInt64, tryTable: Bool) -> Int? {
+        if tryTable, let bucket = table.find(key) {
+            for id in buckets[bucket] where covers(entries[id], tokens, at: index) { return id }
+        }
+        if !prefixOnly.isEmpty {
+            for id in prefixOnly[Int(tokens[index].head.0 & 0xFF)] where PhraseMatcher.startsWith(tokens[index], entries[id]) { return id }
+        }
+        return nil
     }
 
     public func matches(in text: String) -> [Match] {
