@@ -149,4 +149,33 @@ struct PhraseMatcherTests {
             #expect(linked.map { Array($0.utf8) } == found.sorted().map { Array($0.utf8) }, "\(text.prefix(60))")
         }
     }
+
+    /// The speaker's first word is read without splitting the whole speaker, and the longest name
+    /// found without building the matches; the old way is the oracle.
+    @Test("speakers link to the actor the old split-and-match way gave")
+    func speakerAgreesWithSplit() {
+        let actors = PhraseMatcherTests.names.enumerated().map { index, name in
+            Actor(slug: ["zed", "amy", "emile", "bob", "amy", "ann", "x", "y", "bob"][index], name: name)
+        }
+        var nameMatcher = PhraseMatcher<String>(caseSensitive: true)
+        for actor in actors { for name in actor.names { nameMatcher.add(name, value: actor.slug) } }
+        func oracle(_ speaker: String?) -> String? {
+            guard let speaker, !speaker.isEmpty else { return nil }
+            let firstWord = speaker.split(separator: " ").first.map(String.init) ?? ""
+            if ["a", "an", "one", "another", "two", "three", "several", "some", "A", "An", "One", "Another", "Two", "Several", "Some"]
+                .contains(firstWord) { return nil }
+            return nameMatcher.matches(in: speaker).max { $0.wordCount < $1.wordCount }?.value
+        }
+        let linker = ActorLinker(actors: actors)
+        let pieces = PhraseMatcherTests.names + ["a", "A", "An", "an", "Some", "some", "several", "One", "Two", "three", "Three",
+                                                 "official", "aide", " ", "  ", "\u{301}", "é", "-", ",", "'s", "\t", "\n"]
+        var random = SeededRandom(seed: 17)
+        var speakers: [String?] = [nil, "", " ", "a", "A White House official", " an aide", "\u{301}a Trump", "Donald Trump, Putin"]
+        for _ in 0..<2_000 {
+            speakers.append((0..<random.next(6)).map { _ in pieces[random.next(pieces.count)] }.joined(separator: random.next(4) == 0 ? "" : " "))
+        }
+        for speaker in speakers {
+            #expect(linker.actor(forSpeaker: speaker) == oracle(speaker), "\(speaker.debugDescription)")
+        }
+    }
 }

@@ -20,14 +20,24 @@ public struct ActorLinker: Sendable {
     /// linked: the article did not name them, and neither do we.
     public func actor(forSpeaker speaker: String?) -> String? {
         guard let speaker, !speaker.isEmpty else { return nil }
-        let firstWord = speaker.split(separator: " ").first.map(String.init) ?? ""
-        if ["a", "an", "one", "another", "two", "three", "several", "some", "A", "An", "One", "Another", "Two", "Several", "Some"].contains(firstWord) {
-            return nil
+        // The first word as `split(separator: " ")` gives it, reading only as far as its end.
+        let firstWord = speaker.drop { $0 == " " }.prefix { $0 != " " }
+        if ActorLinker.anonymousFirstWords.contains(String(firstWord)) { return nil }
+        // The longest name found wins ("Donald J. Trump" over "Trump"); the matcher prefers longer
+        // phrases. Of names equally long, the first, as `max(by:)` over the matches gave it.
+        var best: (phrase: Int, wordCount: Int)?
+        Tokenizer.words(in: speaker).withUnsafeBufferPointer { tokens in
+            matcher.forEachMatch(in: tokens) { phrase, _, wordCount in
+                if wordCount > best?.wordCount ?? 0 { best = (phrase, wordCount) }
+            }
         }
-        // The longest name found wins ("Donald J. Trump" over "Trump"); the matcher prefers longer phrases.
-        let matches = matcher.matches(in: speaker)
-        return matches.max { $0.wordCount < $1.wordCount }?.value
+        return best.map { matcher.values[$0.phrase] }
     }
+
+    /// Words that start a description rather than a name ("a White House official").
+    private static let anonymousFirstWords: Set<String> = [
+        "a", "an", "one", "another", "two", "three", "several", "some", "A", "An", "One", "Another", "Two", "Several", "Some",
+    ]
 
     /// Every actor the text names, alphabetical.
     public func actors(mentionedIn texts: [String]) -> [String] {
