@@ -95,4 +95,27 @@ struct TokenizerTests {
             #expect(tokens.map(\.exactHash) == expected.map(\.exact), "\(file.lastPathComponent)")
         }
     }
+
+    /// Words are loaded eight bytes at a time: from their start when 16 bytes of text follow it,
+    /// else from their end backwards, else (texts under eight bytes) byte by byte. Short texts of
+    /// every length, with words of every length up to past 16 bytes at their start, middle and
+    /// end, go through each way.
+    @Test("words near the start and end of short texts tokenize the same either way")
+    func shortTexts() {
+        var random = SeededRandom(seed: 23)
+        let letters = Array("aZq7Mx0bYzAé-' .,\u{301}")
+        for length in 0..<48 {
+            for _ in 0..<150 {
+                // Mostly letters, so that long words come up.
+                let text = String((0..<length).map { _ in random.next(4) == 0 ? letters[random.next(letters.count)] : letters[random.next(6)] })
+                let tokens = Tokenizer.words(in: text)
+                let expected = TokenizerTests.reference(text)
+                #expect(tokens.map(\.offset) == expected.map(\.offset), "\(text.debugDescription)")
+                #expect(tokens.map(\.length) == expected.map(\.length), "\(text.debugDescription)")
+                #expect(tokens.map(\.foldedHash) == expected.map(\.folded), "\(text.debugDescription)")
+                #expect(tokens.map(\.exactHash) == expected.map(\.exact), "\(text.debugDescription)")
+                #expect(tokens.map(TokenizerTests.head) == expected.map(\.head), "\(text.debugDescription)")
+            }
+        }
+    }
 }

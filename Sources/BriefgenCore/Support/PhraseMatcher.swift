@@ -67,42 +67,36 @@ public enum Tokenizer {
 
     /// Finds the words of `bytes` and initialises `scratch` with them; returns how many.
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into scratch: UnsafeMutableBufferPointer<WordToken>) -> Int {
-        var found = 0
+        guard let base = bytes.baseAddress, let first = scratch.baseAddress else { return 0 }
+        var out = first
         var index = 0
         let count = bytes.count
         var start = -1
         var unicode = false
-        guard let base = bytes.baseAddress else { return 0 }
         while index < count {
             // Eight ASCII bytes at a time, the common case: which of them are letters or digits is
             // worked out for all eight at once, and only the bytes where a word starts or ends are
             // visited. A word's hashes and prefix are worked out when it ends.
-            if index + 8 <= count {
+            if index &+ 8 <= count {
                 let chunk = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
                 if chunk & 0x8080_8080_8080_8080 == 0 {
-                    // Per byte, without carries between bytes: `| 0x20` folds letters to lower case,
-                    // and adding a constant sets the top bit from a threshold on.
-                    let folded = chunk | 0x2020_2020_2020_2020
-                    let letters = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505) // 0x61…0x7A
-                    let digits = (chunk &+ 0x5050_5050_5050_5050) & ~(chunk &+ 0x4646_4646_4646_4646) // 0x30…0x39
-                    let tops = (letters | digits) & 0x8080_8080_8080_8080
-                    // Bit k set when byte k is part of a word.
-                    let inWord = ((tops >> 7) &* 0x0102_0408_1020_4080) >> 56
-                    let before = (inWord << 1 | (start >= 0 ? 1 : 0)) & 0xFF
-                    var changes = inWord ^ before
+                    // Bit k set when byte k is part of a word; a change from the byte before is
+                    // where a word starts or ends, and starts and ends take turns.
+                    let inWord = wordBits(chunk)
+                    var changes = (inWord ^ (inWord << 1 | (start >= 0 ? 1 : 0))) & 0xFF
                     while changes != 0 {
-                        let position = changes.trailingZeroBitCount
-                        if (inWord >> UInt64(position)) & 1 != 0 {
-                            start = index + position
+                        let position = index &+ changes.trailingZeroBitCount
+                        if start < 0 {
+                            start = position
                             unicode = false
                         } else {
-                            emit(bytes, start, index + position, unicode, into: scratch.baseAddress! + found)
-                            found += 1
+                            emit(bytes, start, position, unicode, into: out)
+                            out += 1
                             start = -1
                         }
                         changes &= changes &- 1
                     }
-                    index += 8
+                    index &+= 8
                     continue
                 }
             }
@@ -116,11 +110,11 @@ public enum Tokenizer {
                         unicode = false
                     }
                 } else if start >= 0 {
-                    emit(bytes, start, index, unicode, into: scratch.baseAddress! + found)
-                    found += 1
+                    emit(bytes, start, index, unicode, into: out)
+                    out += 1
                     start = -1
                 }
-                index += 1
+                index &+= 1
                 continue
             }
             var width = 1
@@ -137,44 +131,87 @@ public enum Tokenizer {
                 if start < 0 { start = index }
                 unicode = true
             } else if start >= 0 {
-                emit(bytes, start, index, unicode, into: scratch.baseAddress! + found)
-                found += 1
+                emit(bytes, start, index, unicode, into: out)
+                out += 1
                 start = -1
             }
-            index += width
+            index &+= width
         }
         if start >= 0 {
-            emit(bytes, start, count, unicode, into: scratch.baseAddress! + found)
-            found += 1
+            emit(bytes, start, count, unicode, into: out)
+            out += 1
         }
-        return found
+        return out - first
+    }
+
+    /// Bit k set when byte k of eight ASCII bytes is a letter or a digit.
+    @inline(__always)
+    static func wordBits(_ chunk: UInt64) -> UInt64 {
+        // Per byte, without carries between bytes: `| 0x20` folds letters to lower case, and
+        // adding a constant sets the top bit from a threshold on.
+        let folded = chunk | 0x2020_2020_2020_2020
+        let letters = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505) // 0x61…0x7A
+        let digits = (chunk &+ 0x5050_5050_5050_5050) & ~(chunk &+ 0x4646_4646_4646_4646) // 0x30…0x39
+        let tops = (letters | digits) & 0x8080_8080_8080_8080
+        return ((tops >> 7) &* 0x0102_0408_1020_4080) >> 56
     }
 
     /// Writes a finished word to `target`. An ASCII word is letters and digits only, so `| 0x20`
     /// on every byte lower-cases it; words with other letters are lower-cased with Unicode's rules.
     ///
     /// Written in place rather than returned: returning the 48-byte value and copying it stalled
-    /// on store forwarding, which cost more than working the word out.
+    /// on store forwarding, which cost more than working the word out. Only the common case is
+    /// inlined into the scan: an ASCII word of up to 16 bytes with 16 bytes of text from its
+    /// start, loaded as two eight-byte numbers and masked to the word.
     @inline(__always)
     private static func emit(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ unicode: Bool,
                              into target: UnsafeMutablePointer<WordToken>) {
-        let length = end - start
-        if !unicode, length <= 16, end + 8 <= bytes.count, let base = bytes.baseAddress {
-            // Most words: one or two eight-byte loads (the text goes on past the word), masked to
-            // the word, give the prefix, both hashes and whether it has a capital.
-            let lowerCase: UInt64 = 0x2020_2020_2020_2020
-            let raw = UnsafeRawPointer(base + start)
-            let firstMask = Hashing.mask(bytes: min(length, 8))
-            let secondMask = length > 8 ? Hashing.mask(bytes: length - 8) : 0
-            let first = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & firstMask
-            let second = length > 8 ? UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & secondMask : 0
-            let head = ((first | lowerCase) & firstMask, (second | lowerCase) & secondMask)
-            let folded = Hashing.hash(length: length, head.0, head.1)
-            let exact = first == head.0 && second == head.1 ? folded : Hashing.hash(length: length, first, second)
-            target.initialize(to: WordToken(offset: start, length: length, exactHash: exact, foldedHash: folded, head: head))
-        } else {
-            target.initialize(to: slowToken(bytes, start, end, unicode))
+        let length = end &- start
+        guard !unicode, length <= 16, start &+ 16 <= bytes.count, let base = bytes.baseAddress else {
+            return emitOther(bytes, start, end, unicode, into: target)
         }
+        let raw = UnsafeRawPointer(base + start)
+        let firstMask = UInt64.max >> ((64 &- 8 &* UInt64(min(length, 8))) & 63)
+        let secondMask = length > 8 ? UInt64.max >> ((128 &- 8 &* UInt64(length)) & 63) : 0
+        let first = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & firstMask
+        let second = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & secondMask
+        let lowerCase: UInt64 = 0x2020_2020_2020_2020
+        let head = ((first | lowerCase) & firstMask, (second | lowerCase) & secondMask)
+        let folded = Hashing.hash(length: length, head.0, head.1)
+        let exact = first == head.0 && second == head.1 ? folded : Hashing.hash(length: length, first, second)
+        target.initialize(to: WordToken(offset: start, length: length, exactHash: exact, foldedHash: folded, head: head))
+    }
+
+    /// The other words: ASCII words near the end of the text, loaded from their end backwards,
+    /// and the rest through `slowToken`.
+    @inline(never)
+    private static func emitOther(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ unicode: Bool,
+                                  into target: UnsafeMutablePointer<WordToken>) {
+        let length = end &- start
+        guard !unicode, length <= 16, let (first, second) = tailChunks(bytes, start, end) else {
+            return target.initialize(to: slowToken(bytes, start, end, unicode))
+        }
+        let lowerCase: UInt64 = 0x2020_2020_2020_2020
+        let head = ((first | lowerCase) & Hashing.mask(bytes: min(length, 8)), length > 8 ? (second | lowerCase) & Hashing.mask(bytes: length &- 8) : 0)
+        let folded = Hashing.hash(length: length, head.0, head.1)
+        let exact = first == head.0 && second == head.1 ? folded : Hashing.hash(length: length, first, second)
+        target.initialize(to: WordToken(offset: start, length: length, exactHash: exact, foldedHash: folded, head: head))
+    }
+
+    /// The bytes of the word at `start..<end` (1 to 16 bytes) in two little-endian numbers, the
+    /// second zero for words of up to eight bytes, by eight-byte loads that stay within `bytes`:
+    /// from the word's start where the text goes on far enough, else ending at the word's end
+    /// and shifted down. Nil when the text has fewer than eight bytes up to the word's end.
+    static func tailChunks(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (UInt64, UInt64)? {
+        guard end >= 8, let base = bytes.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        let length = end &- start
+        func load(_ offset: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
+        if length <= 8 {
+            if start &+ 8 <= bytes.count { return (load(start) & Hashing.mask(bytes: length), 0) }
+            return (load(end &- 8) >> (64 &- 8 &* UInt64(length)), 0)
+        }
+        return (load(start), load(end &- 8) >> (128 &- 8 &* UInt64(length)))
     }
 
     /// Words with letters beyond ASCII, longer than 16 bytes, or at the very end of the text.
