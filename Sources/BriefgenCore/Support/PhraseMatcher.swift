@@ -363,9 +363,11 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     private var buckets: [[Int]] = []
     /// Entries that are a single `prefix*` word, by the prefix's first byte.
     private var prefixOnly: [[Int]] = []
-    /// One bit per first byte that starts a single `prefix*` word's prefix: most words start
-    /// none, and this turns them away before `prefixOnly` is looked at.
-    private var prefixFirstBytes = [UInt64](repeating: 0, count: 4)
+    /// For single `prefix*` words, a bit per the low six bits of a prefix's first two bytes (all
+    /// 64 bits of the first byte's number when the prefix is one byte): a word's own first two
+    /// bytes must then have their bit set. Most words start no prefix, and this turns them away
+    /// before `prefixOnly` is looked at.
+    private var prefixFilter = [UInt64](repeating: 0, count: 64)
     /// One bit per top-10-bits of the first words' hashes: most words of a text start no phrase,
     /// and this turns them away before the table is probed.
     private var firstWordFilter = [UInt64](repeating: 0, count: 16)
@@ -400,7 +402,7 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
             if prefixOnly.isEmpty { prefixOnly = Array(repeating: [], count: 256) }
             let firstByte = Int(entry.prefix.0 & 0xFF)
             prefixOnly[firstByte].append(id)
-            prefixFirstBytes[firstByte >> 6] |= 1 << UInt64(firstByte & 63)
+            prefixFilter[firstByte & 0x3F] |= entry.prefixLength == 1 ? ~0 : 1 << ((entry.prefix.0 >> 8) & 63)
         } else {
             let key = words[entry.wordStart]
             firstWordFilter[Int(key >> 60)] |= 1 << ((key >> 54) & 63)
@@ -437,22 +439,25 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     /// index of its first word and its number of words: the matches without making a `Match`
     /// of each, which holds two strings to retain and release.
     ///
-    /// Most words start no phrase; two bit tests turn them away, and only the rest go to
-    /// `longestMatch`.
+    /// Most words start no phrase: bit tests turn them away in a loop of their own, which keeps
+    /// little in registers, and only the rest go to `longestMatch`.
     @inline(__always)
     func forEachMatch(in tokens: UnsafeBufferPointer<WordToken>, _ body: (_ phrase: Int, _ wordIndex: Int, _ wordCount: Int) -> Void) {
         guard !entries.isEmpty else { return }
-        let caseSensitive = caseSensitive
         firstWordFilter.withUnsafeBufferPointer { filter in
-            prefixFirstBytes.withUnsafeBufferPointer { firstBytes in
+            prefixFilter.withUnsafeBufferPointer { prefixes in
                 var index = 0
                 let count = tokens.count
-                while index < count {
-                    let key = caseSensitive ? tokens[index].exactHash : tokens[index].foldedHash
-                    let firstByte = tokens[index].head.0 & 0xFF
-                    let mayStart = filter[Int(key >> 60)] & (1 << ((key >> 54) & 63)) != 0
-                    let mayStartPrefix = firstBytes[Int(firstByte >> 6)] & (1 << (firstByte & 63)) != 0
-                    if mayStart || mayStartPrefix, let found = longestMatch(tokens, at: index, key: key, tryTable: mayStart) {
+                while true {
+                    // Each case its own loop, without tests it does not need (names have no prefixes).
+                    switch (caseSensitive, prefixOnly.isEmpty) {
+                    case (true, true): index = nextCandidate(tokens, from: index, filter, prefixes, caseSensitive: true, prefixes: false)
+                    case (true, false): index = nextCandidate(tokens, from: index, filter, prefixes, caseSensitive: true, prefixes: true)
+                    case (false, true): index = nextCandidate(tokens, from: index, filter, prefixes, caseSensitive: false, prefixes: false)
+                    case (false, false): index = nextCandidate(tokens, from: index, filter, prefixes, caseSensitive: false, prefixes: true)
+                    }
+                    guard index < count else { return }
+                    if let found = longestMatch(tokens, at: index) {
                         let wordCount = entries[found].totalWords
                         body(found, index, wordCount)
                         index += wordCount
@@ -464,10 +469,29 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         }
     }
 
+    /// The first word from `index` on that may start a phrase, by the bit of its hash in the
+    /// first words' filter or (when `prefixes`) the bit of its first two bytes in `prefixFilter`;
+    /// `tokens.count` when there is none.
+    @inline(__always)
+    private func nextCandidate(_ tokens: UnsafeBufferPointer<WordToken>, from index: Int, _ filter: UnsafeBufferPointer<UInt64>,
+                               _ prefixFilter: UnsafeBufferPointer<UInt64>, caseSensitive: Bool, prefixes: Bool) -> Int {
+        var index = index
+        let count = tokens.count
+        while index < count {
+            let token = tokens[index]
+            let key = caseSensitive ? token.exactHash : token.foldedHash
+            let startsPhrase = filter[Int(key >> 60)] & (1 << ((key >> 54) & 63)) != 0
+            let startsPrefix = prefixes && prefixFilter[Int(token.head.0 & 0x3F)] & (1 << ((token.head.0 >> 8) & 63)) != 0
+            if startsPhrase || startsPrefix { return index }
+            index &+= 1
+        }
+        return count
+    }
+
     /// The phrase matched at `index`: the longest phrase starting with the word, else the first
     /// single `prefix*` word the word starts with.
-    private func longestMatch(_ tokens: UnsafeBufferPointer<WordToken>, at index: Int, key: UInt64, tryTable: Bool) -> Int? {
-        if tryTable, let bucket = table.find(key) {
+    private func longestMatch(_ tokens: UnsafeBufferPointer<WordToken>, at index: Int) -> Int? {
+        if let bucket = table.find(caseSensitive ? tokens[index].exactHash : tokens[index].foldedHash) {
             for id in buckets[bucket] where covers(entries[id], tokens, at: index) { return id }
         }
         if !prefixOnly.isEmpty {
