@@ -1,19 +1,35 @@
 /// Links speakers and mentions to actors through their names and aliases.
 public struct ActorLinker: Sendable {
-    private var matcher = PhraseMatcher<String>(caseSensitive: true)
-    /// For each phrase of `matcher`, the place of its actor's slug among the slugs sorted (equal
-    /// slugs share a place): the actors named are gathered by place, already in order.
-    private let slugRanks: [Int]
-    private let slugCount: Int
+    /// The names, built once and never changed, behind one reference: the matcher holds a dozen
+    /// arrays, each retained and released whenever a copy of the linker (or of the analyzer
+    /// holding it) is made.
+    private final class Names: Sendable {
+        let matcher: PhraseMatcher<String>
+        /// For each phrase of `matcher`, the place of its actor's slug among the slugs sorted
+        /// (equal slugs share a place): the actors named are gathered by place, already in order.
+        let slugRanks: [Int]
+        let slugCount: Int
+
+        init(actors: [Actor]) {
+            var matcher = PhraseMatcher<String>(caseSensitive: true)
+            for actor in actors {
+                for name in actor.names { matcher.add(name, value: actor.slug) }
+            }
+            let sorted = Array(Set(matcher.values)).sorted()
+            let rankOfSlug = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, $0) })
+            self.matcher = matcher
+            slugRanks = matcher.values.map { rankOfSlug[$0]! }
+            slugCount = sorted.count
+        }
+    }
+
+    private let names: Names
+    private var matcher: PhraseMatcher<String> { names.matcher }
+    private var slugRanks: [Int] { names.slugRanks }
+    private var slugCount: Int { names.slugCount }
 
     public init(actors: [Actor]) {
-        for actor in actors {
-            for name in actor.names { matcher.add(name, value: actor.slug) }
-        }
-        let sorted = Array(Set(matcher.values)).sorted()
-        let rankOfSlug = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, $0) })
-        slugRanks = matcher.values.map { rankOfSlug[$0]! }
-        slugCount = sorted.count
+        names = Names(actors: actors)
     }
 
     /// The actor a speaker is, if any. Anonymous descriptions ("a White House official") are never

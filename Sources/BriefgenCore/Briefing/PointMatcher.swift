@@ -7,14 +7,29 @@ public struct PointMatcher: Sendable {
     public static let headingWeight = 3
     public static let threshold = 2
 
-    private var matcher = PhraseMatcher<Int>(caseSensitive: false)
-    private let slugs: [String]
+    /// The keywords and slugs, built once and never changed, behind one reference: the matcher
+    /// holds a dozen arrays, and the closures that count the scores copied the whole struct,
+    /// retaining and releasing each of them, several times per section.
+    private final class Keywords: Sendable {
+        let matcher: PhraseMatcher<Int>
+        let slugs: [String]
+
+        init(points: [Point]) {
+            var matcher = PhraseMatcher<Int>(caseSensitive: false)
+            for (index, point) in points.enumerated() {
+                for keyword in point.keywords { matcher.add(keyword, value: index) }
+            }
+            self.matcher = matcher
+            slugs = points.map(\.slug)
+        }
+    }
+
+    private let keywords: Keywords
+    private var matcher: PhraseMatcher<Int> { keywords.matcher }
+    private var slugs: [String] { keywords.slugs }
 
     public init(points: [Point]) {
-        slugs = points.map(\.slug)
-        for (index, point) in points.enumerated() {
-            for keyword in point.keywords { matcher.add(keyword, value: index) }
-        }
+        keywords = Keywords(points: points)
     }
 
     /// Score per point index: heading mentions weigh `headingWeight`, body mentions one each.
