@@ -96,15 +96,15 @@ struct TokenizerTests {
         }
     }
 
-    /// Words are loaded eight bytes at a time: from their start when 16 bytes of text follow it,
-    /// else from their end backwards, else (texts under eight bytes) byte by byte. Short texts of
-    /// every length, with words of every length up to past 16 bytes at their start, middle and
-    /// end, go through each way.
+    /// Texts are read 16 or 8 bytes at a time, and words loaded eight bytes at a time: from their
+    /// start when 16 bytes of text follow it, else from their end backwards, else (texts under
+    /// eight bytes) byte by byte. Short texts of every length up to 79 bytes, with words of every
+    /// length up to past 16 bytes at their start, middle and end, go through each way.
     @Test("words near the start and end of short texts tokenize the same either way")
     func shortTexts() {
         var random = SeededRandom(seed: 23)
         let letters = Array("aZq7Mx0bYzAé-' .,\u{301}")
-        for length in 0..<48 {
+        for length in 0..<80 {
             for _ in 0..<150 {
                 // Mostly letters, so that long words come up.
                 let text = String((0..<length).map { _ in random.next(4) == 0 ? letters[random.next(letters.count)] : letters[random.next(6)] })

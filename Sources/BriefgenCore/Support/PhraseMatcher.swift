@@ -74,28 +74,23 @@ public enum Tokenizer {
         var start = -1
         var unicode = false
         while index < count {
-            // Eight ASCII bytes at a time, the common case: which of them are letters or digits is
-            // worked out for all eight at once, and only the bytes where a word starts or ends are
-            // visited. A word's hashes and prefix are worked out when it ends.
+            // Sixteen, or eight, ASCII bytes at a time, the common case: which of them are letters
+            // or digits is worked out for all of them at once, and only the bytes where a word
+            // starts or ends are visited. A word's hashes and prefix are worked out when it ends.
+            if index &+ 16 <= count {
+                let low = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let high = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                if (low | high) & 0x8080_8080_8080_8080 == 0 {
+                    let inWord = wordBits(low) | wordBits(high) << 8
+                    visitChanges(inWord, width: 16, at: index, bytes, &start, &unicode, &out)
+                    index &+= 16
+                    continue
+                }
+            }
             if index &+ 8 <= count {
                 let chunk = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
                 if chunk & 0x8080_8080_8080_8080 == 0 {
-                    // Bit k set when byte k is part of a word; a change from the byte before is
-                    // where a word starts or ends, and starts and ends take turns.
-                    let inWord = wordBits(chunk)
-                    var changes = (inWord ^ (inWord << 1 | (start >= 0 ? 1 : 0))) & 0xFF
-                    while changes != 0 {
-                        let position = index &+ changes.trailingZeroBitCount
-                        if start < 0 {
-                            start = position
-                            unicode = false
-                        } else {
-                            emit(bytes, start, position, unicode, into: out)
-                            out += 1
-                            start = -1
-                        }
-                        changes &= changes &- 1
-                    }
+                    visitChanges(wordBits(chunk), width: 8, at: index, bytes, &start, &unicode, &out)
                     index &+= 8
                     continue
                 }
@@ -144,6 +139,27 @@ public enum Tokenizer {
         return out - first
     }
 
+    /// Starts and ends the words of `width` bytes from `index`, given which bytes are in a word
+    /// (bit k for byte k): a change from the byte before is where a word starts or ends, and
+    /// starts and ends take turns.
+    @inline(__always)
+    private static func visitChanges(_ inWord: UInt64, width: UInt64, at index: Int, _ bytes: UnsafeBufferPointer<UInt8>,
+                                     _ start: inout Int, _ unicode: inout Bool, _ out: inout UnsafeMutablePointer<WordToken>) {
+        var changes = (inWord ^ (inWord << 1 | (start >= 0 ? 1 : 0))) & ((1 << width) &- 1)
+        while changes != 0 {
+            let position = index &+ changes.trailingZeroBitCount
+            if start < 0 {
+                start = position
+                unicode = false
+            } else {
+                emit(bytes, start, position, unicode, into: out)
+                out += 1
+                start = -1
+            }
+            changes &= changes &- 1
+        }
+    }
+
     /// Bit k set when byte k of eight ASCII bytes is a letter or a digit.
     @inline(__always)
     static func wordBits(_ chunk: UInt64) -> UInt64 {
@@ -171,8 +187,9 @@ public enum Tokenizer {
             return emitOther(bytes, start, end, unicode, into: target)
         }
         let raw = UnsafeRawPointer(base + start)
-        let firstMask = UInt64.max >> ((64 &- 8 &* UInt64(min(length, 8))) & 63)
-        let secondMask = length > 8 ? UInt64.max >> ((128 &- 8 &* UInt64(length)) & 63) : 0
+        let bits = UInt64(truncatingIfNeeded: length) &* 8
+        let firstMask = UInt64.max >> ((64 &- min(bits, 64)) & 63)
+        let secondMask = bits > 64 ? UInt64.max >> ((128 &- bits) & 63) : 0
         let first = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & firstMask
         let second = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & secondMask
         let lowerCase: UInt64 = 0x2020_2020_2020_2020
