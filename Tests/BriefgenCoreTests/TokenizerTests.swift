@@ -14,9 +14,9 @@ struct TokenizerTests {
         var word = ""
         func finish() {
             guard let begin = start else { return }
-            let exact = Array(word.utf8).withUnsafeBufferPointer { Hashing.hash($0) }
+            let exact = Array(word.utf8).withUnsafeBufferPointer { Hashing.wordHash($0) }
             let lowered = Array(word.lowercased().utf8)
-            let folded = lowered.withUnsafeBufferPointer { Hashing.hash($0) }
+            let folded = lowered.withUnsafeBufferPointer { Hashing.wordHash($0) }
             result.append((begin, word.utf8.count, exact, folded, Array(lowered.prefix(16))))
             start = nil
             word = ""
@@ -115,6 +115,38 @@ struct TokenizerTests {
                 #expect(tokens.map(\.foldedHash) == expected.map(\.folded), "\(text.debugDescription)")
                 #expect(tokens.map(\.exactHash) == expected.map(\.exact), "\(text.debugDescription)")
                 #expect(tokens.map(TokenizerTests.head) == expected.map(\.head), "\(text.debugDescription)")
+            }
+        }
+    }
+
+    /// Words are compared by `wordHash`, `hash` without its finaliser; `hash` itself (slugs and
+    /// template fields use it) keeps its values. Both against a plain byte-by-byte reading.
+    @Test("hash keeps its values, and wordHash is hash without the finaliser")
+    func hashes() {
+        func reference(_ bytes: [UInt8], finalize: Bool) -> UInt64 {
+            let prime: UInt64 = 0x9E37_79B9_7F4A_7C15
+            var hash = (0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)) &* prime
+            for start in stride(from: 0, to: bytes.count, by: 8) {
+                var chunk: UInt64 = 0
+                for (offset, byte) in bytes[start..<min(start + 8, bytes.count)].enumerated() { chunk |= UInt64(byte) << (8 * UInt64(offset)) }
+                hash = (hash ^ chunk) &* prime
+                hash ^= hash >> 31
+            }
+            guard finalize else { return hash }
+            hash ^= hash >> 33
+            hash = hash &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 33
+            hash = hash &* 0xC4CE_B9FE_1A85_EC53
+            return hash ^ (hash >> 33)
+        }
+        var random = SeededRandom(seed: 29)
+        for length in 0..<40 {
+            for _ in 0..<20 {
+                let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next(256)) }
+                bytes.withUnsafeBufferPointer { buffer in
+                    #expect(Hashing.hash(buffer) == reference(bytes, finalize: true), "\(bytes)")
+                    #expect(Hashing.wordHash(buffer) == reference(bytes, finalize: false), "\(bytes)")
+                }
             }
         }
     }

@@ -194,8 +194,8 @@ public enum Tokenizer {
         let second = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & secondMask
         let lowerCase: UInt64 = 0x2020_2020_2020_2020
         let head = ((first | lowerCase) & firstMask, (second | lowerCase) & secondMask)
-        let folded = Hashing.hash(length: length, head.0, head.1)
-        let exact = first == head.0 && second == head.1 ? folded : Hashing.hash(length: length, first, second)
+        let folded = Hashing.wordHash(length: length, head.0, head.1)
+        let exact = first == head.0 && second == head.1 ? folded : Hashing.wordHash(length: length, first, second)
         target.initialize(to: WordToken(offset: start, length: length, exactHash: exact, foldedHash: folded, head: head))
     }
 
@@ -210,8 +210,8 @@ public enum Tokenizer {
         }
         let lowerCase: UInt64 = 0x2020_2020_2020_2020
         let head = ((first | lowerCase) & Hashing.mask(bytes: min(length, 8)), length > 8 ? (second | lowerCase) & Hashing.mask(bytes: length &- 8) : 0)
-        let folded = Hashing.hash(length: length, head.0, head.1)
-        let exact = first == head.0 && second == head.1 ? folded : Hashing.hash(length: length, first, second)
+        let folded = Hashing.wordHash(length: length, head.0, head.1)
+        let exact = first == head.0 && second == head.1 ? folded : Hashing.wordHash(length: length, first, second)
         target.initialize(to: WordToken(offset: start, length: length, exactHash: exact, foldedHash: folded, head: head))
     }
 
@@ -237,16 +237,16 @@ public enum Tokenizer {
         let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
         let length = end - start
         if unicode {
-            let exact = Hashing.hash(word)
+            let exact = Hashing.wordHash(word)
             var lowered = String(decoding: word, as: UTF8.self).lowercased()
             return lowered.withUTF8 { folded in
                 var head = (UInt64(0), UInt64(0))
                 for position in 0..<min(16, folded.count) { setHead(&head, position, folded[position]) }
-                return WordToken(offset: start, length: length, exactHash: exact, foldedHash: Hashing.hash(folded), head: head)
+                return WordToken(offset: start, length: length, exactHash: exact, foldedHash: Hashing.wordHash(folded), head: head)
             }
         }
         let canOverread = end + 8 <= bytes.count
-        let folded = Hashing.hash(word, orBits: 0x2020_2020_2020_2020, canOverread: canOverread)
+        let folded = Hashing.wordHash(word, orBits: 0x2020_2020_2020_2020, canOverread: canOverread)
         var head = (Hashing.chunk(word, at: 0, orBits: 0x2020_2020_2020_2020, canOverread: canOverread), UInt64(0))
         if word.count > 8 { head.1 = Hashing.chunk(word, at: 8, orBits: 0x2020_2020_2020_2020, canOverread: canOverread) }
         // Lower-case letters and digits all have the 0x20 bit: without a capital, the word as
@@ -258,7 +258,7 @@ public enum Tokenizer {
             hasCapital = raw != Hashing.chunk(word, at: offset, orBits: 0x2020_2020_2020_2020, canOverread: canOverread)
             offset += 8
         }
-        let exact = hasCapital ? Hashing.hash(word) : folded
+        let exact = hasCapital ? Hashing.wordHash(word) : folded
         return WordToken(offset: start, length: length, exactHash: exact, foldedHash: folded, head: head)
     }
 
@@ -269,19 +269,30 @@ public enum Tokenizer {
 
 /// The word hashes phrase matching looks words up by: the length, then the bytes eight at a time,
 /// each step a bijection, so words of up to eight bytes never collide.
+///
+/// `hash` ends with Murmur's finaliser, so that every bit of the input reaches the low bits a
+/// table indexes by. Words are compared by `wordHash`, the same without it: the finaliser is a
+/// bijection, so two words share a `wordHash` exactly when they share a `hash`, and matching
+/// gives the same matches either way; the phrase tables and filters mix the bits they use
+/// themselves (`HashTable` folds the high bits in; the filter takes the top bits, which the
+/// multiplications fill), and a word then costs two multiplications less to hash.
 enum Hashing {
     static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
     private static let prime: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        hash(bytes, orBits: 0, canOverread: false)
+        finalize(wordHash(bytes, orBits: 0, canOverread: false))
     }
 
-    /// The hash of a word of at most 16 bytes given as its two chunks (the second zero when it
-    /// has eight bytes or fewer): the same value `hash(_:)` gives for its bytes.
+    static func wordHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        wordHash(bytes, orBits: 0, canOverread: false)
+    }
+
+    /// The word hash of a word of at most 16 bytes given as its two chunks (the second zero when
+    /// it has eight bytes or fewer): the same value `wordHash(_:)` gives for its bytes.
     @inline(__always)
-    static func hash(length: Int, _ first: UInt64, _ second: UInt64) -> UInt64 {
-        var hash = (seed ^ UInt64(length)) &* prime
+    static func wordHash(length: Int, _ first: UInt64, _ second: UInt64) -> UInt64 {
+        var hash = (seed ^ UInt64(truncatingIfNeeded: length)) &* prime
         if length > 0 {
             hash = (hash ^ first) &* prime
             hash ^= hash >> 31
@@ -290,11 +301,11 @@ enum Hashing {
             hash = (hash ^ second) &* prime
             hash ^= hash >> 31
         }
-        return finalize(hash)
+        return hash
     }
 
     @inline(__always)
-    private static func finalize(_ value: UInt64) -> UInt64 {
+    static func finalize(_ value: UInt64) -> UInt64 {
         var hash = value
         hash ^= hash >> 33
         hash = hash &* 0xFF51_AFD7_ED55_8CCD
@@ -306,7 +317,7 @@ enum Hashing {
     /// `orBits` is or-ed into every eight-byte chunk (`0x2020…` lower-cases ASCII letters);
     /// `canOverread` says eight bytes past the end may be loaded (and masked off).
     @inline(__always)
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, orBits: UInt64, canOverread: Bool) -> UInt64 {
+    static func wordHash(_ bytes: UnsafeBufferPointer<UInt8>, orBits: UInt64, canOverread: Bool) -> UInt64 {
         var hash = (seed ^ UInt64(bytes.count)) &* prime
         var offset = 0
         while offset < bytes.count {
@@ -314,8 +325,7 @@ enum Hashing {
             hash ^= hash >> 31
             offset += 8
         }
-        // Murmur's finaliser: every bit of the input reaches the low bits tables index by.
-        return finalize(hash)
+        return hash
     }
 
     /// The low `bytes` bytes of a chunk set (`bytes` from 1 to 8).
