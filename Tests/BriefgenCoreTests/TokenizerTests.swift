@@ -96,7 +96,7 @@ struct TokenizerTests {
         }
     }
 
-    /// Texts are read 16 or 8 bytes at a time, and words loaded eight bytes at a time: from their
+    /// Texts are read 32, 16 or 8 bytes at a time, and words loaded eight bytes at a time: from their
     /// start when 16 bytes of text follow it, else from their end backwards, else (texts under
     /// eight bytes) byte by byte. Short texts of every length up to 79 bytes, with words of every
     /// length up to past 16 bytes at their start, middle and end, go through each way.

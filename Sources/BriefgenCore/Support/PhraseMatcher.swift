@@ -74,26 +74,23 @@ public enum Tokenizer {
         var start = -1
         var unicode = false
         while index < count {
-            // Sixteen, or eight, ASCII bytes at a time, the common case: which of them are letters
-            // or digits is worked out for all of them at once, and only the bytes where a word
-            // starts or ends are visited. A word's hashes and prefix are worked out when it ends.
-            if index &+ 16 <= count {
-                let low = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                let high = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-                if (low | high) & 0x8080_8080_8080_8080 == 0 {
-                    let inWord = wordBits(low) | wordBits(high) << 8
-                    visitChanges(inWord, width: 16, at: index, bytes, &start, &unicode, &out)
-                    index &+= 16
-                    continue
-                }
+            // 32, 16 or 8 ASCII bytes at a time, the common case: which of them are letters or
+            // digits is worked out for all of them at once, and only the bytes where a word starts
+            // or ends are visited. A word's hashes and prefix are worked out when it ends.
+            if index &+ 32 <= count, let inWord = asciiWordBits(base + index, chunks: 4) {
+                visitChanges(inWord, width: 32, at: index, bytes, &start, &unicode, &out)
+                index &+= 32
+                continue
             }
-            if index &+ 8 <= count {
-                let chunk = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                if chunk & 0x8080_8080_8080_8080 == 0 {
-                    visitChanges(wordBits(chunk), width: 8, at: index, bytes, &start, &unicode, &out)
-                    index &+= 8
-                    continue
-                }
+            if index &+ 16 <= count, let inWord = asciiWordBits(base + index, chunks: 2) {
+                visitChanges(inWord, width: 16, at: index, bytes, &start, &unicode, &out)
+                index &+= 16
+                continue
+            }
+            if index &+ 8 <= count, let inWord = asciiWordBits(base + index, chunks: 1) {
+                visitChanges(inWord, width: 8, at: index, bytes, &start, &unicode, &out)
+                index &+= 8
+                continue
             }
             let byte = bytes[index]
             if byte < 0x80 {
@@ -158,6 +155,20 @@ public enum Tokenizer {
             }
             changes &= changes &- 1
         }
+    }
+
+    /// Bit k set when byte k of the `chunks` eight-byte chunks at `bytes` is a letter or a digit;
+    /// nil when a byte is not ASCII.
+    @inline(__always)
+    private static func asciiWordBits(_ bytes: UnsafePointer<UInt8>, chunks: Int) -> UInt64? {
+        let raw = UnsafeRawPointer(bytes)
+        func load(_ chunk: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: chunk &* 8, as: UInt64.self)) }
+        var any: UInt64 = 0
+        for chunk in 0..<chunks { any |= load(chunk) }
+        guard any & 0x8080_8080_8080_8080 == 0 else { return nil }
+        var inWord: UInt64 = 0
+        for chunk in 0..<chunks { inWord |= wordBits(load(chunk)) << (8 &* UInt64(truncatingIfNeeded: chunk)) }
+        return inWord
     }
 
     /// Bit k set when byte k of eight ASCII bytes is a letter or a digit.
