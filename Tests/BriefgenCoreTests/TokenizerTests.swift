@@ -150,4 +150,32 @@ struct TokenizerTests {
             }
         }
     }
+
+    /// An article's blocks are appended to one array: straight into its spare room when there is
+    /// room for every word the text could hold, else through a scratch buffer; and the sequence
+    /// that scans into the room copies what fits when given less. Every way gives the words of
+    /// `words(in:)` after those already there.
+    @Test("appending words to an array, with and without room, gives the words of the text")
+    func appendWithAndWithoutRoom() {
+        var random = SeededRandom(seed: 31)
+        let pieces = ["a", "Z", "7", " ", " ", "-", "'", ".", "é", "\u{301}", "“", "word", "sixteenletterss", "AbCdEfGhIjKlMnOpQrS"]
+        let before = Tokenizer.words(in: "Already there, three")
+        for _ in 0..<300 {
+            let text = (0..<random.next(40)).map { _ in pieces[random.next(pieces.count)] }.joined()
+            let expected = before + Tokenizer.words(in: text)
+            for room in [0, 1, 3, text.utf8.count / 4, text.utf8.count] {
+                var tokens = before
+                tokens.reserveCapacity(before.count + room)
+                Tokenizer.append(wordsIn: text, to: &tokens)
+                #expect(tokens == expected, "\(text.debugDescription) room \(room)")
+                var direct = before
+                direct.reserveCapacity(before.count + room)
+                var copy = text
+                copy.withUTF8 { direct.append(contentsOf: Tokenizer.ScannedWords(bytes: $0)) }
+                #expect(direct == expected, "\(text.debugDescription) room \(room)")
+                #expect(direct.map(\.foldedHash) == expected.map(\.foldedHash) && tokens.map(\.foldedHash) == expected.map(\.foldedHash))
+                #expect(direct.map(TokenizerTests.head) == expected.map(TokenizerTests.head) && tokens.map(TokenizerTests.head) == expected.map(TokenizerTests.head))
+            }
+        }
+    }
 }

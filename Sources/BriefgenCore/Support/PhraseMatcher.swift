@@ -53,15 +53,40 @@ public enum Tokenizer {
     }
 
     static func append(wordsInUTF8 bytes: UnsafeBufferPointer<UInt8>, to tokens: inout [WordToken]) {
-        // A text of n bytes has at most (n + 1) / 2 words. They are written into a scratch buffer
-        // and appended in one copy: appending to the array word by word cost a call and a
-        // uniqueness check per word.
+        // A text of n bytes has at most (n + 1) / 2 words. When the array has room for that many
+        // more, they are scanned straight into it; else into a scratch buffer, appended in one
+        // copy (appending word by word cost a call and a uniqueness check per word).
         let capacity = (bytes.count + 1) / 2
         guard capacity > 0 else { return }
+        if tokens.capacity - tokens.count >= capacity {
+            return tokens.append(contentsOf: ScannedWords(bytes: bytes))
+        }
         withUnsafeTemporaryAllocation(of: WordToken.self, capacity: capacity) { scratch in
             let found = scan(bytes, into: scratch)
             tokens.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<found]))
             _ = scratch.baseAddress.map { $0.deinitialize(count: found) }
+        }
+    }
+
+    /// The words of a text as a sequence that scans them straight into the spare room of the
+    /// array appending it: `Array.append(contentsOf:)` hands that room to the sequence's
+    /// `_copyContents(initializing:)`. It saves the scratch buffer (on the heap for most blocks)
+    /// and the copy of every word out of it.
+    struct ScannedWords: Sequence {
+        let bytes: UnsafeBufferPointer<UInt8>
+
+        func makeIterator() -> IndexingIterator<[WordToken]> { Tokenizer.words(inUTF8: bytes).makeIterator() }
+
+        func _copyContents(initializing buffer: UnsafeMutableBufferPointer<WordToken>) -> (IndexingIterator<[WordToken]>, Int) {
+            guard buffer.count >= (bytes.count + 1) / 2 else {
+                // Less room than words there may be: copy what fits, and the array appends the
+                // rest from the iterator.
+                let words = Tokenizer.words(inUTF8: bytes)
+                let copied = Swift.min(words.count, buffer.count)
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[..<copied]).initialize(from: words[..<copied])
+                return (Array(words[copied...]).makeIterator(), copied)
+            }
+            return ([WordToken]().makeIterator(), scan(bytes, into: buffer))
         }
     }
 
