@@ -178,4 +178,18 @@ struct PhraseMatcherTests {
             #expect(linker.actor(forSpeaker: speaker) == oracle(speaker), "\(speaker.debugDescription)")
         }
     }
+
+    /// The speaker's first word is read by bytes while they are ASCII; split's first word by
+    /// characters is the oracle, with spaces before combining marks, CR LF and other scripts.
+    @Test("a speaker's first word is split's first word")
+    func firstWordAgreesWithSplit() {
+        let pieces = ["a", "An", "Zed", " ", "  ", "\u{301}", " \u{301}", "é", "\r\n", "\r", "\t", "-", "日", "\u{200D}", "x"]
+        var random = SeededRandom(seed: 37)
+        for _ in 0..<3_000 {
+            let speaker = (0..<random.next(7)).map { _ in pieces[random.next(pieces.count)] }.joined()
+            let expected = speaker.split(separator: " ").first.map(String.init) ?? ""
+            #expect(ActorLinker.firstWord(of: speaker) == expected, "\(speaker.debugDescription)")
+            #expect(Array(ActorLinker.firstWord(of: speaker).utf8) == Array(expected.utf8), "\(speaker.debugDescription)")
+        }
+    }
 }

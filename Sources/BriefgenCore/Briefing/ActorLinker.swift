@@ -36,9 +36,7 @@ public struct ActorLinker: Sendable {
     /// linked: the article did not name them, and neither do we.
     public func actor(forSpeaker speaker: String?) -> String? {
         guard let speaker, !speaker.isEmpty else { return nil }
-        // The first word as `split(separator: " ")` gives it, reading only as far as its end.
-        let firstWord = speaker.drop { $0 == " " }.prefix { $0 != " " }
-        if ActorLinker.anonymousFirstWords.contains(String(firstWord)) { return nil }
+        if ActorLinker.anonymousFirstWords.contains(ActorLinker.firstWord(of: speaker)) { return nil }
         // The longest name found wins ("Donald J. Trump" over "Trump"); the matcher prefers longer
         // phrases. Of names equally long, the first, as `max(by:)` over the matches gave it.
         var best: (phrase: Int, wordCount: Int)?
@@ -48,6 +46,22 @@ public struct ActorLinker: Sendable {
             }
         }
         return best.map { matcher.values[$0.phrase] }
+    }
+
+    /// The first word as `split(separator: " ")` gives it, reading only as far as its end: by
+    /// bytes while they are ASCII up to the byte after that end (then each byte is a character,
+    /// and a space is one only when a combining mark does not follow it), else by characters.
+    static func firstWord(of speaker: String) -> String {
+        var speaker = speaker
+        let ascii: String? = speaker.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count, bytes[start] == 0x20 { start += 1 }
+            var end = start
+            while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+            guard !bytes[..<min(end + 2, bytes.count)].contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        return ascii ?? String(speaker.drop { $0 == " " }.prefix { $0 != " " })
     }
 
     /// Words that start a description rather than a name ("a White House official").
