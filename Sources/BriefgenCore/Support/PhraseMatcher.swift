@@ -40,7 +40,10 @@ public enum Tokenizer {
 
     static func words(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [WordToken] {
         var tokens: [WordToken] = []
-        tokens.reserveCapacity(bytes.count / 5)
+        // A short text (a heading, a title, a speaker) gets room for every word it could hold,
+        // still under a kilobyte, and is scanned straight into it; a longer one gets room for
+        // a word per five bytes, which is about what prose holds, rather than twice as much.
+        tokens.reserveCapacity(bytes.count <= 40 ? (bytes.count + 1) / 2 : bytes.count / 5)
         append(wordsInUTF8: bytes, to: &tokens)
         return tokens
     }
