@@ -11,7 +11,9 @@ struct ContextValues: Sendable {
     private let pointsBySlug: [String: Point]
     private let actorsBySlug: [String: Actor]
     private let pointReferences: [String: TemplateValue]
-    private let actorReferences: [String: TemplateValue]
+    /// Each actor with their reference value, so a quote finds both (and the actor's side) with
+    /// one dictionary lookup rather than three.
+    private let actorEntries: [String: ActorEntry]
     /// The `site` value every page has.
     let site: TemplateValue
     private let assetHelper: TemplateValue
@@ -37,14 +39,14 @@ struct ContextValues: Sendable {
             ]
         }
         pointReferences = points
-        var actors: [String: TemplateValue] = [:]
+        var actors: [String: ActorEntry] = [:]
         for actor in siteActors {
-            actors[actor.slug] = [
+            actors[actor.slug] = ActorEntry(actor: actor, reference: [
                 "name": .escapedOnce(actor.name), "slug": .escapedOnce(actor.slug), "url": .escapedOnce(routes.actor(actor.slug)),
                 "role": .escapedOnce(actor.role), "side": .escapedOnce(actor.side),
-            ]
+            ])
         }
-        actorReferences = actors
+        actorEntries = actors
         site = [
             "title": .escapedOnce(config.title), "description": .escapedOnce(config.description),
             "language": .escapedOnce(config.language), "home": .escapedOnce(routes.home), "feed": .escapedOnce(routes.feed),
@@ -84,7 +86,12 @@ struct ContextValues: Sendable {
     }
 
     func pointReference(_ slug: String) -> TemplateValue? { pointReferences[slug] }
-    func actorReference(_ slug: String?) -> TemplateValue? { slug.flatMap { actorReferences[$0] } }
+    func actorReference(_ slug: String?) -> TemplateValue? { slug.flatMap { actorEntries[$0]?.reference } }
+
+    private struct ActorEntry: Sendable {
+        let actor: Actor
+        let reference: TemplateValue
+    }
 
     func pointReferences(_ slugs: [String]) -> TemplateValue { .list(slugs.compactMap { pointReferences[$0] }) }
 
@@ -161,12 +168,14 @@ struct ContextValues: Sendable {
         value.append(Key.articleTitle, .string(articleTitle))
         value.append(Key.url, .string(url ?? anchored(routes.article(articleSlug), located.anchor)))
         value.append(Key.speaker, .text(quote.speaker))
-        value.append(Key.side, .string(side(of: quote)))
-        if let actor = actorReference(quote.actor) {
-            value.append(Key.actor, actor)
+        let entry = quote.actor.flatMap { actorEntries[$0] }
+        // As `side(of:)`, from the entry already found.
+        value.append(Key.side, .string(entry?.actor.side ?? "Other voices"))
+        if let entry {
+            value.append(Key.actor, entry.reference)
             // "Foreign Minister Maria Kovac" as the article wrote it, next to the actor's name, when the
             // article used a form the actor's page does not list.
-            if let speaker = quote.speaker, let known = quote.actor.flatMap({ actorsBySlug[$0] }), !known.hasName(speaker) {
+            if let speaker = quote.speaker, !entry.actor.hasName(speaker) {
                 value.append(Key.speakerAsWritten, .string(speaker))
             }
         }
