@@ -88,9 +88,16 @@ struct ContextValues: Sendable {
     func pointReference(_ slug: String) -> TemplateValue? { pointReferences[slug] }
     func actorReference(_ slug: String?) -> TemplateValue? { slug.flatMap { actorEntries[$0]?.reference } }
 
-    private struct ActorEntry: Sendable {
+    /// A class, so a quote takes the entry with one retain rather than copying every field of
+    /// the actor out of the dictionary (and destroying the copy).
+    private final class ActorEntry: Sendable {
         let actor: Actor
         let reference: TemplateValue
+
+        init(actor: Actor, reference: TemplateValue) {
+            self.actor = actor
+            self.reference = reference
+        }
     }
 
     func pointReferences(_ slugs: [String]) -> TemplateValue { .list(slugs.compactMap { pointReferences[$0] }) }
