@@ -141,4 +141,22 @@ struct ListingPageValuesTests {
         let routes = Routes(config: Self.briefing.config)
         #expect(routes.article("x") == routes.basePath + "/articles/x/")
     }
+
+    @Test("an article URL with an anchor, built in one piece, equals the URL followed by # and the anchor")
+    func anchoredArticleURL() {
+        let slugs = ["x", "2025-12-29-a-slug-long-enough-to-live-on-the-heap", "київ", ""]
+        let anchors = ["p-1", "", "a-heading-long-enough-to-live-on-the-heap", "🇺🇦"]
+        for baseURL in ["https://example.org", "https://example.org/briefings/", "/sub/path", ""] {
+            let routes = Routes(config: SiteConfig(title: "T", baseURL: baseURL))
+            for slug in slugs {
+                for anchor in anchors {
+                    let joined = routes.article(slug, anchor: anchor)
+                    // The two-step way quotes built it before.
+                    let oracle = String.concatenating(routes.basePath, "/articles/", slug, "/") + "#" + anchor
+                    #expect(Array(joined.utf8) == Array(oracle.utf8), "\(baseURL) \(slug) \(anchor)")
+                    #expect(routes.article(slug) == routes.basePath + "/articles/" + slug + "/")
+                }
+            }
+        }
+    }
 }

@@ -173,7 +173,7 @@ struct ContextValues: Sendable {
         value.append(Key.text, .string(quote.text))
         value.append(Key.date, date)
         value.append(Key.articleTitle, .string(articleTitle))
-        value.append(Key.url, .string(url ?? anchored(routes.article(articleSlug), located.anchor)))
+        value.append(Key.url, .string(url ?? located.anchor.map { routes.article(articleSlug, anchor: $0) } ?? routes.article(articleSlug)))
         value.append(Key.speaker, .text(quote.speaker))
         let entry = quote.actor.flatMap { actorEntries[$0] }
         // As `side(of:)`, from the entry already found.

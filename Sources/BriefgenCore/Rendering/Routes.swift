@@ -7,16 +7,25 @@ public struct Routes: Sendable {
     public let basePath: String
     /// "https://example.org"; "" when the base URL is only a path.
     public let origin: String
+    /// `basePath` and `/articles/`, joined once: every article URL starts with it.
+    private let articlesPath: String
 
     public init(config: SiteConfig) {
         basePath = config.basePath
+        articlesPath = config.basePath + "/articles/"
         origin = config.baseURL.hasPrefix("http") ? config.origin : ""
     }
 
     public var home: String { basePath + "/" }
     /// Built with one allocation and one copy of each part: listing pages ask for thousands of these.
     public func article(_ slug: String) -> String {
-        .concatenating(basePath, "/articles/", slug, "/")
+        .concatenating(articlesPath, slug, "/")
+    }
+
+    /// `article(slug)` and `#anchor` in one string, built with one allocation rather than two:
+    /// every quote on an actor page links to its paragraph.
+    public func article(_ slug: String, anchor: String) -> String {
+        .concatenating(articlesPath, slug, "/#", anchor)
     }
     public func articles(page: Int = 1) -> String { paged(basePath + "/articles/", page) }
     public func point(_ slug: String, page: Int = 1) -> String { paged(basePath + "/points/\(slug)/", page) }
