@@ -1,0 +1,80 @@
+import Testing
+@testable import BriefgenCore
+
+/// `Attribution.speakerAfter`'s byte way against the character way it stands in for.
+@Suite("Attribution over bytes")
+struct AttributionBytesTests {
+    static let pieces = [
+        "said", "Said", "SAID", "said,", "said:", "told", "adds.", "according", "to", "he", "She", "Borin", "Kest", "Kest.",
+        "Kest,", "J.", "J.,", "j.", "Donald", "Trump's", "Trump’s", "Kest'", "s", "'s", "of", "Southland", "the", "The",
+        "a", "an", "senior", "official", "on", "Monday.", "van", "de", "al", "and", "\"quoted\"", "(Kest)", "“Kest”", "–",
+        "-", "—", ",", ";", ":", ".", "Kovác", "Kova\u{301}c", "e\u{301}", "Ж", "K\u{212A}", "\u{37E}", "\t", "\r\n", "\r",
+        "\n", " ", "  ", "who", "yesterday", "acknowledged", "ACKNOWLEDGED", "acknowledgedacknowledged", "Ostrova",
+        "Lena", "Ilya", "Marek,", "1", "2024", "U.S.", "A.", "A.B.", "Mr.", "Dr", "pic.twitter.com", "http", "🇺🇸", "?!",
+    ]
+
+    static let separators = [" ", " ", " ", "  ", "\n", "\t", ", ", "\u{00A0}"]
+
+    /// Random texts joined from the pieces, some starting like the words after a quotation.
+    static func samples(count: Int) -> [String] {
+        var generator = SplitMix(state: 42)
+        var texts: [String] = []
+        let openings = [
+            "", " ", ", ", ",", " , ; ", "\n", " - ", " – ", " said ", ", said ", " told ", ", Said ", " ; adds. ", " said  ", "\tsaid\n",
+        ]
+        for _ in 0..<count {
+            var text = openings[Int(generator.next() % UInt64(openings.count))]
+            let words = Int(generator.next() % 14)
+            for position in 0..<words {
+                if position > 0 { text += separators[Int(generator.next() % UInt64(separators.count))] }
+                text += pieces[Int(generator.next() % UInt64(pieces.count))]
+            }
+            if generator.next() % 4 == 0 { text += separators[Int(generator.next() % UInt64(separators.count))] }
+            texts.append(text)
+        }
+        return texts
+    }
+
+    static let fixed = [
+        " said Borin Kest.", ", said Borin Kest.", " said Donald J. Trump.", " said J., Kest", " said the Kest's", " said Trump's",
+        " said 's", " said the of", " said a senior official on Monday.", " said Piet Sorel of Southland.", " said on Monday",
+        " said the", " said", " , ; said Kest", " told reporters", " Said Kest", " said Lena Ostrova, who leads the team",
+        " said Kovác.", " said Kest\r\n", " said \"Kest\"", " said (Kest)", " said .", " said van der Berg", " said A B C D E F G H I J K L",
+        "\t said\tKest", " said Kest'", " he said.", " according to the BBC.", " - Borin Kest", " said, Kest",
+    ]
+
+    @Test("the byte way gives the character way's answer")
+    func matchesCharacterWay() {
+        var decided = 0
+        for text in AttributionBytesTests.fixed + AttributionBytesTests.samples(count: 30_000) {
+            #expect(Attribution.speakerAfter(text) == Attribution.speakerAfterByCharacters(text), "\(text.debugDescription)")
+            var bytes = text
+            if case .decided = bytes.withUTF8({ ASCIIAttribution.speakerAfter($0) }) { decided += 1 }
+        }
+        // Enough of the samples take the byte way for the comparison to mean something.
+        #expect(decided > 5_000)
+    }
+
+    @Test("the byte way decides the usual quotation")
+    func decidesUsualQuotation() {
+        var text = ", said Borin Kest."
+        let answer = text.withUTF8 { ASCIIAttribution.speakerAfter($0) }
+        guard case .decided(let speaker) = answer else {
+            Issue.record("undecided")
+            return
+        }
+        #expect(speaker == "Borin Kest")
+    }
+}
+
+/// A small fixed-seed generator, so failures repeat.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
