@@ -78,3 +78,32 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// `Sentences.asciiAbbreviation` against the string lookup it stands in for.
+@Suite("Abbreviations over scalars")
+struct AbbreviationScalarTests {
+    /// The old rule: the bare word built as a string and looked up.
+    static func oracle(_ scalars: [Unicode.Scalar]) -> Bool? {
+        Sentences.asciiBareWord(scalars, 0..<scalars.count).map { Sentences.abbreviations.contains($0) }
+    }
+
+    @Test("packed words are found as the string lookup finds them")
+    func matchesStringLookup() {
+        let pieces = ["\"", "'", "(", ")", ".", "e", "g", "U", "S", "m", "r", "D", "R", "x", "a", "p", "o", "\u{0}", "é", "\u{301}", "“"]
+        var words = Sentences.abbreviations.flatMap { [$0, $0.uppercased(), "\"" + $0, "'(" + $0.capitalized + "\"", $0 + "x", "x" + $0] }
+        var generator = SplitMix(state: 7)
+        for _ in 0..<20_000 {
+            let length = Int(generator.next() % 10)
+            words.append((0..<length).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined())
+        }
+        words += ["approx", "APPROX", "\"approx'", "approxim", "mrsmrsmr", "\"\"\"\"\"\"\"\"", ""]
+        var found = 0
+        for word in words {
+            let scalars = Array(word.unicodeScalars)
+            let answer = Sentences.asciiAbbreviation(scalars, 0..<scalars.count)
+            #expect(answer == AbbreviationScalarTests.oracle(scalars), "\(word.debugDescription)")
+            if answer == true { found += 1 }
+        }
+        #expect(found >= Sentences.abbreviations.count * 4)
+    }
+}

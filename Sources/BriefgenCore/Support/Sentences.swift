@@ -236,16 +236,30 @@ public enum Sentences {
         if length == 1, characters[wordStart].isUppercase { return false } // an initial: "Donald J. Trump"
         // Abbreviations are short ("approx" is the longest, with room for a quote mark before it).
         guard length <= 8 else { return true }
-        if let bare = asciiBareWord(characters, wordStart..<punctuation) {
-            return bare.utf8.count > longestAbbreviation || !abbreviations.contains(bare)
-        }
+        if let isAbbreviation = asciiAbbreviation(characters, wordStart..<punctuation) { return !isAbbreviation }
         let word = String(scalars: characters[wordStart..<punctuation])
         let bare = word.lowercased().strippingCharacters(.openingMarks)
         return !abbreviations.contains(bare)
     }
 
-    /// The length of the longest abbreviation, in bytes: a longer word is none of them.
-    private static let longestAbbreviation = abbreviations.map(\.utf8.count).max() ?? 0
+    /// Whether an ASCII word is an abbreviation: `abbreviations.contains(asciiBareWord(…))`
+    /// without building and hashing a string, which cost most of `isSentenceEnd`. The bare word
+    /// is packed as `packedAbbreviations` holds them, which is one-to-one for up to seven bytes;
+    /// a longer one is looked up as a string. Nil for a word with other scalars.
+    static func asciiAbbreviation(_ characters: [Unicode.Scalar], _ range: Range<Int>) -> Bool? {
+        var lower = range.lowerBound, upper = range.upperBound
+        for index in range where !characters[index].isASCII { return nil }
+        func isMark(_ scalar: Unicode.Scalar) -> Bool { scalar == "\"" || scalar == "'" || scalar == "(" }
+        while lower < upper, isMark(characters[lower]) { lower += 1 }
+        while upper > lower, isMark(characters[upper - 1]) { upper -= 1 }
+        guard upper - lower <= 7 else { return asciiBareWord(characters, range).map { abbreviations.contains($0) } }
+        var key = UInt64(upper - lower) << 56
+        for index in lower..<upper {
+            let byte = UInt64(characters[index].value)
+            key |= ((0x41...0x5A).contains(byte) ? byte + 32 : byte) << (8 * UInt64(index - lower))
+        }
+        return packedAbbreviations.contains(key)
+    }
 
     /// An ASCII word lower-cased, without straight quote marks and brackets at either end: what
     /// `lowercased().strippingCharacters(.openingMarks)` makes of it, without building the word
