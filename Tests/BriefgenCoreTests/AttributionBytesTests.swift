@@ -47,7 +47,9 @@ struct AttributionBytesTests {
     func matchesCharacterWay() {
         var decided = 0
         for text in AttributionBytesTests.fixed + AttributionBytesTests.samples(count: 30_000) {
-            #expect(Attribution.speakerAfter(text) == Attribution.speakerAfterByCharacters(text), "\(text.debugDescription)")
+            // Bytes, not canonical equivalence: the output must be byte-identical.
+            #expect(Attribution.speakerAfter(text).map { Array($0.utf8) } == Attribution.speakerAfterByCharacters(text).map { Array($0.utf8) },
+                    "\(text.debugDescription)")
             var bytes = text
             if case .decided = bytes.withUTF8({ ASCIIAttribution.speakerAfter($0) }) { decided += 1 }
         }
@@ -105,5 +107,29 @@ struct AbbreviationScalarTests {
             if answer == true { found += 1 }
         }
         #expect(found >= Sentences.abbreviations.count * 4)
+    }
+}
+
+/// `QuoteExtractor.droppingTrailingCommas` against the character loop it stands in for.
+@Suite("Trailing commas over bytes")
+struct TrailingCommaTests {
+    static func oracle(_ text: String) -> String {
+        var result = text
+        while let last = result.last, last == "," { result.removeLast() }
+        return result
+    }
+
+    @Test("commas are cut as the character loop cuts them")
+    func matchesCharacterLoop() {
+        let pieces = [",", ",", ",", " ", "a", "é", "e\u{301}", "\u{301}", "\u{600}", "\r", "\n", "“", "’", "🇺", "\u{200D}", "x,y", "\u{0903}"]
+        var texts = ["", ",", ",,", "week,", "week,,", "\u{600},", "a\u{600},,", "e\u{301},", ",\u{301}", "Kest’s,"]
+        var generator = SplitMix(state: 11)
+        for _ in 0..<20_000 {
+            let length = Int(generator.next() % 8)
+            texts.append((0..<length).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined())
+        }
+        for text in texts {
+            #expect(Array(QuoteExtractor.droppingTrailingCommas(text).utf8) == Array(TrailingCommaTests.oracle(text).utf8), "\(text.debugDescription)")
+        }
     }
 }

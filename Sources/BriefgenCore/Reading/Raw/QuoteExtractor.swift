@@ -436,9 +436,23 @@ public struct QuoteExtractor: Sendable {
     }
 
     private func clean(_ text: String) -> String {
-        var result = text.collapsingWhitespace
+        QuoteExtractor.droppingTrailingCommas(text.collapsingWhitespace).trimmingWhitespace
+    }
+
+    /// The text without the commas that end it, `"…next week,"` → `"…next week"`. Most quotes
+    /// end in one, and `removeLast` walked the graphemes twice and copied the string. A "," byte
+    /// after an ASCII byte is a character of its own, since only a Prepend scalar joins a "," to
+    /// what comes before it, so those are cut over bytes; the characters decide the rest.
+    static func droppingTrailingCommas(_ text: String) -> String {
+        var result = text
+        let end = result.withUTF8 { bytes in
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == 0x2C, end == 1 || bytes[end - 2] < 0x80 { end -= 1 }
+            return end
+        }
+        if end < result.utf8.count { result = String(result[..<result.utf8.index(result.startIndex, offsetBy: end)]) }
         while let last = result.last, last == "," { result.removeLast() }
-        return result.trimmingWhitespace
+        return result
     }
 
     /// Replaces quoted words with placeholders, so sentence splitting and name spotting ignore them.
