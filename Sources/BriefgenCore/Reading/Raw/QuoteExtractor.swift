@@ -459,9 +459,15 @@ public struct QuoteExtractor: Sendable {
     private func masked(_ characters: [Unicode.Scalar], _ spans: [QuotedSpan]) -> [Unicode.Scalar] {
         guard !spans.isEmpty else { return characters }
         var result = characters
-        for span in spans {
-            for offset in (span.start + 1)..<max(span.start + 1, span.end - 1) where offset < result.count {
-                result[offset] = result[offset].isWhitespace ? " " : "x"
+        // Over the buffer: every quoted scalar is written, and the array's checks for each cost
+        // as much as the write.
+        result.withUnsafeMutableBufferPointer { buffer in
+            for span in spans {
+                let upper = min(max(span.start + 1, span.end - 1), buffer.count)
+                guard span.start + 1 < upper else { continue }
+                for offset in (span.start + 1)..<upper {
+                    buffer[offset] = buffer[offset].isWhitespace ? " " : "x"
+                }
             }
         }
         return result
