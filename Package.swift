@@ -1,11 +1,17 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 /// jemalloc (Debian's `libjemalloc-dev`, installed by `make`) replaces glibc's malloc in the
 /// binaries on Linux: a build makes and frees millions of small strings and arrays on every core,
 /// and with jemalloc it takes about 9% less CPU (10,000 articles: 2.98 s → 2.72 s user time).
 /// See the Benchmarks README.
-let fastAllocator: [LinkerSetting] = [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
+///
+/// `BRIEFGEN_SYSTEM_MALLOC=1` leaves it out: the sanitizers bring their own malloc, and a test
+/// bundle (which links the `briefgen` target) with both aborts at start-up.
+let fastAllocator: [LinkerSetting] = ProcessInfo.processInfo.environment["BRIEFGEN_SYSTEM_MALLOC"] == nil
+    ? [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
+    : []
 
 let package = Package(
     name: "briefgen",
