@@ -106,4 +106,32 @@ struct TemplateSetTests {
         #expect(throws: DiagnosticList.self) { try TestSite.build(folder) }
         #expect(TestSite.tree(folder.path("Output")) == before)
     }
+
+    @Test("templates that include each other without end fail the build with the template named, once")
+    func endlessInclusion() throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        try TestSite.build(folder)
+        let before = TestSite.tree(folder.path("Output"))
+        // The article's override of the layout's content includes `loop`, which names the layout
+        // again; the outer override wins there too, so `loop` is included inside itself.
+        folder.write("Templates/article.mustache", "{{<layout}}{{$content}}{{>loop}}{{/content}}{{/layout}}")
+        folder.write("Templates/loop.mustache", "{{<layout}}{{/layout}}")
+        var problems: [Diagnostic] = []
+        do { _ = try TestSite.build(folder) } catch { problems = error.diagnostics }
+        #expect(problems.map(\.file) == ["Templates/article.mustache"])
+        #expect(problems.first?.message.hasPrefix("partials and parent templates are nested more than 64 deep") == true)
+        #expect(TestSite.tree(folder.path("Output")) == before)
+    }
+
+    @Test("a partial that includes itself is fine while the data ends it")
+    func recursionThatEnds() throws {
+        let folder = theme(replacing: "tree.mustache", with: "{{name}}{{#children}}({{>tree}}){{/children}}")
+        let templates = try TemplateSet.load(from: folder.path("Templates"), displayPath: "Templates")
+        func node(_ depth: Int) -> TemplateValue {
+            .object(TemplateFields(distinct: [("name", .string("n\(depth)")), ("children", .list(depth < 20 ? [node(depth + 1)] : []))]))
+        }
+        let page = try templates.renderPage("tree", node(0))
+        #expect(String(decoding: page, as: UTF8.self).hasSuffix("n19(n20)" + String(repeating: ")", count: 19)))
+    }
 }

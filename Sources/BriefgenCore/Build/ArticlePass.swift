@@ -99,7 +99,7 @@ struct ArticlePass: Sendable {
                 if try !writer.keep(path, fingerprint: fingerprint) {
                     if analysed == nil { analysed = try reanalyse(relative) }
                     if let analysed {
-                        try writer.write(path, bytes: templates.renderBytes("article", pages.context(analysed)), fingerprint: fingerprint)
+                        try writer.write(path, bytes: try templates.renderPage("article", pages.context(analysed)), fingerprint: fingerprint)
                         outcome.rendered = true
                     }
                 }

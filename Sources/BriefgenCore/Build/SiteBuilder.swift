@@ -301,7 +301,7 @@ public struct SiteBuilder: Sendable {
             do throws(Diagnostic) {
                 // A page rendered under the same fingerprint last time is kept as it is.
                 if try !writer.keep(page.outputPath, fingerprint: page.fingerprint) {
-                    let html = templates.renderBytes(page.template, page.context())
+                    let html = try templates.renderPage(page.template, page.context())
                     try writer.write(page.outputPath, bytes: html, fingerprint: page.fingerprint)
                     _ = rendered.increment()
                 }

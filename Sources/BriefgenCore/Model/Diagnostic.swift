@@ -33,8 +33,12 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible, Co
 public struct DiagnosticList: Error, Sendable, Equatable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
 
+    /// Sorted, and each problem once: the same mistake in a template is found by every page
+    /// that uses it.
     public init(_ diagnostics: [Diagnostic]) {
-        self.diagnostics = diagnostics.sorted()
+        var unique: [Diagnostic] = []
+        for diagnostic in diagnostics.sorted() where unique.last != diagnostic { unique.append(diagnostic) }
+        self.diagnostics = unique
     }
 
     public var description: String {

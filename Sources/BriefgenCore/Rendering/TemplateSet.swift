@@ -86,6 +86,18 @@ public struct TemplateSet: Sendable {
         renderer.renderBytes(name, context)
     }
 
+    /// A page to write: its bytes, or an error naming the template when its partials and parents
+    /// include each other without end.
+    public func renderPage(_ name: String, _ context: TemplateValue) throws(Diagnostic) -> [UInt8] {
+        let page = renderer.renderPage(name, context)
+        guard !page.includesTooDeep else {
+            throw Diagnostic(file: displayPath + "/" + name + ".mustache",
+                             "partials and parent templates are nested more than \(IncludeDepth.limit) deep when rendering it: "
+                                 + "a {{> …}} or {{< …}} tag leads back to a template that is already being rendered")
+        }
+        return page.bytes
+    }
+
     /// Every `.mustache` file under the folder, sorted; `assets/` is the theme's static files.
     static func templateFiles(in directory: URL) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return [] }

@@ -7,6 +7,8 @@ struct ProgramView {
     let names: UnsafeBufferPointer<CompiledName>
     let keys: UnsafeBufferPointer<TemplateKey>
     let transforms: UnsafeBufferPointer<TemplateTransform>
+    /// How deep partials and parents are nested while this page renders.
+    let includes: IncludeDepth
 
     /// Renders the operations in `range`. `blocks` holds, for each block number, the first and
     /// end operation of the content that replaces the block (two entries per block, -1 for none);
@@ -82,6 +84,8 @@ struct ProgramView {
     /// stood alone on an indented line.
     private func include(_ body: Range<Int>, indentation: Int32, into output: inout PageBytes,
                          stack: inout [TemplateValue], blocks: [Int32]) {
+        guard includes.enter() else { return }
+        defer { includes.leave() }
         if indentation < 0 {
             render(body, into: &output, stack: &stack, blocks: blocks, escaping: true)
         } else {
@@ -109,4 +113,27 @@ struct ProgramView {
                                        transforms: UnsafeBufferPointer(rebasing: transforms[transformStart..<transformStart + Int(name.transformCount)]),
                                        currentOnly: name.currentOnly, in: stack)
     }
+}
+
+/// The nesting of partials and parents on one page. Templates that include each other without
+/// end (a parent's block override that includes a template which names the same parent again)
+/// would recurse until the thread's stack overflows; past `limit` levels nothing more is
+/// included and the page is marked, so the build reports the theme's mistake instead of crashing.
+final class IncludeDepth {
+    /// Themes nest a handful of levels; a worker thread's stack holds far more than this.
+    static let limit = 64
+    private var depth = 0
+    private(set) var exceeded = false
+
+    /// False, and nothing is to be included, once `limit` levels are open.
+    func enter() -> Bool {
+        guard depth < IncludeDepth.limit else {
+            exceeded = true
+            return false
+        }
+        depth += 1
+        return true
+    }
+
+    func leave() { depth -= 1 }
 }

@@ -19,11 +19,18 @@ struct TemplateRenderer {
     /// `pageCapacity`. (Writing into a buffer of its own and copying every page into an array at
     /// the end cost a copy of each page.)
     func renderBytes(_ name: String, _ context: TemplateValue) -> [UInt8] {
-        guard let number = program.numbers[name] else { return [] }
+        renderPage(name, context).bytes
+    }
+
+    /// The page, and whether its partials and parents nested deeper than `IncludeDepth.limit`
+    /// (then the page is incomplete and must not be written).
+    func renderPage(_ name: String, _ context: TemplateValue) -> (bytes: [UInt8], includesTooDeep: Bool) {
+        guard let number = program.numbers[name] else { return ([], false) }
         var grown: [UInt8]?
+        let includes = IncludeDepth()
         let page = [UInt8](unsafeUninitializedCapacity: Self.pageCapacity) { memory, initialized in
             var output = PageBytes(writingInto: memory)
-            render(number, context, into: &output)
+            render(number, context, into: &output, includes: includes)
             if output.ownsMemory {
                 grown = output.array
                 initialized = 0
@@ -31,10 +38,10 @@ struct TemplateRenderer {
                 initialized = output.count
             }
         }
-        return grown ?? page
+        return (grown ?? page, includes.exceeded)
     }
 
-    private func render(_ number: Int, _ context: TemplateValue, into output: inout PageBytes) {
+    private func render(_ number: Int, _ context: TemplateValue, into output: inout PageBytes, includes: IncludeDepth) {
         var stack = [context]
         program.ops.withUnsafeBufferPointer { ops in
             program.bytes.withUnsafeBufferPointer { bytes in
@@ -42,7 +49,7 @@ struct TemplateRenderer {
                     program.keys.withUnsafeBufferPointer { keys in
                         program.transforms.withUnsafeBufferPointer { transforms in
                             let view = ProgramView(program: program, ops: ops, bytes: bytes, names: names, keys: keys,
-                                                   transforms: transforms)
+                                                   transforms: transforms, includes: includes)
                             view.render(program.bodies[number], into: &output, stack: &stack, blocks: [], escaping: true)
                         }
                     }
