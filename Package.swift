@@ -52,6 +52,7 @@ let package = Package(
             dependencies: [
                 "BriefgenCore",
                 "BriefgenPreview",
+                "CBriefgenSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: fastAllocator

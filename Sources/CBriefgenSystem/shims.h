@@ -6,7 +6,10 @@
 #endif
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 /* Atomically exchanges two paths (Linux renameat2 with RENAME_EXCHANGE), so that a finished
    build replaces the output folder in one step. Returns -1 with errno ENOSYS where unsupported;
@@ -19,6 +22,34 @@ static inline int briefgen_exchange_paths(const char *a, const char *b) {
     errno = ENOSYS;
     return -1;
 #endif
+}
+
+/* The write end of the pipe the stop signals are reported on; -1 until they are watched. */
+static int briefgen_stop_signal_pipe_write = -1;
+
+static void briefgen_report_stop_signal(int signal_number) {
+    int saved = errno;
+    unsigned char byte = (unsigned char)signal_number;
+    ssize_t written = write(briefgen_stop_signal_pipe_write, &byte, 1);
+    (void)written;
+    errno = saved;
+}
+
+/* Reports every SIGINT and SIGTERM as one byte (the signal's number) on a pipe, and returns the
+   pipe's read end (-1 on failure). A plain handler on whichever thread the kernel picks, and a
+   write (safe in a signal handler): libdispatch's signal sources on Linux sometimes left a
+   Ctrl-C pending on a thread that blocks it, and the server never stopped. */
+static inline int briefgen_watch_stop_signals(void) {
+    int ends[2];
+    if (pipe2(ends, O_CLOEXEC) != 0) return -1;
+    briefgen_stop_signal_pipe_write = ends[1];
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = briefgen_report_stop_signal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    if (sigaction(SIGINT, &action, NULL) != 0 || sigaction(SIGTERM, &action, NULL) != 0) return -1;
+    return ends[0];
 }
 
 #endif

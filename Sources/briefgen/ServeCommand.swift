@@ -1,7 +1,7 @@
 import ArgumentParser
 import BriefgenCore
 import BriefgenPreview
-import Dispatch
+import CBriefgenSystem
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -80,15 +80,23 @@ struct ServeCommand: AsyncParsableCommand {
         say("Serving \(folders.content)/ at \(url.absoluteString) (press Ctrl-C to stop)")
         if server.watcherPolls { say("Watching for changes by polling (inotify is unavailable).") }
 
-        // Ctrl-C and SIGTERM stop the server cleanly.
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
+        // Ctrl-C and SIGTERM stop the server cleanly: their handler writes a byte to a pipe,
+        // read on a thread of its own.
+        let signals = briefgen_watch_stop_signals()
+        guard signals >= 0 else {
+            FileHandle.standardError.write(Data("error: cannot watch for Ctrl-C: \(String(cString: strerror(errno)))\n".utf8))
+            await server.stop()
+            throw ExitCode(1)
+        }
         let stop = AsyncStream<Int32> { continuation in
-            for signalNumber in [SIGINT, SIGTERM] {
-                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
-                source.setEventHandler { continuation.yield(signalNumber) }
-                source.resume()
-                SignalSources.keep(source)
+            Thread.detachNewThread {
+                var byte: UInt8 = 0
+                while true {
+                    let count = read(signals, &byte, 1)
+                    if count == 1 { continuation.yield(Int32(byte)); return }
+                    if count < 0, errno == EINTR { continue }
+                    return continuation.finish()
+                }
             }
         }
         for await _ in stop { break }
@@ -103,8 +111,3 @@ func say(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
 
-/// Keeps signal sources alive for the life of the process.
-enum SignalSources {
-    nonisolated(unsafe) static var sources: [DispatchSourceSignal] = []
-    static func keep(_ source: DispatchSourceSignal) { sources.append(source) }
-}
