@@ -42,6 +42,8 @@ static void briefgen_report_stop_signal(int signal_number) {
 static inline int briefgen_watch_stop_signals(void) {
     int ends[2];
     if (pipe2(ends, O_CLOEXEC) != 0) return -1;
+    /* A handler must never block: when the pipe is full, a further signal is dropped. */
+    if (fcntl(ends[1], F_SETFL, O_NONBLOCK) != 0) return -1;
     briefgen_stop_signal_pipe_write = ends[1];
     struct sigaction action;
     memset(&action, 0, sizeof action);
