@@ -200,7 +200,7 @@ enum ByteScan {
 
     /// The first set lane of `mask`, read as two 64-bit words (a set lane is a byte of ones).
     @inline(__always)
-    private static func firstLane(_ mask: SIMDMask<SIMD16<Int8>>) -> Int? {
+    static func firstLane(_ mask: SIMDMask<SIMD16<Int8>>) -> Int? {
         let words = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
         if words[0] != 0 { return words[0].trailingZeroBitCount / 8 }
         if words[1] != 0 { return 8 + words[1].trailingZeroBitCount / 8 }

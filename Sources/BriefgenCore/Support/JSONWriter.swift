@@ -146,9 +146,7 @@ struct JSONWriter {
                 let here = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
                 let found = here .== quote .| here .== backslash .| here .== lineSeparatorLead .| (here & controlBits) .== zero
                     .| here .== less .| here .== greater .| here .== ampersand
-                let words = unsafeBitCast(found, to: SIMD2<UInt64>.self)
-                if words[0] != 0 { return index + words[0].trailingZeroBitCount / 8 }
-                if words[1] != 0 { return index + 8 + words[1].trailingZeroBitCount / 8 }
+                if let lane = ByteScan.firstLane(found) { return index + lane }
                 index += 16
             }
         }

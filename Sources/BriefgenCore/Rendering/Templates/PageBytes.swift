@@ -81,23 +81,7 @@ struct PageBytes: ~Copyable {
     }
 
     mutating func append(escaping bytes: UnsafeBufferPointer<UInt8>) {
-        var runStart = 0
-        var index = ByteScan.nextHTMLSpecial(in: bytes, from: 0)
-        while index < bytes.count {
-            let replacement: StaticString
-            switch bytes[index] {
-            case UInt8(ascii: "&"): replacement = "&amp;"
-            case UInt8(ascii: "<"): replacement = "&lt;"
-            case UInt8(ascii: ">"): replacement = "&gt;"
-            case UInt8(ascii: "\""): replacement = "&quot;"
-            default: replacement = "&#39;"
-            }
-            if index > runStart { append(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-            append(UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-            runStart = index + 1
-            index = ByteScan.nextHTMLSpecial(in: bytes, from: runStart)
-        }
-        if runStart < bytes.count { append(UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+        HTMLEscaping.forEachPiece(escaping: bytes) { append($0) }
     }
 
     /// Mustache's standalone partial indentation: every line of `text` starts indented.
