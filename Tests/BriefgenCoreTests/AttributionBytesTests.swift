@@ -69,18 +69,6 @@ struct AttributionBytesTests {
     }
 }
 
-/// A small fixed-seed generator, so failures repeat.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// `Sentences.asciiAbbreviation` against the string lookup it stands in for.
 @Suite("Abbreviations over scalars")
 struct AbbreviationScalarTests {

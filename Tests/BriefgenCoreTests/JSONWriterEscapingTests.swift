@@ -12,18 +12,6 @@ struct JSONWriterEscapingTests {
         "“quoted”", "日本語", "😀", "\u{7F}", "\u{80}", "\u{E000}",
     ]
 
-    /// A deterministic generator, so a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("escapes exactly as the byte-by-byte loop did, for generated strings")
     func matchesOracle() {
         var random = SplitMix(state: 2028)

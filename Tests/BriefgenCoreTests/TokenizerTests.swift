@@ -73,14 +73,19 @@ struct TokenizerTests {
                       "“", "”", "—", "日", "AbCdEfGhIjKlMnOpQrS", "word", "twelveletter", "sixteenletterss", "x\u{0}"]
         for _ in 0..<400 {
             let text = (0..<random.next(60)).map { _ in pieces[random.next(pieces.count)] }.joined()
-            let tokens = Tokenizer.words(in: text)
-            let expected = TokenizerTests.reference(text)
-            #expect(tokens.map(\.offset) == expected.map(\.offset), "\(text.debugDescription)")
-            #expect(tokens.map(\.length) == expected.map(\.length), "\(text.debugDescription)")
-            #expect(tokens.map(\.foldedHash) == expected.map(\.folded), "\(text.debugDescription)")
-            #expect(tokens.map(\.exactHash) == expected.map(\.exact), "\(text.debugDescription)")
-            #expect(tokens.map(TokenizerTests.head) == expected.map(\.head), "\(text.debugDescription)")
+            TokenizerTests.expectSameAsReference(text)
         }
+    }
+
+    /// The tokenizer's words of `text` against the reference's: offsets, lengths, both hashes and heads.
+    static func expectSameAsReference(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let tokens = Tokenizer.words(in: text)
+        let expected = reference(text)
+        #expect(tokens.map(\.offset) == expected.map(\.offset), "\(text.debugDescription)", sourceLocation: sourceLocation)
+        #expect(tokens.map(\.length) == expected.map(\.length), "\(text.debugDescription)", sourceLocation: sourceLocation)
+        #expect(tokens.map(\.foldedHash) == expected.map(\.folded), "\(text.debugDescription)", sourceLocation: sourceLocation)
+        #expect(tokens.map(\.exactHash) == expected.map(\.exact), "\(text.debugDescription)", sourceLocation: sourceLocation)
+        #expect(tokens.map(head) == expected.map(\.head), "\(text.debugDescription)", sourceLocation: sourceLocation)
     }
 
     @Test("the sample articles tokenize the same either way")
@@ -108,13 +113,7 @@ struct TokenizerTests {
             for _ in 0..<150 {
                 // Mostly letters, so that long words come up.
                 let text = String((0..<length).map { _ in random.next(4) == 0 ? letters[random.next(letters.count)] : letters[random.next(6)] })
-                let tokens = Tokenizer.words(in: text)
-                let expected = TokenizerTests.reference(text)
-                #expect(tokens.map(\.offset) == expected.map(\.offset), "\(text.debugDescription)")
-                #expect(tokens.map(\.length) == expected.map(\.length), "\(text.debugDescription)")
-                #expect(tokens.map(\.foldedHash) == expected.map(\.folded), "\(text.debugDescription)")
-                #expect(tokens.map(\.exactHash) == expected.map(\.exact), "\(text.debugDescription)")
-                #expect(tokens.map(TokenizerTests.head) == expected.map(\.head), "\(text.debugDescription)")
+                TokenizerTests.expectSameAsReference(text)
             }
         }
     }

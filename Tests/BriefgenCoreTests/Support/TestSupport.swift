@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import BriefgenCore
 
 /// Paths and scratch folders shared by the tests.
@@ -64,6 +65,21 @@ enum TestSite {
     @discardableResult
     static func build(_ folder: TemporaryFolder, output: String = "Output", baseURL: String? = nil) throws -> BuildReport {
         try SiteBuilder(options: options(folder, output: output, baseURL: baseURL)).build()
+    }
+
+    /// Builds the sample site in `folder`, applies `breakIt`, builds again, and returns the
+    /// problems that build failed with (none if it did not fail), having checked that the failed
+    /// build left `Output/` exactly as the good one wrote it.
+    static func failedBuildProblems(_ folder: TemporaryFolder, sourceLocation: SourceLocation = #_sourceLocation,
+                                    after breakIt: () -> Void) throws -> [Diagnostic] {
+        folder.copySampleSite()
+        try build(folder)
+        let before = tree(folder.path("Output"))
+        breakIt()
+        var problems: [Diagnostic] = []
+        do { try build(folder) } catch { problems = error.diagnostics }
+        #expect(tree(folder.path("Output")) == before, "a failed build leaves Output/ alone", sourceLocation: sourceLocation)
+        return problems
     }
 
     /// Every file under a folder with its bytes, keyed by relative path.
