@@ -139,17 +139,26 @@ struct ContentFolderTests {
         var paths = ["articles/2025/talks.md", "a.md", ".md", "..", "../a.md", "a..md", "a.", "a", "/", "", "a/", "./a.md", "/a.md",
                      "articles/.hidden.md", "a.b/c", "a.b/c.md"]
         for _ in 0..<3000 { paths.append((0..<(1 + random.next(7))).map { _ in pieces[random.next(pieces.count)] }.joined()) }
-        // NSString itself traps on a doubled slash in a path with characters of more than one
-        // byte (`a//é`, `a//\r\n`); such paths fail the same way before and after.
-        paths.removeAll { $0.utf8.count != $0.count && $0.contains("//") }
+        // The general code cuts at the bytes `/` and `.`; NSString cuts at characters, so a mark
+        // on a dot or slash hides it, and it resolves `.` and `..` and traps on a doubled slash
+        // before a character of more than one byte (`a//é`). Folder walks give none of these.
+        func nsStringAgrees(_ path: String) -> Bool {
+            !path.contains("//") && !path.contains(".\u{301}") && !path.contains("/\u{301}")
+                && !path.split(separator: "/").contains { $0 == "." || $0 == ".." }
+        }
         var plain = 0
+        var compared = 0
         for path in paths {
-            #expect(ContentLoader.stem(ofFile: path) == byNSString(path), "\(path.debugDescription)")
+            if nsStringAgrees(path) {
+                compared += 1
+                #expect(ContentLoader.stem(ofFile: path) == byNSString(path), "\(path.debugDescription)")
+            }
             if let stem = ContentLoader.plainStem(ofFile: path) {
                 plain += 1
                 #expect(stem == byNSString(path), "\(path.debugDescription)")
             }
         }
-        #expect(plain > 500)
+        #expect(plain > 500 && compared > 1000)
+        #expect(ContentLoader.stem(ofFile: "a//é.md") == "é")
     }
 }

@@ -121,8 +121,12 @@ struct SourceTextTests {
     @Test("an unreadable file is reported by name")
     func unreadable() {
         let folder = TemporaryFolder()
-        #expect(throws: Diagnostic(file: "Content/articles/missing.txt", "cannot read the file: no such file")) {
+        #expect(throws: Diagnostic(file: "Content/articles/missing.txt", "cannot read the file: No such file or directory")) {
             try SourceText.read(fileAt: folder.path("missing.txt"), displayPath: "Content/articles/missing.txt")
+        }
+        try? FileManager.default.createDirectory(at: folder.path("folder.txt"), withIntermediateDirectories: true)
+        #expect(throws: Diagnostic(file: "folder.txt", "cannot read the file: it is a folder")) {
+            try SourceText.read(fileAt: folder.path("folder.txt"), displayPath: "folder.txt")
         }
     }
 }

@@ -145,6 +145,21 @@ struct OutputWriterTests {
         #expect(inodeBefore == inodeAfter, "the unchanged file is the same file")
     }
 
+    @Test("removing the last file of a one-letter folder removes the folder (NSString trapped on its parent)", arguments: ["j", "é"])
+    func oneLetterFolderEmptied(_ name: String) throws {
+        let folder = TemporaryFolder()
+        let first = try writer(folder)
+        try first.write("index.html", "home")
+        try first.write(name + "/a.txt", "a")
+        _ = try first.commit()
+        let second = try writer(folder)
+        try second.write("index.html", "home")
+        let summary = try second.commit()
+        #expect(summary.deleted == 1)
+        #expect(!FileManager.default.fileExists(atPath: folder.path("Output/" + name).path))
+        #expect(folder.read("Output/index.html") == "home")
+    }
+
     @Test("a file edited by hand in Output/ is rewritten")
     func tamperedOutput() throws {
         let folder = TemporaryFolder()

@@ -206,6 +206,18 @@ struct ImportEndToEndTests {
         #expect(stdout.stdout.hasPrefix("---\ntitle: "))
     }
 
+    @Test("a path typed with a doubled slash and a non-ASCII name imports (NSString's path methods trapped on it)")
+    func doubledSlashPath() throws {
+        let site = try Briefgen.sampleSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("incoming"), withIntermediateDirectories: true)
+        try "date 2025-12-29 Talks Resume\n\nNegotiators met again on Monday.\n"
+            .write(to: site.appendingPathComponent("incoming/переговори"), atomically: true, encoding: .utf8)
+        let result = try Briefgen.run(["import", "--stdout", "incoming//переговори"], in: site)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("source: \"переговори\"\n"))
+    }
+
     @Test("a raw file without a date line fails with its name and exit status 1")
     func badFile() throws {
         let site = try Briefgen.sampleSite()

@@ -28,7 +28,7 @@ public struct ArticleImporter: Sendable {
             for relative in files {
                 do throws(Diagnostic) {
                     let source = try loader.source(relative)
-                    let slug = Slug.make((relative as NSString).lastPathComponent.replacingOccurrences(of: ".md", with: ""))
+                    let slug = Slug.make(PathText.lastComponent(relative).replacingOccurrences(of: ".md", with: ""))
                     if isPoint { points.append(try PointReader.read(source, slug: slug)) } else { actors.append(try ActorReader.read(source, slug: slug)) }
                 } catch {
                     problems.append(error)
@@ -52,8 +52,8 @@ public struct ArticleImporter: Sendable {
 
     public func importSource(_ source: SourceText) throws(Diagnostic) -> Imported {
         let document = try reader.read(source)
-        let fileName = (source.path as NSString).lastPathComponent
-        let slug = Slug.make((fileName as NSString).deletingPathExtension)
+        let fileName = PathText.lastComponent(source.path)
+        let slug = Slug.make(PathText.removingExtension(fileName))
         let article = RawArticleAdapter.article(from: document, sourcePath: source.path, slug: slug)
         let analysed = analyzer.analyse(article)
         return Imported(slug: slug, markdown: ArticleImporter.markdownPage(analysed),

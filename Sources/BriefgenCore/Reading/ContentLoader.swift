@@ -107,11 +107,11 @@ public struct ContentLoader: Sendable {
     /// The file's name without its folders and its extension.
     static func stem(ofFile relative: String) -> String {
         if let stem = plainStem(ofFile: relative) { return stem }
-        return (relative as NSString).deletingPathExtension.split(separator: "/").last.map(String.init) ?? relative
+        return PathText.removingExtension(relative).split(separator: "/").last.map(String.init) ?? relative
     }
 
     /// The stem of a path of the usual shape (`articles/2025/talks.md`), read on its bytes:
-    /// NSString's path methods walk characters and cost more than reading the front matter.
+    /// the general code makes several copies of the path, which costs more than reading the front matter.
     /// Nil, for the general code, when the path is not ASCII, has a doubled or trailing slash,
     /// or its name starts with a dot or has two dots before the extension.
     static func plainStem(ofFile relative: String) -> String? {

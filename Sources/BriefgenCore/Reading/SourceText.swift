@@ -19,15 +19,10 @@ public struct SourceText: Sendable {
         self.hash = hash ?? ContentHash(text)
     }
 
-    /// Reads and decodes a file.
+    /// Reads and decodes a file. Read with `open` and `read`, so the error says why in the
+    /// system's words ("it is a folder", "Permission denied"), not Foundation's error 256.
     public static func read(fileAt url: URL, displayPath: String) throws(Diagnostic) -> SourceText {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url, options: .mappedIfSafe)
-        } catch {
-            throw Diagnostic(file: displayPath, "cannot read the file: \(SourceText.reason(error))")
-        }
-        return try decode(data, path: displayPath)
+        try decode(try FileSystem.read(url.path, shown: displayPath), path: displayPath)
     }
 
     /// Decodes bytes as UTF-8, naming the line of the first invalid byte.

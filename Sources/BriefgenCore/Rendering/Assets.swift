@@ -26,10 +26,10 @@ public struct Assets: Sendable {
         for relative in listFiles(in: themeAssets) {
             let url = themeAssets.appendingPathComponent(relative)
             let hash = try hashFile(url, shown: relative)
-            let ext = (relative as NSString).pathExtension.lowercased()
+            let ext = PathText.pathExtension(relative).lowercased()
             var output = "assets/" + relative
             if fingerprinted.contains(ext) {
-                output = "assets/" + (relative as NSString).deletingPathExtension + "." + String(hash.description.prefix(10)) + "." + ext
+                output = "assets/" + PathText.removingExtension(relative) + "." + String(hash.description.prefix(10)) + "." + ext
             }
             files.append(File(source: url, outputPath: output, hash: hash))
             urls[relative] = routes.asset(output)

@@ -93,7 +93,7 @@ enum FileSystem {
     static func makeDirectories(_ path: String) throws(Diagnostic) {
         if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
         guard errno == ENOENT else { throw Diagnostic(file: path, "cannot create the folder: \(errorText())") }
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = PathText.parent(path)
         if parent.isEmpty || parent == path { throw Diagnostic(file: path, "cannot create the folder: \(errorText())") }
         try makeDirectories(parent)
         if mkdir(path, 0o755) != 0 && errno != EEXIST {

@@ -320,12 +320,12 @@ public final class OutputWriter: @unchecked Sendable {
                     guard OutputWriter.filesUnder(target).allSatisfy({ leaving.contains(path + "/" + $0) }) else {
                         throw Diagnostic(file: target, "a folder is in the way of a page of the site; move it out of the output folder")
                     }
-                    try FileSystem.makeDirectories((clearedBackup + "/" + path as NSString).deletingLastPathComponent)
+                    try FileSystem.makeDirectories(PathText.parent(clearedBackup + "/" + path))
                     try FileSystem.rename(target, clearedBackup + "/" + path)
                     cleared.append(path)
                 } else if targetExists {
                     let saved = backup + "/" + path
-                    let savedFolder = (saved as NSString).deletingLastPathComponent
+                    let savedFolder = PathText.parent(saved)
                     if backupDirectories.insert(savedFolder).inserted { try FileSystem.makeDirectories(savedFolder) }
                     if link(target, saved) != 0 { try FileSystem.rename(target, saved) }
                     replaced = true
@@ -367,7 +367,7 @@ public final class OutputWriter: @unchecked Sendable {
             let existing = output.path + "/" + prefix
             guard FileSystem.exists(existing), !FileSystem.isDirectory(existing) else { continue }
             guard leaving.contains(prefix) else { break } // not ours: makeDirectories reports it
-            try FileSystem.makeDirectories((clearedBackup + "/" + prefix as NSString).deletingLastPathComponent)
+            try FileSystem.makeDirectories(PathText.parent(clearedBackup + "/" + prefix))
             try FileSystem.rename(existing, clearedBackup + "/" + prefix)
             cleared.append(prefix)
         }
@@ -440,10 +440,10 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     static func removeEmptyParents(of path: String, under root: String) {
-        var folder = (path as NSString).deletingLastPathComponent
+        var folder = PathText.parent(path)
         while !folder.isEmpty {
             if rmdir(root + "/" + folder) != 0 { break }
-            folder = (folder as NSString).deletingLastPathComponent
+            folder = PathText.parent(folder)
         }
     }
 }
