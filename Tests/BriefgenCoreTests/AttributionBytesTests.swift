@@ -67,6 +67,14 @@ struct AttributionBytesTests {
         }
         #expect(speaker == "Borin Kest")
     }
+
+    @Test("a possessive written as a word of its own goes with the space before it")
+    func possessiveWord() {
+        for text in [" said Borin Kest 's", ", said Borin Kest 's.", ", said Borin Kest ’s."] {
+            #expect(Attribution.speakerAfter(text) == "Borin Kest", "\(text.debugDescription)")
+            #expect(Attribution.speakerAfterByCharacters(text) == "Borin Kest", "\(text.debugDescription)")
+        }
+    }
 }
 
 /// `Sentences.asciiAbbreviation` against the string lookup it stands in for.

@@ -453,9 +453,12 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         var entry = Entry(wordStart: words.count, wordCount: 0, prefix: (0, 0), prefixLength: 0, hasPrefix: false, valueIndex: values.count)
         if isPrefix {
             let last = tokens.removeLast()
-            // Prefixes are compared on their first 16 bytes; a longer one still narrows enough.
+            // Prefixes are compared on their first 16 lower-cased bytes; a longer one still
+            // narrows enough. Lower-casing can change a word's length in bytes (İ, two bytes,
+            // becomes i and a combining dot, three), so the length is that of the folded head,
+            // whose unused bytes are zero (a word has no NUL).
             entry.prefix = last.head
-            entry.prefixLength = min(last.length, 16)
+            entry.prefixLength = PhraseMatcher.byteCount(of: last.head)
             entry.hasPrefix = true
         }
         for token in tokens { words.append(caseSensitive ? token.exactHash : token.foldedHash) }
@@ -579,14 +582,23 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         return !entry.hasPrefix || PhraseMatcher.startsWith(tokens[index + entry.wordCount], entry)
     }
 
+    /// Equal heads under the prefix's mask mean the token's folded word has the prefix's bytes,
+    /// none of them zero, so it is at least as long: its length as written is not compared, as
+    /// lower-casing may have changed it.
     @inline(__always) static func startsWith(_ token: WordToken, _ entry: Entry) -> Bool {
-        guard token.length >= entry.prefixLength else { return false }
         let length = entry.prefixLength
         let mask0: UInt64 = length >= 8 ? ~0 : (1 << (8 * UInt64(length))) &- 1
         if token.head.0 & mask0 != entry.prefix.0 { return false }
         guard length > 8 else { return true }
         let mask1: UInt64 = length >= 16 ? ~0 : (1 << (8 * UInt64(length - 8))) &- 1
         return token.head.1 & mask1 == entry.prefix.1
+    }
+}
+
+extension PhraseMatcher {
+    /// The number of bytes in a head: those before its first zero byte.
+    static func byteCount(of head: (UInt64, UInt64)) -> Int {
+        head.0.leadingZeroBitCount < 8 ? 8 + (64 - head.1.leadingZeroBitCount + 7) / 8 : (64 - head.0.leadingZeroBitCount + 7) / 8
     }
 }
 

@@ -213,6 +213,9 @@ enum Attribution {
 
     private static func finish(_ words: [String]) -> String? {
         var words = words
+        // A possessive written apart ("Borin Kest 's", and "’s", whose quote mark was stripped)
+        // belongs to the name before it; no name ends in a word "s".
+        if words.count > 1, let last = words.last, last == "s" || last == "'s" || last == "’s" { words.removeLast() }
         while let last = words.last, determiners.contains(last) || nameParticles.contains(last) { words.removeLast() }
         guard !words.isEmpty else { return nil }
         var name = words.joined(separator: " ")
@@ -422,9 +425,15 @@ enum ASCIIAttribution {
         }
     }
 
+    /// `s` or `'s`: as `Attribution.finish`, a possessive written apart.
+    private static func isPossessiveWord(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        word.count == 1 && word.first == 0x73 || word.count == 2 && word.first == 0x27 && word.last == 0x73
+    }
+
     /// `Attribution.finish` over word ranges.
     static func finish(_ bytes: UnsafeBufferPointer<UInt8>, _ words: UnsafeMutableBufferPointer<Range<Int>>) -> String? {
         var count = words.count
+        if count > 1, isPossessiveWord(bytes[words[count - 1]]) { count -= 1 }
         while count > 0, determiners.contains(bytes[words[count - 1]]) || nameParticles.contains(bytes[words[count - 1]]) { count -= 1 }
         guard count > 0 else { return nil }
         let first = words[0]
