@@ -101,15 +101,30 @@ struct ByteScanTests {
         }
     }
 
-    /// `ContentHash` as it was written before its loop took four words per step.
-    static func hashWordByWord(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var index = bytes.startIndex
-        while index + 8 <= bytes.endIndex {
+    /// `ContentHash` written plainly: four lanes over 32-byte blocks, each lane a word of the
+    /// block, mixed together; then words, then bytes.
+    static func hashPlainly(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        func word(_ index: Int) -> UInt64 {
             var word: UInt64 = 0
             for offset in 0..<8 { word |= UInt64(bytes[index + offset]) << (8 * offset) }
-            hash = (hash ^ word) &* 0x0000_0100_0000_01b3
-            hash ^= hash >> 29
+            return word
+        }
+        func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+            let mixed = (hash ^ word) &* 0x0000_0100_0000_01b3
+            return mixed ^ (mixed >> 29)
+        }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var index = bytes.startIndex
+        if bytes.count >= 32 {
+            var lanes: [UInt64] = [hash, hash ^ 0x9e37_79b9_7f4a_7c15, hash ^ 0xc2b2_ae3d_27d4_eb4f, hash ^ 0x1656_67b1_9e37_79f9]
+            while index + 32 <= bytes.endIndex {
+                for lane in 0..<4 { lanes[lane] = mix(lanes[lane], word(index + 8 * lane)) }
+                index += 32
+            }
+            hash = lanes.dropFirst().reduce(lanes[0], mix)
+        }
+        while index + 8 <= bytes.endIndex {
+            hash = mix(hash, word(index))
             index += 8
         }
         while index < bytes.endIndex {
@@ -119,15 +134,22 @@ struct ByteScanTests {
         return hash ^ UInt64(bytes.count) &* 0x9e37_79b9_7f4a_7c15
     }
 
-    @Test("content hashes taken four words per step equal those taken a word at a time, at every length and offset")
+    @Test("content hashes equal the plainly written hash at every length and offset, and tell apart one changed byte")
     func contentHash() {
         var random = SeededRandom(seed: 0xC0FF_EE00_1234_5678)
         let bytes = (0..<200).map { _ in UInt8(random.next(256)) }
         for start in 0..<9 {
             for end in start...bytes.count {
                 let slice = bytes[start..<end]
-                slice.withUnsafeBufferPointer { #expect(ContentHash($0).value == ByteScanTests.hashWordByWord(slice), "\(start)..<\(end)") }
+                slice.withUnsafeBufferPointer { #expect(ContentHash($0).value == ByteScanTests.hashPlainly(slice), "\(start)..<\(end)") }
             }
+        }
+        // Every lane counts: a change to any one byte of a page changes its hash.
+        let page = ContentHash(bytes).value
+        for position in bytes.indices {
+            var changed = bytes
+            changed[position] ^= 0x01
+            #expect(ContentHash(changed).value != page, "byte \(position)")
         }
     }
 

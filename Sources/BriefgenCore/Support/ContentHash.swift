@@ -26,14 +26,19 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
         if let base = buffer.baseAddress {
             let raw = UnsafeRawPointer(base)
             func word(at offset: Int) -> UInt64 { raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
-            // Four words per step, the same words in the same order: every source file is hashed
-            // whole, and a word at a time the loop's bookkeeping cost as much as the mixing.
-            while index + 32 <= count {
-                hash = ContentHash.mix(hash, word(at: index))
-                hash = ContentHash.mix(hash, word(at: index + 8))
-                hash = ContentHash.mix(hash, word(at: index + 16))
-                hash = ContentHash.mix(hash, word(at: index + 24))
-                index += 32
+            // Four lanes of a word each per step, mixed together at the end: every source file
+            // and every page is hashed whole, and one chain of multiplications waited on itself
+            // (a multiply's latency per word; four chains overlap).
+            if count >= 32 {
+                var lanes = (hash, hash ^ 0x9e37_79b9_7f4a_7c15, hash ^ 0xc2b2_ae3d_27d4_eb4f, hash ^ 0x1656_67b1_9e37_79f9)
+                while index + 32 <= count {
+                    lanes.0 = ContentHash.mix(lanes.0, word(at: index))
+                    lanes.1 = ContentHash.mix(lanes.1, word(at: index + 8))
+                    lanes.2 = ContentHash.mix(lanes.2, word(at: index + 16))
+                    lanes.3 = ContentHash.mix(lanes.3, word(at: index + 24))
+                    index += 32
+                }
+                hash = ContentHash.mix(ContentHash.mix(ContentHash.mix(lanes.0, lanes.1), lanes.2), lanes.3)
             }
             while index + 8 <= count {
                 hash = ContentHash.mix(hash, word(at: index))
