@@ -245,6 +245,34 @@ struct IncrementalBuildTests {
         #expect(TestSite.tree(folder.path("Output")) != expected)
     }
 
+    @Test("a manifest with an impossible day or a path out of the output folder is not trusted", arguments: [
+        "horizon", "outside",
+    ])
+    func untrustworthyManifest(_ damage: String) throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        try TestSite.build(folder)
+        folder.write("victim.txt", "precious")
+        let manifest = ".briefgen-cache/Output.manifest"
+        var lines = try #require(folder.read(manifest)).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if damage == "horizon" {
+            // The build line's third field, the horizon day, made a number no day has.
+            let index = try #require(lines.firstIndex { $0.hasPrefix("build ") })
+            var fields = lines[index].split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+            fields[2] = String(Int.max)
+            lines[index] = fields.joined(separator: " ")
+        } else {
+            lines.insert("0000000000000000 8 - ../victim.txt", at: lines.count - 1)
+        }
+        folder.write(manifest, lines.joined(separator: "\n"))
+        let europe = "Content/articles/2025-12-29-europe-watches-the-talks.md"
+        folder.write(europe, folder.read(europe)! + "\nOne more line.\n")
+        let report = try TestSite.build(folder)
+        #expect(report.rendered == report.pages, "a fresh build, not an incremental one")
+        #expect(folder.read("victim.txt") == "precious")
+        #expect(Day(storedOrdinal: Int.max) == nil && Day(storedOrdinal: Int.min) == nil)
+    }
+
     @Test("a cache that cannot be saved fails the build, names the file, and leaves Output/ as it was")
     func unsavableCache() throws {
         let folder = TemporaryFolder()

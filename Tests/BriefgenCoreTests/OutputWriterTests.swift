@@ -121,6 +121,26 @@ struct OutputWriterTests {
         }
     }
 
+    @Test("a folder with an index.html of someone else's is refused and left whole; one that names briefgen is replaced")
+    func foreignIndexRefused() throws {
+        let folder = TemporaryFolder()
+        // A GitHub Pages `docs/` folder: a home page, notes and images of its own.
+        folder.write("Output/index.html", "<!doctype html><title>Docs</title>")
+        folder.write("Output/notes.txt", "precious")
+        folder.write("Output/img/logo.png", "png")
+        #expect(throws: Diagnostic.self) { try writer(folder) }
+        #expect(folder.read("Output/notes.txt") == "precious")
+        #expect(folder.read("Output/img/logo.png") == "png")
+
+        // A site briefgen built, whose cache was deleted: its home page carries the tag.
+        folder.write("Output/index.html", "<head><meta name=\"generator\" content=\"briefgen\"></head>")
+        let output = try writer(folder)
+        try output.write("index.html", "home")
+        _ = try output.commit()
+        #expect(folder.read("Output/index.html") == "home")
+        #expect(folder.read("Output/notes.txt") == nil)
+    }
+
     @Test("an incremental build rewrites only changed files and deletes removed ones")
     func incremental() throws {
         let folder = TemporaryFolder()

@@ -284,7 +284,8 @@ public final class SummaryCache: @unchecked Sendable {
         let slug = try reader.readString()
         let hash = ContentHash(raw: try reader.readUInt64())
         let title = try reader.readString()
-        let date = Day(ordinal: try reader.readInt())
+        // A day no date can name: the entry is damaged, like a truncated one.
+        guard let date = Day(storedOrdinal: try reader.readInt()) else { throw BinaryReader.Truncated() }
         let source = try reader.readOptionalString()
         let url = try reader.readOptionalString()
         let draft = try reader.readBool()

@@ -83,7 +83,24 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.day = d
     }
 
-    public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+    /// The first and last days a date can name (years 1 to 9999, as `init(year:month:day:)`).
+    public static let earliest = Day(year: 1, month: 1, day: 1)!
+    public static let latest = Day(year: 9999, month: 12, day: 31)!
+
+    /// A day read back from a cache or manifest: nil unless it lies between `earliest` and
+    /// `latest`, as a damaged file's number may not (and `init(ordinal:)` would overflow on it).
+    public init?(storedOrdinal ordinal: Int) {
+        guard (Day.earliest.ordinal...Day.latest.ordinal).contains(ordinal) else { return nil }
+        self.init(ordinal: ordinal)
+    }
+
+    /// Kept between `earliest` and `latest`: ten years before 0001-01-06 is 0001-01-01, not a
+    /// year -10 that no date can be written as.
+    public func adding(days: Int) -> Day {
+        let (sum, overflow) = ordinal.addingReportingOverflow(days)
+        let bounded = overflow ? (days < 0 ? Day.earliest.ordinal : Day.latest.ordinal) : sum
+        return Day(ordinal: min(max(bounded, Day.earliest.ordinal), Day.latest.ordinal))
+    }
 
     public static func < (lhs: Day, rhs: Day) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)

@@ -109,6 +109,9 @@ public struct Manifest: Sendable, Equatable {
             fields.append(fieldStart..<range.upperBound)
             guard fields.count == 4, let hash = hex(bytes, fields[0]), let size = decimal(bytes, fields[1]), !fields[3].isEmpty else { return nil }
             let path = String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[3]]), as: UTF8.self)
+            // The previous build's paths are deleted when a build no longer writes them: one that
+            // could leave the output folder (`../victim.txt`) means the manifest is not ours.
+            guard OutputWriter.isSafe(path) else { return nil }
             manifest.entries[path] = Entry(hash: ContentHash(raw: hash), size: size, fingerprint: hex(bytes, fields[2]).map(ContentHash.init(raw:)))
         }
         return manifest
@@ -124,7 +127,12 @@ public struct Manifest: Sendable, Equatable {
             guard halves.count == 2, let kind = Page.Kind(rawValue: String(halves[0])), let count = Int(halves[1]) else { return nil }
             kinds[kind] = count
         }
-        return BuildStamp(key: ContentHash(raw: key), horizon: Int(parts[2]).map(Day.init(ordinal:)), articles: articles,
+        var horizon: Day?
+        if let ordinal = Int(parts[2]) {
+            guard let day = Day(storedOrdinal: ordinal) else { return nil }
+            horizon = day
+        }
+        return BuildStamp(key: ContentHash(raw: key), horizon: horizon, articles: articles,
                           skippedDrafts: drafts, skippedFuture: future, pagesByKind: kinds)
     }
 

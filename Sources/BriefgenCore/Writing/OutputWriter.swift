@@ -62,7 +62,7 @@ public final class OutputWriter: @unchecked Sendable {
         }
         if outputExists, manifest == nil, !OutputWriter.looksLikeSiteOutput(self.output) {
             throw Diagnostic(file: self.output.path,
-                             "the output folder is not empty and was not written by briefgen; remove it or choose another --output")
+                             "the output folder is not empty and was not written by briefgen (its index.html does not carry <meta name=\"generator\" content=\"briefgen\">); remove it or choose another --output")
         }
         previous = manifest ?? Manifest()
         mode = (manifest != nil && !fresh) ? .incremental : .fresh
@@ -401,6 +401,11 @@ public final class OutputWriter: @unchecked Sendable {
 
     /// Paths come from slugs and theme files; refuse anything that could leave `Output/`.
     static func validate(_ path: String) throws(Diagnostic) {
+        guard isSafe(path) else { throw Diagnostic(file: path, "refusing to write outside the output folder") }
+    }
+
+    /// Whether a path stays inside the output folder.
+    static func isSafe(_ path: String) -> Bool {
         // Over the bytes: every page goes through here. No empty, `.` or `..` component, no NUL.
         var path = path
         let safe = path.withUTF8 { bytes -> Bool in
@@ -420,14 +425,26 @@ public final class OutputWriter: @unchecked Sendable {
             }
             return true
         }
-        guard safe else { throw Diagnostic(file: path, "refusing to write outside the output folder") }
+        return safe
     }
 
+    /// Whether a folder without a manifest may be replaced: it has nothing visible in it, or its
+    /// home page says briefgen made it. Any `index.html` was not enough: a GitHub Pages `docs/`
+    /// folder has one next to files of its own, and a build swapped them all away. A theme that
+    /// drops the generator tag only loses this way back once its cache is gone; the message says
+    /// what to do.
     static func looksLikeSiteOutput(_ folder: URL) -> Bool {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return false }
         let visible = names.filter { !$0.hasPrefix(".") }
-        return visible.isEmpty || visible.contains("index.html")
+        if visible.isEmpty { return true }
+        let home = folder.path + "/index.html"
+        guard visible.contains("index.html"), !FileSystem.isDirectory(home), let size = FileSystem.size(of: home), size < 1 << 22,
+              let bytes = try? FileSystem.read(home, shown: home) else { return false }
+        return ByteSearch.contains(generatorTag, in: bytes)
     }
+
+    /// What the default layout writes into every page's head.
+    static let generatorTag = Array(#"<meta name="generator" content="briefgen">"#.utf8)
 
     static func removeStaleStagingFolders(in parent: URL, name: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
