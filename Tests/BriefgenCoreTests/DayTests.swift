@@ -29,4 +29,15 @@ struct DayTests {
         #expect(day.longForm == "29 December 2025")
         #expect(day.rfc3339 == "2025-12-29T00:00:00Z")
     }
+
+    @Test("arithmetic stops at the first and last days a date can name")
+    func bounds() throws {
+        let early = try #require(Day(iso: "0001-01-06"))
+        #expect(early.adding(days: -3659).iso == "0001-01-01")
+        #expect(try #require(Day(iso: "9999-12-30")).adding(days: 10).iso == "9999-12-31")
+        #expect(early.adding(days: Int.min).iso == "0001-01-01")
+        #expect(early.adding(days: Int.max).iso == "9999-12-31")
+        #expect(Day(storedOrdinal: early.ordinal) == early)
+        #expect(Day(storedOrdinal: Day.earliest.ordinal - 1) == nil)
+    }
 }
