@@ -64,10 +64,12 @@ struct ContentFolderTests {
             "<loc>https://example.org/articles/%D0%BF%D0%B5%D1%80%D0%B5%D0%B3%D0%BE%D0%B2%D0%BE%D1%80%D1%8B/</loc>") == true)
     }
 
-    @Test("the output folder may not overlap the content or theme folder", arguments: ["Content/static", "Content", ".", "Templates/assets/out"])
+    @Test("the output folder may not overlap the content or theme folder, also through a link to it",
+          arguments: ["Content/static", "Content", ".", "Templates/assets/out", "link/static/site", "link/new/deeper/site"])
     func outputOverlap(_ output: String) throws {
         let folder = TemporaryFolder()
         TestSite.minimal(folder, articles: ["a.md": "---\ntitle: A\ndate: 2025-12-20\n---\nOn the territory.\n"])
+        try FileManager.default.createSymbolicLink(atPath: folder.path("link").path, withDestinationPath: "Content")
         let before = TestSite.tree(folder.url)
         var options = TestSite.options(folder)
         options.outputDirectory = folder.path(output)

@@ -141,6 +141,23 @@ struct OutputWriterTests {
         #expect(folder.read("Output/notes.txt") == nil)
     }
 
+    @Test("an output folder that is a link is written through: the link stays, the folder it names gets the site")
+    func linkedOutput() throws {
+        let folder = TemporaryFolder()
+        try FileManager.default.createDirectory(at: folder.path("www"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.path("Output").path, withDestinationPath: "www")
+        for round in ["first", "second"] {
+            let output = try writer(folder, fresh: round == "first")
+            try output.write("index.html", round)
+            _ = try output.commit()
+            #expect(folder.read("www/index.html") == round)
+            let kind = try FileManager.default.attributesOfItem(atPath: folder.path("Output").path)[.type] as? FileAttributeType
+            #expect(kind == .typeSymbolicLink)
+        }
+        try FileManager.default.removeItem(at: folder.path("www"))
+        #expect(throws: Diagnostic.self) { try writer(folder) }
+    }
+
     @Test("an incremental build rewrites only changed files and deletes removed ones")
     func incremental() throws {
         let folder = TemporaryFolder()

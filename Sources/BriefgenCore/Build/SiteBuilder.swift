@@ -230,9 +230,17 @@ public struct SiteBuilder: Sendable {
     /// or theme folder: `--output Content/static` would publish into the sources, `--output .` could
     /// wipe them.
     static func outputOverlap(_ options: BuildOptions) -> Diagnostic? {
+        // Links are resolved in the part of the path that exists: an output folder the build is
+        // about to create under a link to Content/ (`clink/static/site`) is inside Content/ too.
         func resolved(_ url: URL) -> String {
-            let path = url.standardizedFileURL.path
-            return FileSystem.realPath(path) ?? path
+            var existing = url.standardizedFileURL.path
+            var rest: [String] = []
+            while FileSystem.realPath(existing) == nil, existing != "/", !existing.isEmpty {
+                rest.insert(PathText.lastComponent(existing), at: 0)
+                existing = PathText.parent(existing)
+            }
+            let base = FileSystem.realPath(existing) ?? existing
+            return rest.isEmpty ? base : (base == "/" ? "" : base) + "/" + rest.joined(separator: "/")
         }
         let output = resolved(options.outputDirectory)
         for (folder, shown) in [(options.contentDirectory, options.contentDisplayPath), (options.templatesDirectory, options.templatesDisplayPath)] {

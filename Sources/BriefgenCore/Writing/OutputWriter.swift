@@ -43,7 +43,7 @@ public final class OutputWriter: @unchecked Sendable {
     ///   - manifestURL: where the previous build's manifest is kept; nil disables incremental writes.
     ///   - fresh: write everything and swap, even when an incremental write is possible.
     public init(output: URL, manifestURL: URL?, fresh: Bool = false) throws(Diagnostic) {
-        self.output = output.standardizedFileURL
+        self.output = try OutputWriter.followingLink(output.standardizedFileURL)
         self.manifestURL = manifestURL
         let parent = self.output.deletingLastPathComponent()
         let name = self.output.lastPathComponent
@@ -426,6 +426,18 @@ public final class OutputWriter: @unchecked Sendable {
             return true
         }
         return safe
+    }
+
+    /// The folder a link named as the output folder points to. The site goes there, as with
+    /// Hugo: swapping the link itself would leave the folder it names unwritten and the link
+    /// replaced by a folder, while the build said it succeeded.
+    static func followingLink(_ output: URL) throws(Diagnostic) -> URL {
+        var info = stat()
+        guard lstat(output.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return output }
+        guard let target = FileSystem.realPath(output.path) else {
+            throw Diagnostic(file: output.path, "the output folder is a link to something that does not exist; create it or choose another --output")
+        }
+        return URL(fileURLWithPath: target, isDirectory: true)
     }
 
     /// Whether a folder without a manifest may be replaced: it has nothing visible in it, or its
