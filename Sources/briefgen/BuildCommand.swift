@@ -29,6 +29,12 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var say: OutputOptions
 
     func run() throws {
+        // The report is written after the site is in place: a report that cannot be written
+        // must stop the build before, or the command fails having changed Output/.
+        if let report, let problem = BuildCommand.reportProblem(report) {
+            FileHandle.standardError.write(Data("error: --report \(report): \(problem); \(output)/ was not changed.\n".utf8))
+            throw ExitCode(1)
+        }
         var options = publishing.buildOptions(folders: folders, output: output)
         options.fresh = fresh
         let progress = ProgressDisplay(enabled: !say.quiet)
@@ -53,7 +59,7 @@ struct BuildCommand: ParsableCommand {
             do {
                 try BuildReportJSON.text(result, seconds: seconds).write(toFile: report, atomically: true, encoding: .utf8)
             } catch {
-                FileHandle.standardError.write(Data("error: \(report): cannot write the report: \(error.localizedDescription)\n".utf8))
+                FileHandle.standardError.write(Data("error: \(report): cannot write the report (the site was built): \(error.localizedDescription)\n".utf8))
                 throw ExitCode(1)
             }
         }
@@ -80,4 +86,19 @@ struct BuildCommand: ParsableCommand {
 
 extension Duration {
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+extension BuildCommand {
+    /// Why a report could not be written to `path`, found before building: it names a folder, or
+    /// its folder is missing or not writable.
+    static func reportProblem(_ path: String) -> String? {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { return "it is a folder" }
+        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder), isFolder.boolValue else {
+            return "the folder \(parent) does not exist"
+        }
+        guard access(parent, W_OK) == 0 else { return "the folder \(parent) cannot be written to" }
+        return nil
+    }
 }

@@ -272,6 +272,25 @@ struct CheckEndToEndTests {
         #expect((report?["steps"] as? [[String: Any]])?.count ?? 0 >= 8)
     }
 
+    @Test("a --report that cannot be written stops the build before Output/ changes")
+    func unwritableReport() throws {
+        let site = try Briefgen.sampleSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        #expect(try Briefgen.run(["build", "--quiet"], in: site).status == 0)
+        let home = site.appendingPathComponent("Output/index.html")
+        let before = try Data(contentsOf: home)
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("rdir"), withIntermediateDirectories: true)
+        try "---\ntitle: New\ndate: 2025-12-30\n---\nOn the territory.\n"
+            .write(to: site.appendingPathComponent("Content/articles/new.md"), atomically: true, encoding: .utf8)
+        for report in ["rdir", "missing/report.json"] {
+            let result = try Briefgen.run(["build", "--report", report], in: site)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("error: --report \(report): "), "\(result.stderr)")
+            #expect(try Data(contentsOf: home) == before)
+            #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("Output/articles/new").path))
+        }
+    }
+
     @Test("--drafts, --future and --now decide what is published")
     func publishingFlags() throws {
         let site = try Briefgen.sampleSite()
