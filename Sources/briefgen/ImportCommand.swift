@@ -28,6 +28,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object per file (source, date, title, headings, quotes, points, actors).")
     var json = false
 
+    @Flag(name: .long, help: "Replace Markdown pages that already exist (by default an existing page, which an editor may have corrected, is left alone and reported).")
+    var force = false
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one raw article file to import") }
         if stdout && out != nil { throw ValidationError("--stdout and --out cannot be used together") }
@@ -43,6 +46,11 @@ struct ImportCommand: ParsableCommand {
         }
         var problems: [Diagnostic] = []
         let outputFolder = URL(fileURLWithPath: out ?? content + "/articles")
+        var isFolder: ObjCBool = false
+        if !json, !stdout, FileManager.default.fileExists(atPath: outputFolder.path, isDirectory: &isFolder), !isFolder.boolValue {
+            DiagnosticPrinter.print([Diagnostic(file: outputFolder.relativePath, "the folder to write the pages to is a file; choose a folder with --out")])
+            throw ExitCode(1)
+        }
         for file in files {
             do {
                 let imported = try importer.importFile(URL(fileURLWithPath: file), displayPath: file)
@@ -52,9 +60,20 @@ struct ImportCommand: ParsableCommand {
                     print(imported.markdown, terminator: "")
                 } else {
                     let target = outputFolder.appendingPathComponent(imported.slug + ".md")
+                    // As `hugo new`: an existing page is not overwritten, since an editor may
+                    // have corrected it since the last import.
+                    if !force, FileManager.default.fileExists(atPath: target.path) {
+                        problems.append(Diagnostic(file: target.relativePath, "the page already exists and was left as it is; use --force to replace it with a new import of \(file)"))
+                        continue
+                    }
                     try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
                     try imported.markdown.write(to: target, atomically: true, encoding: .utf8)
                     FileHandle.standardError.write(Data("\(file) → \(target.relativePath)\n".utf8))
+                    let articles = URL(fileURLWithPath: content + "/articles")
+                    if ImportCommand.isInside(URL(fileURLWithPath: file), articles), ImportCommand.isInside(target, articles) {
+                        // Both files are now articles with the same slug, which a build refuses.
+                        FileHandle.standardError.write(Data("note: \(file) is still in the content folder, and a build refuses two articles named '\(imported.slug)'; delete it or move it out of the content folder\n".utf8))
+                    }
                 }
             } catch {
                 problems += error.diagnostics
@@ -64,5 +83,11 @@ struct ImportCommand: ParsableCommand {
             DiagnosticPrinter.print(problems)
             throw ExitCode(1)
         }
+    }
+
+    /// Whether `file` is somewhere in `folder`, where the build looks for articles.
+    static func isInside(_ file: URL, _ folder: URL) -> Bool {
+        let folderPath = folder.standardizedFileURL.resolvingSymlinksInPath().path
+        return file.standardizedFileURL.resolvingSymlinksInPath().path.hasPrefix(folderPath + "/")
     }
 }

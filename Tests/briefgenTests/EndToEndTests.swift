@@ -218,6 +218,28 @@ struct ImportEndToEndTests {
         #expect(result.stdout.contains("source: \"переговори\"\n"))
     }
 
+    @Test("an existing page is not overwritten without --force; an import beside its raw file says the build would refuse both")
+    func existingPage() throws {
+        let site = try Briefgen.sampleSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let raw = try #require(try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("Content/articles").path)
+            .filter { $0.hasSuffix(".txt") }.sorted().first)
+        let page = site.appendingPathComponent("Content/articles/" + raw.replacingOccurrences(of: ".txt", with: ".md"))
+        let first = try Briefgen.run(["import", "Content/articles/" + raw], in: site)
+        #expect(first.status == 0)
+        #expect(first.stderr.contains("note: Content/articles/\(raw) is still in the content folder"), "\(first.stderr)")
+        try (String(contentsOf: page, encoding: .utf8) + "\nAn editor's correction.\n").write(to: page, atomically: true, encoding: .utf8)
+        let again = try Briefgen.run(["import", "Content/articles/" + raw], in: site)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("the page already exists and was left as it is; use --force"), "\(again.stderr)")
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("An editor's correction."))
+        let forced = try Briefgen.run(["import", "--force", "Content/articles/" + raw], in: site)
+        #expect(forced.status == 0)
+        #expect(try !String(contentsOf: page, encoding: .utf8).contains("An editor's correction."))
+        let intoFile = try Briefgen.run(["import", "--out", "Content/site.yml", "Content/articles/" + raw], in: site)
+        #expect(intoFile.status == 1 && intoFile.stderr.contains("is a file; choose a folder with --out"), "\(intoFile.stderr)")
+    }
+
     @Test("a raw file without a date line fails with its name and exit status 1")
     func badFile() throws {
         let site = try Briefgen.sampleSite()
