@@ -161,6 +161,16 @@ struct EndToEndTests {
         }
     }
 
+    @Test("--content naming a file or nothing says which")
+    func contentNotAFolder() throws {
+        let site = try Briefgen.sampleSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let file = try Briefgen.run(["build", "--content", "Content/site.yml"], in: site)
+        #expect(file.status == 1 && file.stderr.contains("Content/site.yml: the content folder is a file"), "\(file.stderr)")
+        let missing = try Briefgen.run(["build", "--content", "Nowhere"], in: site)
+        #expect(missing.status == 1 && missing.stderr.contains("Nowhere: the content folder does not exist"), "\(missing.stderr)")
+    }
+
     @Test("--base-url must be an absolute URL")
     func badBaseURL() throws {
         let result = try Briefgen.run(["build", "--base-url", "example.org"], in: FileManager.default.temporaryDirectory)

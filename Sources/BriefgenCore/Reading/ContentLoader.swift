@@ -50,8 +50,11 @@ public struct ContentLoader: Sendable {
     public func loadSite(salt: String = "") throws(DiagnosticList) -> SiteContent {
         var problems: [Diagnostic] = []
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
             throw DiagnosticList([Diagnostic(file: displayPath, "the content folder does not exist")])
+        }
+        guard isDirectory.boolValue else {
+            throw DiagnosticList([Diagnostic(file: displayPath, "the content folder is a file; give --content the folder that holds site.yml, articles/, points/ and actors/")])
         }
         var inputs = ContentHash()
         inputs.update(engine)
