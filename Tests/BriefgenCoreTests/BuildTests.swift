@@ -39,6 +39,17 @@ struct BuildTests {
         #expect(files.contains("Content/articles/broken.txt") && files.contains("Content/articles/broken.md"))
     }
 
+    @Test("static files that would replace generated pages are each named, by their place in Content/static")
+    func staticFilesOverPages() throws {
+        let folder = TemporaryFolder()
+        let problems = try TestSite.failedBuildProblems(folder) {
+            folder.write("Content/static/404.html", "<p>mine</p>")
+            folder.write("Content/static/robots.txt", "User-agent: *\n")
+        }
+        #expect(problems.map(\.file).sorted() == ["Content/static/404.html", "Content/static/robots.txt"])
+        #expect(problems.allSatisfy { $0.message.contains("which the site already has") })
+    }
+
     @Test("a failure while pages are being written leaves Output/ alone")
     func failureWhileWriting() throws {
         let folder = TemporaryFolder()

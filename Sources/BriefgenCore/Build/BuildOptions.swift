@@ -41,6 +41,16 @@ public struct BuildOptions: Sendable {
         self.now = now
     }
 
+    /// A file of the content or theme folder as the user named that folder (`Content/static/x`).
+    func shownPath(_ file: URL) -> String {
+        let path = file.standardizedFileURL.path
+        for (folder, shown) in [(contentDirectory, contentDisplayPath), (templatesDirectory, templatesDisplayPath)] {
+            let prefix = folder.standardizedFileURL.path + "/"
+            if path.hasPrefix(prefix) { return shown + "/" + path.dropFirst(prefix.count) }
+        }
+        return path
+    }
+
     /// The default cache folder: `.briefgen-cache/` beside the output folder.
     public static func defaultCacheDirectory(for output: URL) -> URL {
         output.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".briefgen-cache")

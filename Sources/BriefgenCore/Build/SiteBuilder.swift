@@ -185,11 +185,16 @@ public struct SiteBuilder: Sendable {
                 try render(pages, with: templates, into: writer)
             }
             try timer.step("copy assets") { () throws(DiagnosticList) in
-                do throws(Diagnostic) {
-                    for file in assets.files { try writer.copy(file.source, to: file.outputPath, hash: file.hash) }
-                } catch {
-                    throw DiagnosticList([error])
+                // Every file that cannot be published is reported, not only the first.
+                var failures: [Diagnostic] = []
+                for file in assets.files {
+                    do throws(Diagnostic) {
+                        try writer.copy(file.source, to: file.outputPath, hash: file.hash, shown: options.shownPath(file.source))
+                    } catch {
+                        failures.append(error)
+                    }
                 }
+                if !failures.isEmpty { throw DiagnosticList(failures) }
             }
             let future = outcomes.filter { $0.excluded == .future }.compactMap(\.summary?.date).min()
             var kinds: [Page.Kind: Int] = [.article: published.count]

@@ -143,12 +143,17 @@ public final class OutputWriter: @unchecked Sendable {
 
     /// Copies a file (an asset) into the site, unless it is already there unchanged.
     @discardableResult
-    public func copy(_ source: URL, to path: String, hash: ContentHash) throws(Diagnostic) -> Bool {
+    public func copy(_ source: URL, to path: String, hash: ContentHash, shown: String? = nil) throws(Diagnostic) -> Bool {
         try OutputWriter.validate(path)
+        let shown = shown ?? source.path
         guard let size = FileSystem.size(of: source.path) else {
-            throw Diagnostic(file: source.path, "cannot read the file: \(FileSystem.errorText())")
+            throw Diagnostic(file: shown, "cannot read the file: \(FileSystem.errorText())")
         }
         let entry = Manifest.Entry(hash: hash, size: size)
+        // Files are copied after the pages are written: one already there is a page or another file.
+        if lock.withLock({ entries[path] != nil }) {
+            throw Diagnostic(file: shown, "it would be published as \(path), which the site already has (a page briefgen makes, or another file); rename or remove it")
+        }
         if try skipIfUnchanged(path, entry) { return false }
         try ensureDirectory(for: path, under: staging.path)
         try FileSystem.copyFile(source.path, to: staging.path + "/" + path)
