@@ -87,6 +87,18 @@ struct ContentFolderTests {
         #expect(TestSite.tree(folder.url) == before, "nothing written anywhere")
     }
 
+    @Test("two file names that look the same but spell an accent differently are told apart in the message")
+    func lookAlikeNames() {
+        let composed = "Content/articles/caf\u{E9}.md", decomposed = "Content/articles/cafe\u{301}.md"
+        for items in [[("cafe", composed), ("cafe", decomposed)], [("cafe", decomposed), ("cafe", composed)]] {
+            let problems = ContentLoader.duplicateSlugs(items.map { (slug: $0.0, path: $0.1) }, kind: "article")
+            #expect(problems.count == 1)
+            #expect(problems.first?.message.contains("look the same but write an accented letter differently") == true)
+        }
+        let plain = ContentLoader.duplicateSlugs([(slug: "a", path: "Content/articles/a.md"), (slug: "a", path: "Content/articles/old/a.txt")], kind: "article")
+        #expect(plain.first?.message == "the article slug 'a' is already used by Content/articles/a.md")
+    }
+
     @Test("control characters pasted into sources or written as YAML escapes never reach a page or feed")
     func controlCharacters() throws {
         let folder = TemporaryFolder()

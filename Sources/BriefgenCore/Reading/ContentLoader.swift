@@ -210,7 +210,12 @@ public struct ContentLoader: Sendable {
             if item.slug.isEmpty {
                 problems.append(emptySlug(item.path))
             } else if let other = firstPath[item.slug] {
-                problems.append(Diagnostic(file: item.path, line: 1, "the \(kind) slug '\(item.slug)' is already used by \(other)"))
+                // `==` on strings is canonical equivalence: "café" typed on a Mac (e and an accent)
+                // and elsewhere (é) are equal, and the message would name the same file twice.
+                let lookAlike = item.path == other && Array(item.path.utf8) != Array(other.utf8)
+                    ? " (the two file names look the same but write an accented letter differently, as one character and as a letter with an accent; rename or remove one)"
+                    : ""
+                problems.append(Diagnostic(file: item.path, line: 1, "the \(kind) slug '\(item.slug)' is already used by \(other)\(lookAlike)"))
             } else {
                 firstPath[item.slug] = item.path
             }
