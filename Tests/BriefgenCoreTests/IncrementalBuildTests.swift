@@ -273,6 +273,22 @@ struct IncrementalBuildTests {
         #expect(Day(storedOrdinal: Int.max) == nil && Day(storedOrdinal: Int.min) == nil)
     }
 
+    @Test("files a killed build left in the cache are removed by the next build; a running build's are not")
+    func killedBuildLeftovers() throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        try TestSite.build(folder)
+        // PIDs above the kernel's limit (4,194,304) belong to no process.
+        let dead = ["Output.manifest.previous-4999999", "Output.manifest.tmp-4999998", "Output.summaries/shard-0.tmp-4999997"]
+        let live = "Output.manifest.tmp-1"
+        for name in dead + [live] { folder.write(".briefgen-cache/" + name, "left behind") }
+        let europe = "Content/articles/2025-12-29-europe-watches-the-talks.md"
+        folder.write(europe, folder.read(europe)! + "\nOne more line.\n")
+        try TestSite.build(folder)
+        for name in dead { #expect(folder.read(".briefgen-cache/" + name) == nil, "\(name)") }
+        #expect(folder.read(".briefgen-cache/" + live) == "left behind", "PID 1 runs")
+    }
+
     @Test("a cache that cannot be saved fails the build, names the file, and leaves Output/ as it was")
     func unsavableCache() throws {
         let folder = TemporaryFolder()

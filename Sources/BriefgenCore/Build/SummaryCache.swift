@@ -165,6 +165,7 @@ public final class SummaryCache: @unchecked Sendable {
             unlink(folder.path) // a cache file from an older version
         }
         try FileSystem.makeDirectories(folder.path)
+        OutputWriter.removeStaleTemporaries(in: folder.path)
         let inputs = lock.withLock { self.inputs?.value ?? 0 }
         let problems: [Diagnostic?] = Parallel.map(Array(shards.indices)) { index in
             let shard = shards[index]

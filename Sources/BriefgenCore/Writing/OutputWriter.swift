@@ -51,6 +51,7 @@ public final class OutputWriter: @unchecked Sendable {
 
         try FileSystem.makeDirectories(parent.path)
         OutputWriter.removeStaleStagingFolders(in: parent, name: name)
+        if let manifestURL { OutputWriter.removeStaleTemporaries(in: manifestURL.deletingLastPathComponent().path) }
 
         let outputExists = FileSystem.exists(self.output.path)
         if outputExists && !FileSystem.isDirectory(self.output.path) {
@@ -467,10 +468,27 @@ public final class OutputWriter: @unchecked Sendable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
         for entry in names where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
             // Only folders whose build process is gone: a concurrent build keeps its own.
-            let pidText = entry.split(separator: "-").last.map(String.init) ?? ""
-            if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 { continue }
+            guard !ownedByLiveProcess(entry) else { continue }
             FileSystem.removeTree(parent.appendingPathComponent(entry).path)
         }
+    }
+
+    /// Removes the files a killed build left in a cache folder: a manifest set aside while files
+    /// moved (`.previous-PID`) and files written under a temporary name (`.tmp-PID`). Nothing
+    /// reads them again, and each killed build left its own.
+    static func removeStaleTemporaries(in folder: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for entry in names where entry.contains(".tmp-") || entry.contains(".previous-") {
+            guard !ownedByLiveProcess(entry) else { continue }
+            unlink(folder + "/" + entry)
+        }
+    }
+
+    /// Whether a name ending in `-PID` belongs to a process still running (another build).
+    private static func ownedByLiveProcess(_ entry: String) -> Bool {
+        guard let pid = entry.split(separator: "-").last.flatMap({ Int32($0) }) else { return false }
+        // EPERM: it runs, as another user.
+        return pid == getpid() || kill(pid, 0) == 0 || errno == EPERM
     }
 
     static func removeEmptyParents(of path: String, under root: String) {
