@@ -48,6 +48,21 @@ struct PublishingTests {
         #expect(try #require(folder.read("Output/robots.txt")).contains("Sitemap: https://example.org/briefings/sitemap.xml"))
     }
 
+    @Test("base URLs: absolute http(s), a host, and a path every link and sitemap entry can use as written")
+    func baseURLs() {
+        for good in ["https://example.org", "https://example.org/", "HTTPS://Example.ORG/Briefings", "http://127.0.0.1:8000/",
+                     "http://localhost:1313/", "https://[::1]:8080/a/", "https://example.org/peace-talks_2025/~ed/",
+                     "https://example.org/%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8/", "https://example.org/a;b=c/(d)!$&'*+,:@/"] {
+            #expect(SiteConfig.isValidBaseURL(good), "\(good)")
+        }
+        for bad in ["example.org", "ftp://example.org/", "https://", "https:///path", "https://example.org/a\\b/",
+                    "https://example.org/a{x}/", "https://example.org/%zz/", "https://example.org/50%/", "https://example.org/a b/",
+                    "https://example.org/?q=1", "https://example.org/#top", "https://example.org/новини/", "https://exa mple.org/",
+                    "https://user@example.org/", "https://example.org:80a/", "https://example.org:/", "https://example.org/\"x\"/"] {
+            #expect(!SiteConfig.isValidBaseURL(bad), "\(bad)")
+        }
+    }
+
     @Test("sitemap lists every page with lastmod from content dates; robots.txt points at it")
     func discovery() throws {
         let folder = TemporaryFolder()

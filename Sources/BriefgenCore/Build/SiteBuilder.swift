@@ -66,7 +66,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         if let baseURL = options.baseURL, baseURL != "/", !SiteConfig.isValidBaseURL(baseURL) {
-            problems.append(Diagnostic(file: "--base-url", "should be an absolute http(s) URL such as https://example.org/briefings/, not '\(baseURL)'"))
+            problems.append(Diagnostic(file: "--base-url", "should be an absolute http(s) URL such as https://example.org/briefings/ (a path of letters, digits and - . _ ~ ! $ & ' ( ) * + , ; = : @ /, anything else percent-encoded), not '\(baseURL)'"))
         }
         if writing, let overlap = SiteBuilder.outputOverlap(options) { problems.append(overlap) }
         guard var site = loadedSite else { throw DiagnosticList(problems) }

@@ -21,7 +21,7 @@ public enum SiteConfigReader {
         let baseURL = try fields.string(baseKey) ?? "/"
         if baseURL != "/", !SiteConfig.isValidBaseURL(baseURL) {
             throw Diagnostic(file: source.path, line: fields.line(of: baseKey),
-                             "'base_url' should be an absolute http(s) URL such as https://example.org/briefings/, not '\(baseURL)'")
+                             "'base_url' should be an absolute http(s) URL such as https://example.org/briefings/ (a path of letters, digits and - . _ ~ ! $ & ' ( ) * + , ; = : @ /, anything else percent-encoded), not '\(baseURL)'")
         }
         let days = try fields.int("what_changed_days") ?? 7
         guard days <= 3660 else {
