@@ -44,6 +44,27 @@ struct ImportRoundTripTests {
         try roundTrip(site: folder, raw: "seed.txt")
     }
 
+    @Test("words quoted twice, as a pull quote and then by their speaker, link to the speaker's paragraph either way")
+    func repeatedQuote() throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        folder.write("Content/articles/pull-quote.txt", """
+        date 2025-12-20 The Delegation Meets Again
+
+        The delegation met on Monday to discuss the territory.
+
+        "The meeting will go on until the work is done."
+
+        The agenda covered the line of contact and the schedule of later rounds.
+
+        "The meeting will go on until the work is done," Borin Kest said.
+
+        """)
+        try roundTrip(site: folder, raw: "pull-quote.txt")
+        let page = try #require(folder.read("FromImport/articles/pull-quote/index.html"))
+        #expect(page.contains("#intro-p4"), "the quote links to the paragraph that names Borin Kest")
+    }
+
     @Test("fixture articles with lists, posts and block quotations", arguments: ["05-lists.txt", "08-block-quotes.txt", "09-social-posts.txt", "11-crlf-bom.txt"])
     func fixture(_ name: String) throws {
         let folder = TemporaryFolder()

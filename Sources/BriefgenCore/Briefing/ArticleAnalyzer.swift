@@ -161,11 +161,17 @@ public struct ArticleAnalyzer: Sendable {
             if let known = quote.block, known < count, body.blocks[known].id != nil { blockIndex = known }
             let key = blockIndex == nil ? Array(ArticleAnalyzer.searchKey(quote.text).prefix(60)) : []
             if blockIndex == nil, !key.isEmpty, count > 0 {
+                // The same words can stand twice, as a pull quote and then where someone says
+                // them: the paragraph that also names the speaker is the one the raw reader took
+                // the quote from, so an imported page links where its raw file does.
+                let speakerKey = quote.speaker.map(ArticleAnalyzer.searchKey) ?? []
                 for step in 0..<count {
                     let index = (cursor + step) % count
                     guard body.blocks[index].id != nil else { continue }
                     if keys[index] == nil { keys[index] = ArticleAnalyzer.searchKey(body.blocks[index].text) }
-                    if ByteSearch.contains(key, in: keys[index]!) {
+                    guard ByteSearch.contains(key, in: keys[index]!) else { continue }
+                    if blockIndex == nil { blockIndex = index }
+                    if speakerKey.isEmpty || ByteSearch.contains(speakerKey, in: keys[index]!) {
                         blockIndex = index
                         break
                     }
