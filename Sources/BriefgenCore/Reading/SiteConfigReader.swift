@@ -3,7 +3,7 @@ public enum SiteConfigReader {
     public static let fileName = "site.yml"
 
     public static func read(_ source: SourceText) throws(Diagnostic) -> SiteConfig {
-        guard let value = try YAMLValue.parse(source.text, firstLine: 1, file: source.path) else {
+        guard let value = try YAMLValue.parse(source.text, firstLine: 1, file: source.path, container: "the site configuration") else {
             throw Diagnostic(file: source.path, line: 1, "the site configuration is empty; it needs at least 'title' (and 'base_url' for a site that is published)")
         }
         guard case .map(let entries, _) = value else {

@@ -24,14 +24,20 @@ public indirect enum YAMLValue: Sendable, Equatable {
         return false
     }
 
-    /// Parses YAML text; `firstLine` is the line of the file the text starts on.
-    public static func parse(_ yaml: String, firstLine: Int, file: String) throws(Diagnostic) -> YAMLValue? {
+    /// Parses YAML text; `firstLine` is the line of the file the text starts on. `container` names
+    /// the text in messages: "front matter", "the site configuration".
+    public static func parse(_ yaml: String, firstLine: Int, file: String, container: String = "front matter") throws(Diagnostic) -> YAMLValue? {
         if let flat = FlatYAML.parse(yaml, firstLine: firstLine) { return flat }
-        return try parseWithYams(yaml, firstLine: firstLine, file: file)
+        return try parseWithYams(yaml, firstLine: firstLine, file: file, container: container)
     }
 
-    /// The full YAML reader, for anything `FlatYAML` leaves alone.
-    static func parseWithYams(_ yaml: String, firstLine: Int, file: String) throws(Diagnostic) -> YAMLValue? {
+    /// The full YAML reader, for anything `FlatYAML` leaves alone (which never takes `&` or `*`).
+    static func parseWithYams(_ yaml: String, firstLine: Int, file: String, container: String = "front matter") throws(Diagnostic) -> YAMLValue? {
+        // Refused before Yams composes the text, which would expand every alias.
+        if let found = YAMLAnchors.first(in: yaml) {
+            throw Diagnostic(file: file, line: found.line + firstLine - 1, column: found.column,
+                             "YAML \(found.isAlias ? "aliases" : "anchors") are not supported in \(container)")
+        }
         let node: Node?
         do {
             // An explicit encoding: the default one reads the process environment on every call.
@@ -71,6 +77,7 @@ public indirect enum YAMLValue: Sendable, Equatable {
             }
             return .map(entries, line: line)
         case .alias:
+            // Not produced by `compose`, which resolves aliases; `YAMLAnchors` refuses them earlier.
             throw Diagnostic(file: file, line: line, "YAML aliases are not supported in front matter")
         }
     }
