@@ -82,7 +82,9 @@ public struct SiteBuilder: Sendable {
         let assets: Assets = try timer.step("collect assets") { () throws(DiagnosticList) in
             do throws(Diagnostic) {
                 return try Assets.collect(themeAssets: options.templatesDirectory.appendingPathComponent("assets"),
-                                          siteStatic: options.contentDirectory.appendingPathComponent("static"), routes: routes)
+                                          siteStatic: options.contentDirectory.appendingPathComponent("static"), routes: routes,
+                                          themeAssetsShown: options.templatesDisplayPath + "/assets",
+                                          siteStaticShown: options.contentDisplayPath + "/static")
             } catch {
                 throw DiagnosticList([error])
             }

@@ -20,12 +20,15 @@ public struct Assets: Sendable {
 
     static let fingerprinted: Set<String> = ["css", "js"]
 
-    public static func collect(themeAssets: URL, siteStatic: URL, routes: Routes) throws(Diagnostic) -> Assets {
+    /// `themeAssetsShown` and `siteStaticShown` are the folders as messages show them
+    /// ("Templates/assets"); the absolute paths when nil.
+    public static func collect(themeAssets: URL, siteStatic: URL, routes: Routes,
+                               themeAssetsShown: String? = nil, siteStaticShown: String? = nil) throws(Diagnostic) -> Assets {
         var files: [File] = []
         var urls: [String: String] = [:]
         for relative in listFiles(in: themeAssets) {
             let url = themeAssets.appendingPathComponent(relative)
-            let hash = try hashFile(url, shown: relative)
+            let hash = try hashFile(url, shown: (themeAssetsShown ?? themeAssets.path) + "/" + relative)
             let ext = PathText.pathExtension(relative).lowercased()
             var output = "assets/" + relative
             if fingerprinted.contains(ext) {
@@ -36,18 +39,16 @@ public struct Assets: Sendable {
         }
         for relative in listFiles(in: siteStatic) {
             let url = siteStatic.appendingPathComponent(relative)
-            files.append(File(source: url, outputPath: relative, hash: try hashFile(url, shown: relative)))
+            files.append(File(source: url, outputPath: relative, hash: try hashFile(url, shown: (siteStaticShown ?? siteStatic.path) + "/" + relative)))
         }
         return Assets(files: files, urls: urls)
     }
 
+    /// Read with `FileSystem.read`, which refuses FIFOs and devices: `Data(contentsOf:)` waited
+    /// for ever on a FIFO's writer, or read `/dev/zero` until memory ran out.
     static func hashFile(_ url: URL, shown: String) throws(Diagnostic) -> ContentHash {
-        do {
-            let data = try Data(contentsOf: url, options: .mappedIfSafe)
-            return data.withUnsafeBytes { ContentHash($0.bindMemory(to: UInt8.self)) }
-        } catch {
-            throw Diagnostic(file: url.path, "cannot read the asset: \(SourceText.reason(error))")
-        }
+        let bytes = try FileSystem.read(url.path, shown: shown, noun: "asset")
+        return bytes.withUnsafeBufferPointer { ContentHash($0) }
     }
 
     /// Regular files under a folder, relative paths, sorted; hidden files skipped.

@@ -32,17 +32,14 @@ enum FileSystem {
         try result.get()
     }
 
-    /// A whole file's bytes. Errors name `shown`, the path as the user knows it.
-    static func read(_ path: String, shown: String) throws(Diagnostic) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw Diagnostic(file: shown, "cannot read the file: \(errorText())") }
+    /// A whole file's bytes. Errors name `shown`, the path as the user knows it, and call the file
+    /// `noun` ("file", "asset").
+    static func read(_ path: String, shown: String, noun: String = "file") throws(Diagnostic) -> [UInt8] {
+        let (descriptor, size) = try openRegularFile(path, shown: shown, noun: noun)
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw Diagnostic(file: shown, "cannot read the file: \(errorText())") }
-        guard (info.st_mode & S_IFMT) != S_IFDIR else { throw Diagnostic(file: shown, "cannot read the file: it is a folder") }
         // Read into a buffer one byte larger than the file, so a file that grew meanwhile is seen.
         var bytes: [UInt8] = []
-        var chunk = max(Int(info.st_size), 0) + 1
+        var chunk = size + 1
         while true {
             var failed = false
             var reachedEnd = false
@@ -64,6 +61,42 @@ enum FileSystem {
             if bytes.isEmpty { bytes = piece } else { bytes += piece }
             if reachedEnd { return bytes }
             chunk = 1 << 16
+        }
+    }
+
+    /// Opens a file for reading and returns it with its size, refusing anything but a regular file.
+    ///
+    /// A FIFO among the sources would block `open` until some other program wrote to it, and a
+    /// link to a device such as `/dev/zero` would be read until memory ran out; either hung the
+    /// build. `O_NONBLOCK` lets `open` return at once for a FIFO, and `fstat` on what was opened
+    /// (not on the path, which may change in between) says what it is. Regular files ignore the
+    /// flag, so reading them is as before.
+    static func openRegularFile(_ path: String, shown: String, noun: String = "file") throws(Diagnostic) -> (descriptor: Int32, size: Int) {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Diagnostic(file: shown, "cannot read the \(noun): \(errorText())") }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            let problem = errorText()
+            close(descriptor)
+            throw Diagnostic(file: shown, "cannot read the \(noun): \(problem)")
+        }
+        let kind = info.st_mode & S_IFMT
+        guard kind == S_IFREG else {
+            close(descriptor)
+            if kind == S_IFDIR { throw Diagnostic(file: shown, "cannot read the \(noun): it is a folder") }
+            throw Diagnostic(file: shown, "cannot read the \(noun): it is not a regular file (\(describe(kind)))")
+        }
+        return (descriptor, max(Int(info.st_size), 0))
+    }
+
+    /// What a file that is neither a regular file nor a folder is, for messages.
+    private static func describe(_ kind: mode_t) -> String {
+        switch kind {
+        case S_IFIFO: return "a FIFO"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFSOCK: return "a socket"
+        case S_IFLNK: return "a symbolic link"
+        default: return "a special file"
         }
     }
 
@@ -149,14 +182,10 @@ enum FileSystem {
         try? FileManager.default.removeItem(atPath: path)
     }
 
+    /// Read with `read(_:shown:)`, so a FIFO or device that took a regular file's place since the
+    /// assets were collected fails instead of blocking or never ending.
     static func copyFile(_ source: String, to destination: String) throws(Diagnostic) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: source), options: .mappedIfSafe)
-        } catch {
-            throw Diagnostic(file: source, "cannot read the file: \(SourceText.reason(error))")
-        }
-        try withBytes(of: data) { buffer throws(Diagnostic) in try write(buffer, to: destination) }
+        try write(bytes: try read(source, shown: source), to: destination)
     }
 
     /// `Data.withUnsafeBytes` keeping the typed error (the standard library's `rethrows` loses it).

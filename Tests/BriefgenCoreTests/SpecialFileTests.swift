@@ -1,0 +1,90 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+@testable import BriefgenCore
+
+/// FIFOs, devices and links to them among the sources: opening a FIFO waits for a writer that
+/// never comes, and `/dev/zero` never ends. Each must fail the build at once with the file named.
+@Suite("Special files")
+struct SpecialFileTests {
+    /// Makes a FIFO, and while it exists keeps giving any reader stuck on it an end of file, so
+    /// code that still blocks on FIFOs fails the test instead of hanging the whole suite.
+    func makeFIFO(_ url: URL) {
+        try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        #expect(mkfifo(url.path, 0o644) == 0)
+        let path = url.path
+        Thread.detachNewThread {
+            while FileManager.default.fileExists(atPath: path) {
+                Thread.sleep(forTimeInterval: 2)
+                // Succeeds only while someone has it open for reading; closing it ends their read.
+                let descriptor = open(path, O_WRONLY | O_NONBLOCK)
+                if descriptor >= 0 { close(descriptor) }
+            }
+        }
+    }
+
+    func expectFailure(_ folder: TemporaryFolder, file: String, kind: String,
+                       sourceLocation: SourceLocation = #_sourceLocation, _ breakIt: () -> Void) throws {
+        let problems = try TestSite.failedBuildProblems(folder, sourceLocation: sourceLocation, after: breakIt)
+        #expect(problems.map(\.file) == [file], sourceLocation: sourceLocation)
+        // Assets keep their own noun: "cannot read the asset: …".
+        let message = problems.first?.message ?? ""
+        #expect(message == "cannot read the file: it is not a regular file (\(kind))"
+                    || message == "cannot read the asset: it is not a regular file (\(kind))", sourceLocation: sourceLocation)
+    }
+
+    @Test("a FIFO article fails the build at once")
+    func fifoArticle() throws {
+        let folder = TemporaryFolder()
+        try expectFailure(folder, file: "Content/articles/pipe.md", kind: "a FIFO") {
+            makeFIFO(folder.path("Content/articles/pipe.md"))
+        }
+    }
+
+    @Test("a FIFO partial fails template loading at once")
+    func fifoPartial() throws {
+        let folder = TemporaryFolder()
+        try expectFailure(folder, file: "Templates/partials/pipe.mustache", kind: "a FIFO") {
+            makeFIFO(folder.path("Templates/partials/pipe.mustache"))
+        }
+    }
+
+    @Test("a FIFO among the theme's assets or the site's static files is named for what it is",
+          arguments: ["Templates/assets/pipe.css", "Content/static/pipe.txt"])
+    func fifoAsset(path: String) throws {
+        let folder = TemporaryFolder()
+        try expectFailure(folder, file: path, kind: "a FIFO") {
+            makeFIFO(folder.path(path))
+        }
+    }
+
+    @Test("a link to /dev/zero among the articles fails the build instead of reading for ever")
+    func devZeroArticle() throws {
+        let folder = TemporaryFolder()
+        try expectFailure(folder, file: "Content/articles/zero.txt", kind: "a device") {
+            try! FileManager.default.createSymbolicLink(atPath: folder.path("Content/articles/zero.txt").path,
+                                                       withDestinationPath: "/dev/zero")
+        }
+    }
+
+    @Test("a link to a device among the static files fails too")
+    func devZeroStatic() throws {
+        let folder = TemporaryFolder()
+        try expectFailure(folder, file: "Content/static/zero.bin", kind: "a device") {
+            try! FileManager.default.createDirectory(at: folder.path("Content/static"), withIntermediateDirectories: true)
+            try! FileManager.default.createSymbolicLink(atPath: folder.path("Content/static/zero.bin").path,
+                                                       withDestinationPath: "/dev/zero")
+        }
+    }
+
+    @Test("regular files and empty ones still read")
+    func regularFiles() throws {
+        let folder = TemporaryFolder()
+        let file = folder.write("a.txt", "hello")
+        #expect(try FileSystem.read(file.path, shown: "a.txt") == Array("hello".utf8))
+        let empty = folder.write("empty.txt", "")
+        #expect(try FileSystem.read(empty.path, shown: "empty.txt") == [])
+    }
+}
