@@ -128,4 +128,33 @@ struct TemplateSetTests {
         let page = try templates.renderPage("tree", node(0))
         #expect(String(decoding: page, as: UTF8.self).hasSuffix("n19(n20)" + String(repeating: ")", count: 19)))
     }
+
+    @Test("sections nested 20,000 deep fail loading with the file and the line that goes too deep, without a crash")
+    func sectionsTooDeep() {
+        let text = "<p>\n" + String(repeating: "{{#a}}\n", count: 20_000) + String(repeating: "{{/a}}\n", count: 20_000)
+        let errors = loadErrors(theme(replacing: "404.mustache", with: text))
+        #expect(errors.count == 1)
+        #expect(errors.first?.file == "Templates/404.mustache")
+        // The first section is on line 2, so the 101st, one deeper than allowed, is on line 102.
+        #expect(errors.first?.line == 102)
+        #expect(errors.first?.message.hasPrefix("sections are nested more than 100 deep") == true)
+    }
+
+    @Test("inverted sections, blocks and parents count towards the nesting limit too")
+    func mixedTooDeep() {
+        let opening = ["{{#a}}", "{{^b}}", "{{$c}}", "{{<layout}}"]
+        var text = ""
+        for level in 0..<400 { text += opening[level % 4] }
+        let errors = loadErrors(theme(replacing: "404.mustache", with: text))
+        #expect(errors.first?.message.hasPrefix("sections are nested more than 100 deep") == true)
+    }
+
+    @Test("a theme with sections nested 50 deep loads and renders")
+    func sectionsFiftyDeep() throws {
+        let text = String(repeating: "{{#a}}", count: 50) + "deep" + String(repeating: "{{/a}}", count: 50)
+        let folder = theme(replacing: "deep.mustache", with: text)
+        let templates = try TemplateSet.load(from: folder.path("Templates"), displayPath: "Templates")
+        let page = try templates.renderPage("deep", .object(TemplateFields(distinct: [("a", .bool(true))])))
+        #expect(String(decoding: page, as: UTF8.self) == "deep")
+    }
 }

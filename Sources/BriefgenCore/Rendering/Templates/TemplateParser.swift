@@ -114,15 +114,20 @@ struct TemplateParser {
 
     // MARK: Tree
 
+    /// How deep sections, inverted sections, blocks and parent tags may nest. Parsing, compiling
+    /// and rendering each recurse once per level, so 20,000 nested `{{#a}}` overflowed the stack
+    /// (and each level copied its section's raw text: quadratic); no real theme comes near 100.
+    static let nestingLimit = 100
+
     func parse() throws(TemplateError) -> [TemplateNode] {
         let tokens = try tokens()
         var index = 0
-        let nodes = try parseNodes(tokens, &index, closing: nil)
+        let nodes = try parseNodes(tokens, &index, closing: nil, depth: 0)
         return nodes
     }
 
-    /// Parses until the close tag of `closing` (or the end).
-    private func parseNodes(_ tokens: [Token], _ index: inout Int, closing: Tag?) throws(TemplateError) -> [TemplateNode] {
+    /// Parses until the close tag of `closing` (or the end); `depth` is how many sections enclose it.
+    private func parseNodes(_ tokens: [Token], _ index: inout Int, closing: Tag?, depth: Int) throws(TemplateError) -> [TemplateNode] {
         var nodes: [TemplateNode] = []
         while index < tokens.count {
             let token = tokens[index]
@@ -152,8 +157,12 @@ struct TemplateParser {
                     nodes.append(.partial(tag.content, indentation: standalone ? indentation : "", line: line, column: column))
                 case .section, .inverted, .block, .parent:
                     let name = try self.name(tag)
+                    guard depth < TemplateParser.nestingLimit else {
+                        throw error(at: tag.start, "sections are nested more than \(TemplateParser.nestingLimit) deep here: "
+                                        + "a {{#…}}, {{^…}}, {{$…}} or {{<…}} tag opens inside \(TemplateParser.nestingLimit) others that are still open")
+                    }
                     let bodyStart = index
-                    let children = try parseNodes(tokens, &index, closing: tag)
+                    let children = try parseNodes(tokens, &index, closing: tag, depth: depth + 1)
                     let closeTag = closingTag(tokens, index - 1)
                     switch tag.kind {
                     case .section:
