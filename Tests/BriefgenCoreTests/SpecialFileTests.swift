@@ -87,4 +87,21 @@ struct SpecialFileTests {
         let empty = folder.write("empty.txt", "")
         #expect(try FileSystem.read(empty.path, shown: "empty.txt") == [])
     }
+
+    @Test("an article whose file name is not valid UTF-8 is reported as such, not as missing")
+    func invalidUTF8Name() throws {
+        let folder = TemporaryFolder()
+        let problems = try TestSite.failedBuildProblems(folder) {
+            // "bad\xFFname.md": made with the bytes, as no Swift string can hold them.
+            let path = Array(folder.path("Content/articles").path.utf8) + Array("/bad".utf8) + [0xFF] + Array("name.md".utf8) + [0]
+            let descriptor = path.withUnsafeBufferPointer { bytes in
+                bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { open($0, O_WRONLY | O_CREAT, 0o644) }
+            }
+            #expect(descriptor >= 0)
+            _ = "---\ntitle: A\ndate: 2025-12-20\n---\nBody.\n".withCString { write(descriptor, $0, strlen($0)) }
+            close(descriptor)
+        }
+        #expect(problems.map(\.file) == ["Content/articles/bad\u{FFFD}name.md"])
+        #expect(problems.first?.message == "cannot read the file: its name is not valid UTF-8 (shown here with \u{FFFD}); rename it")
+    }
 }

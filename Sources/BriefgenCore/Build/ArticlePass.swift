@@ -57,7 +57,7 @@ struct ArticlePass: Sendable {
         let path = loader.directoryPath + "/" + relative
         var outcome = Outcome()
         guard let stamp = knownStamp ?? SummaryCache.stamp(of: path) else {
-            outcome.problems = [Diagnostic(file: shown, "cannot read the file: \(FileSystem.errorText())")]
+            outcome.problems = [Diagnostic(file: shown, "cannot read the file: \(FileSystem.openFailure(path))")]
             return outcome
         }
         var analysed: AnalysedArticle?

@@ -73,7 +73,7 @@ enum FileSystem {
     /// flag, so reading them is as before.
     static func openRegularFile(_ path: String, shown: String, noun: String = "file") throws(Diagnostic) -> (descriptor: Int32, size: Int) {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { throw Diagnostic(file: shown, "cannot read the \(noun): \(errorText())") }
+        guard descriptor >= 0 else { throw Diagnostic(file: shown, "cannot read the \(noun): \(openFailure(path))") }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
             let problem = errorText()
@@ -87,6 +87,15 @@ enum FileSystem {
             throw Diagnostic(file: shown, "cannot read the \(noun): it is not a regular file (\(describe(kind)))")
         }
         return (descriptor, max(Int(info.st_size), 0))
+    }
+
+    /// Why `open` or `stat` failed, in the system's words; for a name that was not valid UTF-8,
+    /// which the folder listing had to show with U+FFFD and so could not be opened again, why that is.
+    static func openFailure(_ path: String, _ code: Int32 = errno) -> String {
+        if code == ENOENT, path.unicodeScalars.contains("\u{FFFD}") {
+            return "its name is not valid UTF-8 (shown here with \u{FFFD}); rename it"
+        }
+        return errorText(code)
     }
 
     /// What a file that is neither a regular file nor a folder is, for messages.
