@@ -82,19 +82,22 @@ public indirect enum YAMLValue: Sendable, Equatable {
         }
     }
 
-    /// Yams names a repeated key but not where; the second line that starts with it is where an
-    /// editor has to look.
-    static func duplicateKey(_ key: String, in yaml: String, firstLine: Int, file: String) -> Diagnostic {
-        var seen = 0
-        var line = firstLine
-        for (index, text) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = text.drop(while: { $0 == " " })
-            if trimmed.hasPrefix(key + ":") || trimmed.hasPrefix("\"\(key)\":") || trimmed.hasPrefix("'\(key)':") {
-                seen += 1
-                if seen == 2 {
-                    line = firstLine + index
-                    break
-                }
+    /// Yams names a repeated key and where it first stands in its mapping, not where it stands
+    /// again: the next line that starts with the key at the same column (after spaces and a list
+    /// item's `- `) is where an editor has to look. Repeating a key of another list item is
+    /// not a mistake, so matching the first key's column, from its line on, keeps to its mapping.
+    static func duplicateKey(_ key: String, in yaml: String, first: Mark, firstLine: Int, file: String) -> Diagnostic {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        var line = first.line + firstLine - 1
+        let column = first.column - 1
+        for index in max(first.line, 0)..<lines.count {
+            let text = Array(lines[index].utf8)
+            guard column >= 0, text.count > column,
+                  text[..<column].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") }) else { continue }
+            let rest = String(decoding: text[column...], as: UTF8.self)
+            if rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") {
+                line = index + firstLine
+                break
             }
         }
         return Diagnostic(file: file, line: line, "the key '\(key)' appears twice")
@@ -116,8 +119,8 @@ public indirect enum YAMLValue: Sendable, Equatable {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             return located(problem, context, mark)
-        case .duplicatedKeysInMapping(let duplicates, _):
-            return duplicateKey(duplicates.first ?? "", in: yaml, firstLine: firstLine, file: file)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return duplicateKey(duplicates.first ?? "", in: yaml, first: context.mark, firstLine: firstLine, file: file)
         default:
             return Diagnostic(file: file, line: firstLine, "invalid YAML: \(error)")
         }
