@@ -150,7 +150,7 @@ public struct QuoteExtractor: Sendable {
                     if first.closed {
                         let after = String(scalars: characters[first.end..<sentenceEnd(after: first.end, sentences, limit: spans.first?.start)])
                         var speaker = carried.speaker ?? Attribution.speakerAfter(after)
-                        speaker = resolve(speaker, people: &people, sentenceStart: "")
+                        speaker = resolve(speaker, people: &people, sentenceStart: { "" })
                         found.append(Found(quote: Quote(text: clean(text), speaker: speaker), paragraph: carried.paragraph))
                         remember(speaker, &people, &previousSpeaker, paragraphIndex)
                     } else {
@@ -168,9 +168,18 @@ public struct QuoteExtractor: Sendable {
                 var span = spans[index]
                 var text = span.inner
                 observeSentences(before: span.start)
-                let sentenceStart = sentences.first(where: { $0.contains(span.start) })?.lowerBound ?? 0
+                let sentenceStart = QuoteExtractor.sentence(containing: span.start, sentences).map { sentences[$0].lowerBound } ?? 0
                 let beforeStart = max(previousEnd, sentenceStart)
                 let before = String(scalars: characters[beforeStart..<span.start])
+                // The sentence up to the quote, made only when a rule reads it: with many quotes in
+                // one long sentence, making it for each quote cost time quadratic in the sentence.
+                var madeSentenceText: String?
+                func sentenceText() -> String {
+                    if let made = madeSentenceText { return made }
+                    let made = String(scalars: characters[sentenceStart..<span.start])
+                    madeSentenceText = made
+                    return made
+                }
                 var mergedSpeaker: String?
 
                 // Split quote: `"…," he said, "…"` is one quotation.
@@ -207,14 +216,13 @@ public struct QuoteExtractor: Sendable {
                     switch Attribution.speakerBefore(before) {
                     case .speaker(let name): speaker = name
                     case .subject:
-                        let sentenceText = String(scalars: characters[sentenceStart..<span.start])
-                        speaker = subject(of: sentenceText, people: &people)
+                        speaker = subject(of: sentenceText(), people: &people)
                     case nil: break
                     }
                 }
                 // `Ostrova put it simply: "…"`: a colon hands the quote to the person the clause names.
                 if speaker == nil, before.trimmingWhitespace.hasSuffix(":") {
-                    speaker = people.firstPerson(in: String(scalars: characters[sentenceStart..<span.start]))
+                    speaker = people.firstPerson(in: sentenceText())
                 }
                 // A quotation that opens a sentence right after someone's quotation continues it, and a
                 // second fragment in the sentence of an attributed one has the same speaker.
@@ -223,7 +231,7 @@ public struct QuoteExtractor: Sendable {
                    previous.paragraph >= paragraphIndex - 1, !found.isEmpty {
                     speaker = previous.name
                 }
-                speaker = resolve(speaker, people: &people, sentenceStart: String(scalars: characters[sentenceStart..<span.start]))
+                speaker = resolve(speaker, people: &people, sentenceStart: sentenceText)
 
                 let isQuotation = speaker != nil || wordCount >= 4
                 if !span.closed {
@@ -252,11 +260,12 @@ public struct QuoteExtractor: Sendable {
         }
     }
 
-    /// "he"/"she" become the person last named; other pronouns are not guessed.
-    private func resolve(_ speaker: String?, people: inout LazyPeopleTracker, sentenceStart: String) -> String? {
+    /// "he"/"she" become the person last named; other pronouns are not guessed. `sentenceStart`
+    /// is asked for only for a pronoun.
+    private func resolve(_ speaker: String?, people: inout LazyPeopleTracker, sentenceStart: () -> String) -> String? {
         guard let speaker else { return nil }
         if Attribution.pronouns.contains(speaker) {
-            guard let person = people.firstPerson(in: sentenceStart) ?? people.lastPerson() else { return nil }
+            guard let person = people.firstPerson(in: sentenceStart()) ?? people.lastPerson() else { return nil }
             return people.fullName(person)
         }
         if Attribution.groupPronouns.contains(speaker) { return nil }
@@ -475,10 +484,26 @@ public struct QuoteExtractor: Sendable {
 
     /// Where the sentence that `offset` sits in ends, but no later than `limit`.
     private func sentenceEnd(after offset: Int, _ sentences: [Range<Int>], limit: Int?) -> Int {
-        let containing = sentences.first { $0.contains(offset) } ?? sentences.first { $0.contains(offset - 1) }
-        var end = containing?.upperBound ?? sentences.last?.upperBound ?? offset
+        let containing = QuoteExtractor.sentence(containing: offset, sentences) ?? QuoteExtractor.sentence(containing: offset - 1, sentences)
+        var end = containing.map { sentences[$0].upperBound } ?? sentences.last?.upperBound ?? offset
         if let limit { end = min(end, limit) }
         return max(end, offset)
+    }
+
+    /// The index of the sentence that holds `offset`, by binary search: `Sentences.ranges` are
+    /// in order and follow each other, and a paragraph of thousands of quotes made the linear
+    /// search for each quote cost time quadratic in the paragraph. The same answer as
+    /// `sentences.firstIndex { $0.contains(offset) }` (nil outside them).
+    static func sentence(containing offset: Int, _ sentences: [Range<Int>]) -> Int? {
+        var low = 0
+        var high = sentences.count
+        // The first sentence that ends after `offset`.
+        while low < high {
+            let middle = (low + high) / 2
+            if sentences[middle].upperBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        guard low < sentences.count, sentences[low].contains(offset) else { return nil }
+        return low
     }
 
     private func leadingSpaceCount(_ characters: [Unicode.Scalar]) -> Int {

@@ -1,0 +1,54 @@
+import Testing
+@testable import BriefgenCore
+
+/// Paragraphs with thousands of quotations: each quote looks up its sentence and the text before
+/// it, and these check that doing so within one long paragraph still gives every quote and speaker.
+/// (How long it takes is measured with `briefgen-bench` and the repro scripts, not here.)
+@Suite("Quote extraction in long paragraphs")
+struct QuoteExtractorScaleTests {
+    static let speakers = ["Putin", "Zelensky", "Trump", "Lena Ostrova"]
+
+    @Test("one sentence of 2,000 quotes, each followed by its speaker and a comma: joined in pairs")
+    func oneLongSentence() throws {
+        // `“…” said Putin, “…”` is one quotation split by its attribution, so quotes pair up.
+        let paragraph = (0..<2000).map { "“we hold line \($0)” said \(Self.speakers[$0 % 4]), " }.joined()
+        let found = QuoteExtractor(knownPeople: Self.speakers).extract(from: ["date 2025-12-01 Lede.", paragraph])
+        try #require(found.count == 1000)
+        #expect(found.allSatisfy { $0.paragraph == 1 })
+        for pair in [0, 1, 617, 999] {
+            #expect(found[pair].quote == Quote(text: "we hold line \(2 * pair) we hold line \(2 * pair + 1)", speaker: Self.speakers[2 * pair % 4]))
+        }
+        #expect(Set(found.compactMap(\.quote.speaker)) == ["Putin", "Trump"])
+    }
+
+    @Test("2,000 sentences of one quote each, the speaker named once and then \"he\"")
+    func manySentences() throws {
+        let paragraph = "Oskar Vell spoke first. "
+            + (0..<2000).map { "“We agree on item \($0),” \($0 % 2 == 0 ? "he said" : "said Vell"). " }.joined()
+        let found = QuoteExtractor(knownPeople: []).extract(from: [paragraph])
+        try #require(found.count == 2000)
+        for index in [0, 1, 1000, 1999] {
+            #expect(found[index].quote == Quote(text: "We agree on item \(index)", speaker: index % 2 == 0 ? "Oskar Vell" : "Vell"))
+        }
+    }
+}
+
+@Suite("Finding a quote's sentence")
+struct SentenceLookupTests {
+    @Test("the binary search finds the sentence a linear search finds, for every offset")
+    func matchesLinearSearch() {
+        var random = SeededRandom(seed: 5)
+        for _ in 0..<500 {
+            var sentences: [Range<Int>] = []
+            var start = 0
+            for _ in 0..<random.next(8) {
+                let end = start + 1 + random.next(6)
+                sentences.append(start..<end)
+                start = end
+            }
+            for offset in -2...(start + 2) {
+                #expect(QuoteExtractor.sentence(containing: offset, sentences) == sentences.firstIndex { $0.contains(offset) }, "\(sentences) \(offset)")
+            }
+        }
+    }
+}
