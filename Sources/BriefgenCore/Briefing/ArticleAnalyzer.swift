@@ -9,8 +9,9 @@ public struct ArticleAnalyzer: Sendable {
     public let quoteExtractor: QuoteExtractor
     let pointOrder: [String: Int]
 
-    public init(points: [Point], actors: [Actor], basePath: String) {
-        renderer = MarkdownRenderer(basePath: basePath)
+    /// - Parameter reservedIDs: ids the article's page already has, which heading ids must avoid.
+    public init(points: [Point], actors: [Actor], basePath: String, reservedIDs: Set<String> = []) {
+        renderer = MarkdownRenderer(basePath: basePath, reservedIDs: reservedIDs)
         pointMatcher = PointMatcher(points: points)
         actorLinker = ActorLinker(actors: actors)
         quoteExtractor = QuoteExtractor(knownPeople: actors.filter { $0.kind == .person }.flatMap(\.names))

@@ -29,15 +29,17 @@ struct ArticlePass: Sendable {
     let output: (pages: ArticlePages, templates: TemplateSet, writer: OutputWriter)?
     let newest: NewestBodies
 
+    /// - Parameter reservedIDs: ids the theme's article page has, which heading ids avoid.
     init(loader: ContentLoader, site: SiteContent, options: BuildOptions, cache: SummaryCache,
-         output: (pages: ArticlePages, templates: TemplateSet, writer: OutputWriter)?, newest: NewestBodies) {
+         output: (pages: ArticlePages, templates: TemplateSet, writer: OutputWriter)?, newest: NewestBodies,
+         reservedIDs: Set<String> = []) {
         self.loader = loader
         self.site = site
         self.options = options
         self.cache = cache
         self.output = output
         self.newest = newest
-        analyzer = ArticleAnalyzer(points: site.points, actors: site.actors, basePath: site.config.basePath)
+        analyzer = ArticleAnalyzer(points: site.points, actors: site.actors, basePath: site.config.basePath, reservedIDs: reservedIDs)
         rawReader = RawArticleReader(knownPeople: site.actors.filter { $0.kind == .person }.flatMap(\.names))
         pointSlugs = Set(site.points.map(\.slug))
         actorSlugs = Set(site.actors.map(\.slug))

@@ -77,6 +77,10 @@ public struct SiteBuilder: Sendable {
             throw DiagnosticList(problems + pass.run(loader.articleFiles(), onProgress: nil).flatMap(\.problems))
         }
         if let baseURL = options.baseURL { site.config.baseURL = SiteConfig.normalisedBaseURL(baseURL) }
+        // Heading ids step aside for the ids the theme's article page has: they are part of what
+        // an article's analysis (and so its cached summary) depends on.
+        let reservedIDs = templates.literalIDs(ofPage: "article")
+        for id in reservedIDs.sorted() { site.analysisInputs.update(id) }
 
         let routes = Routes(config: site.config)
         let assets: Assets = try timer.step("collect assets") { () throws(DiagnosticList) in
@@ -106,8 +110,8 @@ public struct SiteBuilder: Sendable {
             }
         }
         do throws(DiagnosticList) {
-            let report = try build(site: site, loader: loader, templates: templates, assets: assets, routes: routes,
-                                   renderInputs: renderInputs, writer: writer, timer: &timer)
+            let report = try build(site: site, loader: loader, templates: templates, reservedIDs: reservedIDs, assets: assets,
+                                   routes: routes, renderInputs: renderInputs, writer: writer, timer: &timer)
             return report
         } catch {
             writer?.discard()
@@ -115,7 +119,7 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    private func build(site: SiteContent, loader: ContentLoader, templates: TemplateSet, assets: Assets, routes: Routes,
+    private func build(site: SiteContent, loader: ContentLoader, templates: TemplateSet, reservedIDs: Set<String>, assets: Assets, routes: Routes,
                        renderInputs: ContentHash, writer: OutputWriter?, timer: inout StepTimer) throws(DiagnosticList) -> BuildReport {
         let files = loader.articleFiles()
         let (key, stamps) = timer.step("look for changes") {
@@ -145,7 +149,7 @@ public struct SiteBuilder: Sendable {
         let feedSize = 20
         let newest = NewestBodies(limit: feedSize)
         let pass = ArticlePass(loader: loader, site: site, options: options, cache: cache,
-                               output: writer.map { (articlePages, templates, $0) }, newest: newest)
+                               output: writer.map { (articlePages, templates, $0) }, newest: newest, reservedIDs: reservedIDs)
         let progress = ProgressCounter()
         let onProgress = self.onProgress
         let total = files.count

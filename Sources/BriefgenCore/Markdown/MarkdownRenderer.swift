@@ -9,11 +9,15 @@ import Foundation
 public struct MarkdownRenderer: Sendable {
     /// Prefix for root-relative links and images (`/x` becomes `/briefings/x`); "" at the root.
     public var basePath: String
+    /// Ids the page around the Markdown already has (the theme's `main`, `toc-heading`…):
+    /// headings and paragraphs take other ids, suffixed as repeated headings are.
+    public var reservedIDs: Set<String>
 
-    public init(basePath: String = "") {
+    public init(basePath: String = "", reservedIDs: Set<String> = []) {
         var path = basePath
         while path.hasSuffix("/") { path.removeLast() }
         self.basePath = path
+        self.reservedIDs = reservedIDs
     }
 
     /// Safe mode is cmark's default since 0.29: raw HTML is omitted and `javascript:`,
@@ -44,7 +48,7 @@ public struct MarkdownRenderer: Sendable {
             nodes.append(node)
         }
         // Anchors first, so each block's HTML is made once, with its id already in place.
-        MarkdownRenderer.assignIDs(to: &blocks)
+        MarkdownRenderer.assignIDs(to: &blocks, reserved: reservedIDs)
         for index in blocks.indices {
             blocks[index].html = MarkdownRenderer.html(of: nodes[index], id: blocks[index].id)
         }
@@ -126,8 +130,8 @@ public struct MarkdownRenderer: Sendable {
     /// Headings get ids from their text first, so they keep clean slugs; then every paragraph,
     /// block quote and list gets `<section>-p<n>`, numbered within its section, so an anchor
     /// stays put when another section of the article is edited.
-    static func assignIDs(to blocks: inout [RenderedBlock]) {
-        var ids = UniqueIDs(expected: blocks.count)
+    static func assignIDs(to blocks: inout [RenderedBlock], reserved: Set<String> = []) {
+        var ids = UniqueIDs(reserved: reserved, expected: blocks.count)
         for index in blocks.indices where blocks[index].isHeading {
             blocks[index].id = ids.claim(Slug.make(blocks[index].text))
         }

@@ -30,3 +30,10 @@ enum HTMLInspection {
         Set(matches(#" id="([^"]+)""#, in: html).map { $0[0] })
     }
 }
+
+extension HTMLInspection {
+    /// Every `id="…"` on a page, in order and with repeats, to find ids used twice.
+    static func idList(_ html: String) -> [String] {
+        matches(#" id="([^"]+)""#, in: html).map { $0[0] }
+    }
+}

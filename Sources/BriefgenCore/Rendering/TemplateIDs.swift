@@ -1,0 +1,53 @@
+/// The ids a theme writes into its pages itself, so that ids made from an article's headings
+/// can keep clear of them.
+///
+/// Themes are edited by their users, so the ids are read from the templates rather than listed
+/// here: a heading "Main" must not take `main`, the skip link's target, nor a heading named like
+/// `toc-heading` the id of the table of contents.
+extension TemplateSet {
+    /// The literal `id="…"` values in the templates a page rendered with `name` is made of: the
+    /// template, its parents and partials, and theirs. Ids built from values (`id="day-{{…}}"`)
+    /// are left out: which ones a page gets is not known before rendering.
+    public func literalIDs(ofPage name: String) -> Set<String> {
+        var ids: Set<String> = []
+        var seen: Set<String> = [name]
+        var pending = [name]
+        while let next = pending.popLast() {
+            if let source = sources[next] { ids.formUnion(TemplateSet.literalIDs(in: source)) }
+            for reference in templates[next]?.references ?? [] where seen.insert(reference.name).inserted {
+                pending.append(reference.name)
+            }
+        }
+        return ids
+    }
+
+    /// The values of `id` attributes in `source`, in order: the attribute name after whitespace
+    /// (so `data-id` is not one), in any case, then `=` and a quoted value without template tags.
+    static func literalIDs(in source: String) -> [String] {
+        let bytes = Array(source.utf8)
+        var result: [String] = []
+        var index = 1
+        while index + 1 < bytes.count {
+            defer { index += 1 }
+            guard bytes[index] | 0x20 == UInt8(ascii: "i"), bytes[index + 1] | 0x20 == UInt8(ascii: "d"),
+                  isSpace(bytes[index - 1]) else { continue }
+            var cursor = index + 2
+            while cursor < bytes.count, isSpace(bytes[cursor]) { cursor += 1 }
+            guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: "=") else { continue }
+            cursor += 1
+            while cursor < bytes.count, isSpace(bytes[cursor]) { cursor += 1 }
+            guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: "\"") || bytes[cursor] == UInt8(ascii: "'") else { continue }
+            let quote = bytes[cursor]
+            let start = cursor + 1
+            guard let end = bytes[start...].firstIndex(of: quote) else { break }
+            let value = String(decoding: bytes[start..<end], as: UTF8.self)
+            if !value.isEmpty, !value.contains("{{") { result.append(value) }
+            index = end
+        }
+        return result
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+    }
+}

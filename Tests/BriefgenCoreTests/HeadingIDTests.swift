@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import BriefgenCore
+
+/// Heading ids are made from the heading's words, and the theme's article page has ids of its own
+/// (`main`, `toc-heading`…): a heading must never take one of them.
+@Suite("Heading ids and the theme's ids")
+struct HeadingIDTests {
+    static let article = """
+    ---
+    title: Clashing headings
+    date: 2025-12-01
+    ---
+    Lead paragraph.
+
+    ## Main
+
+    The main points.
+
+    ## toc heading
+
+    A heading named like the table of contents.
+
+    ## Quotes heading
+
+    “We will see,” Kovac said.
+
+    ## Actors heading
+
+    Kovac again.
+    """
+
+    @Test("an article whose headings are named like the theme's ids builds to a page with every id once")
+    func headingsAvoidThemeIDs() throws {
+        let folder = TemporaryFolder()
+        TestSite.minimal(folder, articles: ["clash.md": HeadingIDTests.article])
+        try TestSite.build(folder)
+        let html = try #require(folder.read("Output/articles/clash/index.html"))
+        let ids = HTMLInspection.idList(html)
+        #expect(ids.count == Set(ids).count, "ids used twice: \(Dictionary(grouping: ids) { $0 }.filter { $0.value.count > 1 }.keys.sorted())")
+        #expect(ids.contains("main") && ids.contains("toc-heading") && ids.contains("quotes-heading"))
+        // The headings step aside the way repeated headings do.
+        #expect(html.contains("<h2 id=\"main-1\">Main</h2>"))
+        #expect(html.contains("<h2 id=\"toc-heading-1\">"))
+        #expect(html.contains("href=\"#main-1\""))
+    }
+
+    @Test("an id a template adds is avoided, also when the article's summary comes from the cache")
+    func templateIDAvoidedThroughCache() throws {
+        let folder = TemporaryFolder()
+        TestSite.minimal(folder, articles: ["bg.md": "---\ntitle: Background check\ndate: 2025-12-01\n---\nLead.\n\n## Background\n\nWhat came before.\n"])
+        try TestSite.build(folder)
+        #expect(try #require(folder.read("Output/articles/bg/index.html")).contains("<h2 id=\"background\">"))
+
+        let article = folder.path("Templates/article.mustache")
+        let template = try String(contentsOf: article, encoding: .utf8)
+        try template.replacingOccurrences(of: "{{$content}}", with: "{{$content}}\n<aside id=\"background\">Context</aside>")
+            .write(to: article, atomically: true, encoding: .utf8)
+        // The cached summary of bg.md (unchanged) must know its heading's new anchor, or this link is reported broken.
+        folder.write("Content/articles/ref.md", "---\ntitle: See also\ndate: 2025-12-02\n---\nSee [the background](/articles/bg/#background-1).\n")
+        try TestSite.build(folder)
+        let html = try #require(folder.read("Output/articles/bg/index.html"))
+        #expect(html.contains("<aside id=\"background\">"))
+        #expect(html.contains("<h2 id=\"background-1\">"))
+        let ids = HTMLInspection.idList(html)
+        #expect(ids.count == Set(ids).count)
+    }
+
+    @Test("the ids written literally in the article page's templates, and no others")
+    func literalIDs() throws {
+        #expect(TemplateSet.literalIDs(in: #"<a id="one"> <b ID='two'> <c data-id="no"> <d id="day-{{date}}"> <e id = "three"> id="four""#)
+            == ["one", "two", "three", "four"])
+        let templates = try TemplateSet.load(from: TestPaths.templates, displayPath: "Templates")
+        #expect(templates.literalIDs(ofPage: "article") == ["main", "toc-heading", "quotes-heading", "actors-heading"])
+        #expect(!templates.literalIDs(ofPage: "home").contains("toc-heading"))
+    }
+}
