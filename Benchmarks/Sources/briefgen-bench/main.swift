@@ -52,7 +52,9 @@ if arguments.count > 3, arguments[3] == "tokenize-loop" {
     print("\(total / 20 / max(texts.count, 1)) words per article, \(texts.reduce(0) { $0 + $1.utf8.count } / max(texts.count, 1)) bytes")
     exit(0)
 }
-let analyzer = ArticleAnalyzer(points: site.points, actors: site.actors, basePath: "")
+let templates = try TemplateSet.load(from: templatesURL, displayPath: "Templates")
+// As a build does: heading ids avoid the ids of the theme's article page.
+let analyzer = ArticleAnalyzer(points: site.points, actors: site.actors, basePath: "", reservedIDs: templates.literalIDs(ofPage: "article"))
 let analysed = measure("analyse articles", count: site.articles.count) { site.articles.map(analyzer.analyse) }
 if arguments.count > 3, arguments[3] == "analyse-loop" {
     measure("analyse ×5", count: site.articles.count * 5) { for _ in 0..<5 { _ = site.articles.map(analyzer.analyse) } }
@@ -61,7 +63,6 @@ if arguments.count > 3, arguments[3] == "analyse-loop" {
 let renderer = MarkdownRenderer()
 _ = measure("cmark render only", count: site.articles.count) { site.articles.map { renderer.render($0.markdown) } }
 let briefing = measure("briefing", count: 1) { Briefing(content: site, articles: analysed) }
-let templates = try TemplateSet.load(from: templatesURL, displayPath: "Templates")
 let pages = measure("plan pages", count: 1) { PagePlanner(briefing: briefing, assetURLs: [:]).pages() }
 var bytes = 0
 let articlePages = ArticlePages(config: site.config, points: site.points, actors: site.actors, assetURLs: [:], renderInputs: ContentHash())
