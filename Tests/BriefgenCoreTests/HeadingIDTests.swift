@@ -66,6 +66,38 @@ struct HeadingIDTests {
         #expect(ids.count == Set(ids).count)
     }
 
+    @Test("a point's overview and an actor's notes step aside for the ids of their own pages")
+    func overviewAndNotesAvoidThemeIDs() throws {
+        let folder = TemporaryFolder()
+        TestSite.minimal(folder, articles: ["a.md": "---\ntitle: A\ndate: 2025-12-01\n---\nOn the territory, Kovac said little.\n"])
+        folder.write("Content/points/territory.md", """
+        ---
+        title: Territory
+        status: unresolved
+        order: 1
+        keywords: [territory, Donbas]
+        ---
+        The land question.
+
+        ## Overview heading
+
+        See [the history](#history-heading-1).
+
+        ## History heading
+
+        Earlier rounds.
+        """)
+        folder.write("Content/actors/kovac.md", "---\nname: Maria Kovac\naliases: [Kovac]\nrole: Foreign minister of Examplia\nside: Examplia\n---\n## Said heading\n\nNotes.\n")
+        try TestSite.build(folder)
+        for page in ["Output/points/territory/index.html", "Output/actors/kovac/index.html"] {
+            let html = try #require(folder.read(page))
+            let ids = HTMLInspection.idList(html)
+            #expect(ids.count == Set(ids).count, "\(page): ids used twice: \(Dictionary(grouping: ids) { $0 }.filter { $0.value.count > 1 }.keys.sorted())")
+        }
+        #expect(folder.read("Output/points/territory/index.html")?.contains("<h2 id=\"history-heading-1\">") == true)
+        #expect(folder.read("Output/actors/kovac/index.html")?.contains("<h2 id=\"said-heading-1\">") == true)
+    }
+
     @Test("the ids written literally in the article page's templates, and no others")
     func literalIDs() throws {
         #expect(TemplateSet.literalIDs(in: #"<a id="one"> <b ID='two'> <c data-id="no"> <d id="day-{{date}}"> <e id = "three"> id="four""#)

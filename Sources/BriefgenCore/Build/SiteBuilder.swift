@@ -174,14 +174,16 @@ public struct SiteBuilder: Sendable {
             Briefing(config: site.config, points: site.points, actors: site.actors, articles: published)
         }
         let pages = timer.step("plan pages") {
-            PagePlanner(briefing: briefing, assetURLs: assets.urls, feedSize: feedSize, renderInputs: renderInputs) { summary in
+            PagePlanner(briefing: briefing, assetURLs: assets.urls, feedSize: feedSize, renderInputs: renderInputs,
+                        reservedIDs: SiteBuilder.reservedIDs(templates)) { summary in
                 if let html = newest.html(summary.slug) { return html }
                 let relative = String(summary.sourcePath.dropFirst(loader.displayPath.count + 1))
                 return (try? pass.reanalyse(relative).body.html) ?? ""
             }.pages()
         }
         timer.step("check links") {
-            problems += SiteBuilder.checkLinks(site: site, summaries: published, pages: pages, assets: assets, routes: routes)
+            problems += SiteBuilder.checkLinks(site: site, summaries: published, pages: pages, assets: assets, routes: routes,
+                                               reservedIDs: SiteBuilder.reservedIDs(templates))
         }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
 
@@ -289,20 +291,28 @@ public struct SiteBuilder: Sendable {
 
     /// Links written in Markdown (articles, point overviews, actor notes) must lead to a page or
     /// file of the site, and anchors to an id on it.
-    static func checkLinks(site: SiteContent, summaries: [ArticleSummary], pages: [Page], assets: Assets, routes: Routes) -> [Diagnostic] {
+    /// The ids the point and actor pages' templates write themselves, which ids made from a
+    /// point's overview or an actor's notes step aside for (as an article's headings do).
+    static func reservedIDs(_ templates: TemplateSet) -> [String: Set<String>] {
+        ["point": templates.literalIDs(ofPage: "point"), "actor": templates.literalIDs(ofPage: "actor")]
+    }
+
+    static func checkLinks(site: SiteContent, summaries: [ArticleSummary], pages: [Page], assets: Assets, routes: Routes,
+                           reservedIDs: [String: Set<String>] = [:]) -> [Diagnostic] {
         let checker = LinkChecker(pages: pages, assetPaths: assets.files.map(\.outputPath), articles: summaries, routes: routes)
         var problems: [Diagnostic] = []
         for article in summaries where !article.links.isEmpty {
             problems += checker.check(article.links, onPage: LinkChecker.strip(routes.article(article.slug), basePath: routes.basePath),
                                       ownAnchors: Set(article.anchors), file: article.sourcePath)
         }
-        let renderer = MarkdownRenderer(basePath: "")
+        let pointRenderer = MarkdownRenderer(basePath: "", reservedIDs: reservedIDs["point"] ?? [])
+        let actorRenderer = MarkdownRenderer(basePath: "", reservedIDs: reservedIDs["actor"] ?? [])
         for point in site.points {
-            let body = renderer.render(point.overview, firstLine: point.overviewFirstLine)
+            let body = pointRenderer.render(point.overview, firstLine: point.overviewFirstLine)
             problems += checker.check(body.links, onPage: "/points/\(point.slug)/", ownAnchors: body.anchors, file: point.sourcePath)
         }
         for actor in site.actors {
-            let body = renderer.render(actor.bio, firstLine: actor.bioFirstLine)
+            let body = actorRenderer.render(actor.bio, firstLine: actor.bioFirstLine)
             problems += checker.check(body.links, onPage: "/actors/\(actor.slug)/", ownAnchors: body.anchors, file: actor.sourcePath)
         }
         return problems

@@ -6,7 +6,9 @@ public struct PagePlanner: Sendable {
     public let briefing: Briefing
     public let routes: Routes
     let values: ContextValues
-    let renderer: MarkdownRenderer
+    /// A point's overview and an actor's notes, each clear of its own page's ids.
+    let pointRenderer: MarkdownRenderer
+    let actorRenderer: MarkdownRenderer
     /// Entries per page for long lists (developments, articles, timeline, statements).
     public let perPage: Int
     /// Entries in feeds.
@@ -20,15 +22,19 @@ public struct PagePlanner: Sendable {
     /// The HTML of an article's body, for the site feed's full-content entries.
     let body: @Sendable (ArticleSummary) -> String
 
+    /// - Parameter reservedIDs: by template (`point`, `actor`), the ids its page already has,
+    ///   which ids made from a point's overview or an actor's notes must avoid.
     public init(briefing: Briefing, assetURLs: [String: String], perPage: Int = 20, feedSize: Int = 20, sitemapLimit: Int = 50_000,
-                renderInputs: ContentHash = ContentHash(), body: @escaping @Sendable (ArticleSummary) -> String = { _ in "" }) {
+                renderInputs: ContentHash = ContentHash(), reservedIDs: [String: Set<String>] = [:],
+                body: @escaping @Sendable (ArticleSummary) -> String = { _ in "" }) {
         self.sitemapLimit = max(1, sitemapLimit)
         self.renderInputs = renderInputs
         self.briefing = briefing
         routes = Routes(config: briefing.config)
         values = ContextValues(config: briefing.config, points: briefing.points, actors: briefing.actors, assetURLs: assetURLs,
                                days: briefing.articles.map(\.date))
-        renderer = MarkdownRenderer(basePath: briefing.config.basePath)
+        pointRenderer = MarkdownRenderer(basePath: briefing.config.basePath, reservedIDs: reservedIDs["point"] ?? [])
+        actorRenderer = MarkdownRenderer(basePath: briefing.config.basePath, reservedIDs: reservedIDs["actor"] ?? [])
         self.perPage = perPage
         self.feedSize = feedSize
         self.body = body
@@ -139,7 +145,7 @@ public struct PagePlanner: Sendable {
     func pointPages(_ point: Point) -> [Page] {
         let briefing = self.briefing, values = self.values, routes = self.routes, perPage = self.perPage
         let developments = briefing.developmentsByPoint[point.slug] ?? []
-        let overviewHTML = renderer.render(point.overview, firstLine: point.overviewFirstLine).html
+        let overviewHTML = pointRenderer.render(point.overview, firstLine: point.overviewFirstLine).html
         return Pagination.pages(count: developments.count, perPage: perPage).map { pagination in
             let urlPath = routes.point(point.slug, page: pagination.page)
             return page(.point, urlPath, lastModified: briefing.updated(point), inSitemap: pagination.page == 1, inputs: { hash in
@@ -277,7 +283,7 @@ public struct PagePlanner: Sendable {
     func actorPages(_ actor: Actor) -> [Page] {
         let briefing = self.briefing, values = self.values, routes = self.routes
         let statements = briefing.statementsByActor[actor.slug] ?? []
-        let bioHTML = renderer.render(actor.bio, firstLine: actor.bioFirstLine).html
+        let bioHTML = actorRenderer.render(actor.bio, firstLine: actor.bioFirstLine).html
         return Pagination.pages(count: statements.count, perPage: perPage * 2).map { pagination in
             let urlPath = routes.actor(actor.slug, page: pagination.page)
             return page(.actor, urlPath, lastModified: statements.first?.date, inSitemap: pagination.page == 1, inputs: { hash in
