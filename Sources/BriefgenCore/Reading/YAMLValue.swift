@@ -87,20 +87,46 @@ public indirect enum YAMLValue: Sendable, Equatable {
     /// item's `- `) is where an editor has to look. Repeating a key of another list item is
     /// not a mistake, so matching the first key's column, from its line on, keeps to its mapping.
     static func duplicateKey(_ key: String, in yaml: String, first: Mark, firstLine: Int, file: String) -> Diagnostic {
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-        var line = first.line + firstLine - 1
+        let lines = yamlLines(yaml)
+        // The file's line of a YAML line: the file counts line feeds only.
+        func fileLine(_ index: Int) -> Int { firstLine + lines[min(index, lines.count - 1)].lineFeedsBefore }
+        var line = fileLine(max(first.line - 1, 0))
         let column = first.column - 1
-        for index in max(first.line, 0)..<lines.count {
-            let text = Array(lines[index].utf8)
+        for index in min(max(first.line, 0), lines.count)..<lines.count {
+            let text = Array(lines[index].bytes)
             guard column >= 0, text.count > column,
                   text[..<column].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") }) else { continue }
             let rest = String(decoding: text[column...], as: UTF8.self)
             if rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") {
-                line = index + firstLine
+                line = fileLine(index)
                 break
             }
         }
         return Diagnostic(file: file, line: line, "the key '\(key)' appears twice")
+    }
+
+    /// The text's lines as libyaml counts them, whose marks Yams reports: it breaks lines at CR
+    /// LF, CR, LF, U+0085, U+2028 and U+2029, where the file counts line feeds only (pasted text
+    /// brings U+2028 along). Each line with its bytes and the line feeds before it.
+    static func yamlLines(_ yaml: String) -> [(bytes: ArraySlice<UInt8>, lineFeedsBefore: Int)] {
+        let bytes = Array(yaml.utf8)
+        var lines: [(bytes: ArraySlice<UInt8>, lineFeedsBefore: Int)] = []
+        var start = 0, lineFeeds = 0, index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            var breakLength = 0
+            if byte == 0x0A { breakLength = 1 }
+            else if byte == 0x0D { breakLength = index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1 }
+            else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 { breakLength = 2 }
+            else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 { breakLength = 3 }
+            guard breakLength > 0 else { index += 1; continue }
+            lines.append((bytes[start..<index], lineFeeds))
+            lineFeeds += bytes[index..<(index + breakLength)].filter { $0 == 0x0A }.count
+            index += breakLength
+            start = index
+        }
+        lines.append((bytes[start...], lineFeeds))
+        return lines
     }
 
     private static func diagnostic(for error: YamlError, yaml: String, firstLine: Int, file: String) -> Diagnostic {
