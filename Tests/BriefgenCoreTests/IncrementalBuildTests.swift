@@ -281,12 +281,18 @@ struct IncrementalBuildTests {
         // PIDs above the kernel's limit (4,194,304) belong to no process.
         let dead = ["Output.manifest.previous-4999999", "Output.manifest.tmp-4999998", "Output.summaries/shard-0.tmp-4999997"]
         let live = "Output.manifest.tmp-1"
-        for name in dead + [live] { folder.write(".briefgen-cache/" + name, "left behind") }
+        // The manifest of an output folder named `out.tmp-v2` is nobody's temporary.
+        let notTemporary = "out.tmp-v2.manifest"
+        for name in dead + [live, notTemporary] { folder.write(".briefgen-cache/" + name, "left behind") }
         let europe = "Content/articles/2025-12-29-europe-watches-the-talks.md"
         folder.write(europe, folder.read(europe)! + "\nOne more line.\n")
         try TestSite.build(folder)
         for name in dead { #expect(folder.read(".briefgen-cache/" + name) == nil, "\(name)") }
         #expect(folder.read(".briefgen-cache/" + live) == "left behind", "PID 1 runs")
+        #expect(folder.read(".briefgen-cache/" + notTemporary) == "left behind")
+        #expect(OutputWriter.temporaryOwner("Output.manifest.tmp-42", suffixes: [".tmp-"]) == 42)
+        #expect(OutputWriter.temporaryOwner("out.tmp-v2.manifest", suffixes: [".tmp-"]) == nil)
+        #expect(OutputWriter.temporaryOwner("out.tmp-", suffixes: [".tmp-"]) == nil)
     }
 
     @Test("a cache that cannot be saved fails the build, names the file, and leaves Output/ as it was")

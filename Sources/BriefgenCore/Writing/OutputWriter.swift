@@ -478,15 +478,28 @@ public final class OutputWriter: @unchecked Sendable {
     /// reads them again, and each killed build left its own.
     static func removeStaleTemporaries(in folder: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for entry in names where entry.contains(".tmp-") || entry.contains(".previous-") {
+        for entry in names where temporaryOwner(entry, suffixes: [".tmp-", ".previous-"]) != nil {
             guard !ownedByLiveProcess(entry) else { continue }
             unlink(folder + "/" + entry)
         }
     }
 
-    /// Whether a name ending in `-PID` belongs to a process still running (another build).
+    /// The PID a temporary name ends with (`Output.manifest.tmp-4242`), or nil when the name
+    /// does not end in one of `suffixes` and digits: an output folder named `out.tmp-v2` has a
+    /// manifest `out.tmp-v2.manifest` that is nobody's temporary.
+    static func temporaryOwner(_ entry: String, suffixes: [String]) -> Int32? {
+        for suffix in suffixes {
+            guard let range = entry.range(of: suffix, options: .backwards) else { continue }
+            let digits = entry[range.upperBound...]
+            if !digits.isEmpty, digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let pid = Int32(digits) { return pid }
+        }
+        return nil
+    }
+
+    /// Whether a name ending in `-PID` belongs to a process still running (another build); a
+    /// name without one is treated as running, so it is never removed.
     private static func ownedByLiveProcess(_ entry: String) -> Bool {
-        guard let pid = entry.split(separator: "-").last.flatMap({ Int32($0) }) else { return false }
+        guard let pid = entry.split(separator: "-").last.flatMap({ Int32($0) }) else { return true }
         // EPERM: it runs, as another user.
         return pid == getpid() || kill(pid, 0) == 0 || errno == EPERM
     }
