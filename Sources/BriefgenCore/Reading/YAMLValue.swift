@@ -34,9 +34,9 @@ public indirect enum YAMLValue: Sendable, Equatable {
     /// The full YAML reader, for anything `FlatYAML` leaves alone (which never takes `&` or `*`).
     static func parseWithYams(_ yaml: String, firstLine: Int, file: String, container: String = "front matter") throws(Diagnostic) -> YAMLValue? {
         // Refused before Yams composes the text, which would expand every alias.
-        if let found = YAMLAnchors.first(in: yaml) {
+        if let found = YAMLAnchors.firstAlias(in: yaml) {
             throw Diagnostic(file: file, line: found.line + firstLine - 1, column: found.column,
-                             "YAML \(found.isAlias ? "aliases" : "anchors") are not supported in \(container)")
+                             "YAML aliases are not supported in \(container); write the value out")
         }
         let node: Node?
         do {
