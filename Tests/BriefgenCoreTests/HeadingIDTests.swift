@@ -98,10 +98,24 @@ struct HeadingIDTests {
         #expect(folder.read("Output/actors/kovac/index.html")?.contains("<h2 id=\"said-heading-1\">") == true)
     }
 
+    @Test("a link to an id the theme writes (the skip link's #main) is not reported, though a heading took main-1")
+    func linkToThemeID() throws {
+        let folder = TemporaryFolder()
+        TestSite.minimal(folder, articles: [
+            "a.md": "---\ntitle: A\ndate: 2025-12-01\n---\nSee [the content](#main) and [the other](/articles/b/#main).\n\n## Main\n\nText.\n",
+            "b.md": "---\ntitle: B\ndate: 2025-12-02\n---\nOn the territory.\n",
+        ])
+        try TestSite.build(folder)
+        #expect(folder.read("Output/articles/a/index.html")?.contains("<h2 id=\"main-1\">") == true)
+    }
+
     @Test("the ids written literally in the article page's templates, and no others")
     func literalIDs() throws {
         #expect(TemplateSet.literalIDs(in: #"<a id="one"> <b ID='two'> <c data-id="no"> <d id="day-{{date}}"> <e id = "three"> id="four""#)
             == ["one", "two", "three", "four"])
+        // Comments and script bodies hold no attributes; a script tag's own id counts.
+        #expect(TemplateSet.literalIDs(in: #"<p id="a">{{! id="c" }}<SCRIPT id="data">var id = 'foo'; x.id ="y"</script> <i id="b">"#)
+            == ["a", "data", "b"])
         let templates = try TemplateSet.load(from: TestPaths.templates, displayPath: "Templates")
         #expect(templates.literalIDs(ofPage: "article") == ["main", "toc-heading", "quotes-heading", "actors-heading"])
         #expect(!templates.literalIDs(ofPage: "home").contains("toc-heading"))

@@ -294,26 +294,32 @@ public struct SiteBuilder: Sendable {
     /// The ids the point and actor pages' templates write themselves, which ids made from a
     /// point's overview or an actor's notes step aside for (as an article's headings do).
     static func reservedIDs(_ templates: TemplateSet) -> [String: Set<String>] {
-        ["point": templates.literalIDs(ofPage: "point"), "actor": templates.literalIDs(ofPage: "actor")]
+        ["article": templates.literalIDs(ofPage: "article"), "point": templates.literalIDs(ofPage: "point"),
+         "actor": templates.literalIDs(ofPage: "actor")]
     }
 
     static func checkLinks(site: SiteContent, summaries: [ArticleSummary], pages: [Page], assets: Assets, routes: Routes,
                            reservedIDs: [String: Set<String>] = [:]) -> [Diagnostic] {
-        let checker = LinkChecker(pages: pages, assetPaths: assets.files.map(\.outputPath), articles: summaries, routes: routes)
+        // The ids the theme writes into a page are anchors of it too: `[skip](#main)` leads somewhere.
+        let articlePageIDs = reservedIDs["article"] ?? []
+        let checker = LinkChecker(pages: pages, assetPaths: assets.files.map(\.outputPath), articles: summaries, routes: routes,
+                                  articlePageIDs: articlePageIDs)
         var problems: [Diagnostic] = []
         for article in summaries where !article.links.isEmpty {
             problems += checker.check(article.links, onPage: LinkChecker.strip(routes.article(article.slug), basePath: routes.basePath),
-                                      ownAnchors: Set(article.anchors), file: article.sourcePath)
+                                      ownAnchors: Set(article.anchors).union(articlePageIDs), file: article.sourcePath)
         }
         let pointRenderer = MarkdownRenderer(basePath: "", reservedIDs: reservedIDs["point"] ?? [])
         let actorRenderer = MarkdownRenderer(basePath: "", reservedIDs: reservedIDs["actor"] ?? [])
         for point in site.points {
             let body = pointRenderer.render(point.overview, firstLine: point.overviewFirstLine)
-            problems += checker.check(body.links, onPage: "/points/\(point.slug)/", ownAnchors: body.anchors, file: point.sourcePath)
+            problems += checker.check(body.links, onPage: "/points/\(point.slug)/", ownAnchors: body.anchors.union(reservedIDs["point"] ?? []),
+                                      file: point.sourcePath)
         }
         for actor in site.actors {
             let body = actorRenderer.render(actor.bio, firstLine: actor.bioFirstLine)
-            problems += checker.check(body.links, onPage: "/actors/\(actor.slug)/", ownAnchors: body.anchors, file: actor.sourcePath)
+            problems += checker.check(body.links, onPage: "/actors/\(actor.slug)/", ownAnchors: body.anchors.union(reservedIDs["actor"] ?? []),
+                                      file: actor.sourcePath)
         }
         return problems
     }

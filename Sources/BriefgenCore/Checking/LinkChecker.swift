@@ -9,7 +9,9 @@ public struct LinkChecker: Sendable {
     let anchors: [String: [String]]
     let basePath: String
 
-    public init(pages: [Page], assetPaths: [String], articles: [ArticleSummary], routes: Routes) {
+    /// - Parameter articlePageIDs: the ids the theme writes into every article page itself
+    ///   (`main`, the skip link's target): anchors those pages have besides their headings'.
+    public init(pages: [Page], assetPaths: [String], articles: [ArticleSummary], routes: Routes, articlePageIDs: Set<String> = []) {
         basePath = routes.basePath
         var paths = Set<String>()
         for page in pages { paths.insert(LinkChecker.strip(page.urlPath, basePath: routes.basePath)) }
@@ -18,7 +20,7 @@ public struct LinkChecker: Sendable {
         for article in articles {
             let path = LinkChecker.strip(routes.article(article.slug), basePath: routes.basePath)
             paths.insert(path)
-            anchors[path] = article.anchors
+            anchors[path] = article.anchors + articlePageIDs.sorted()
         }
         self.paths = paths
         self.anchors = anchors

@@ -29,6 +29,13 @@ extension TemplateSet {
         var index = 1
         while index + 1 < bytes.count {
             defer { index += 1 }
+            // Mustache comments and script bodies write no attributes: `{{! id="x" }}` and
+            // `var id = 'x'` are not ids of the page.
+            if let skipped = TemplateSet.skipped(bytes, at: index) {
+                result += skipped.ids
+                index = skipped.end - 1
+                continue
+            }
             guard bytes[index] | 0x20 == UInt8(ascii: "i"), bytes[index + 1] | 0x20 == UInt8(ascii: "d"),
                   isSpace(bytes[index - 1]) else { continue }
             var cursor = index + 2
@@ -45,6 +52,31 @@ extension TemplateSet {
             index = end
         }
         return result
+    }
+
+    /// A Mustache comment or a `<script>` element that starts at `index`: where it ends (the
+    /// index after it, or the end of the text) and the ids in the script tag itself
+    /// (`<script id="data">`); nil when neither starts there.
+    static func skipped(_ bytes: [UInt8], at index: Int) -> (end: Int, ids: [String])? {
+        // Letters in any case (`<SCRIPT`); other bytes as they are.
+        func matches(_ text: String, at position: Int) -> Bool {
+            let pattern = Array(text.utf8)
+            guard position + pattern.count <= bytes.count else { return false }
+            return zip(bytes[position..<(position + pattern.count)], pattern).allSatisfy { actual, expected in
+                actual == expected || (0x61...0x7A).contains(expected) && actual == expected - 0x20
+            }
+        }
+        func end(after closing: String, from start: Int) -> Int {
+            var cursor = start
+            while cursor < bytes.count, !matches(closing, at: cursor) { cursor += 1 }
+            return min(cursor + closing.utf8.count, bytes.count)
+        }
+        if bytes[index] == UInt8(ascii: "{"), matches("{{!", at: index) { return (end(after: "}}", from: index + 3), []) }
+        guard bytes[index] == UInt8(ascii: "<"), matches("<script", at: index) else { return nil }
+        var tagEnd = index
+        while tagEnd < bytes.count, bytes[tagEnd] != UInt8(ascii: ">") { tagEnd += 1 }
+        let tag = String(decoding: bytes[index..<min(tagEnd + 1, bytes.count)], as: UTF8.self)
+        return (end(after: "</script", from: tagEnd), literalIDs(in: tag))
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {
