@@ -31,7 +31,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         // The report is written after the site is in place: a report that cannot be written
         // must stop the build before, or the command fails having changed Output/.
-        if let report, let problem = BuildCommand.reportProblem(report) {
+        if let report, let problem = BuildCommand.reportProblem(report, output: output) {
             FileHandle.standardError.write(Data("error: --report \(report): \(problem); \(output)/ was not changed.\n".utf8))
             throw ExitCode(1)
         }
@@ -90,11 +90,13 @@ extension Duration {
 
 extension BuildCommand {
     /// Why a report could not be written to `path`, found before building: it names a folder, or
-    /// its folder is missing or not writable.
-    static func reportProblem(_ path: String) -> String? {
+    /// its folder is missing or not writable. The output folder itself is fine before it exists
+    /// (`--report Output/report.json` on a fresh checkout): the build makes it.
+    static func reportProblem(_ path: String, output: String) -> String? {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { return "it is a folder" }
-        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path
+        if parent == URL(fileURLWithPath: output).standardizedFileURL.path { return nil }
         guard FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder), isFolder.boolValue else {
             return "the folder \(parent) does not exist"
         }

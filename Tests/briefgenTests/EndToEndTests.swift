@@ -314,6 +314,12 @@ struct CheckEndToEndTests {
         try FileManager.default.createDirectory(at: site.appendingPathComponent("rdir"), withIntermediateDirectories: true)
         try "---\ntitle: New\ndate: 2025-12-30\n---\nOn the territory.\n"
             .write(to: site.appendingPathComponent("Content/articles/new.md"), atomically: true, encoding: .utf8)
+        // Into the output folder, before it exists: the build makes it.
+        let clean = try Briefgen.sampleSite()
+        defer { try? FileManager.default.removeItem(at: clean) }
+        let intoOutput = try Briefgen.run(["build", "--quiet", "--report", "Output/report.json"], in: clean)
+        #expect(intoOutput.status == 0, "\(intoOutput.stderr)")
+        #expect(FileManager.default.fileExists(atPath: clean.appendingPathComponent("Output/report.json").path))
         for report in ["rdir", "missing/report.json"] {
             let result = try Briefgen.run(["build", "--report", report], in: site)
             #expect(result.status == 1)
