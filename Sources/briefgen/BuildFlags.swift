@@ -21,8 +21,8 @@ struct PublishingOptions: ParsableArguments {
         if let now, Day(iso: now) == nil {
             throw ValidationError("--now should be a real day written YYYY-MM-DD, not '\(now)'")
         }
-        if let baseURL, baseURL != "/", !SiteConfig.isValidBaseURL(baseURL) {
-            throw ValidationError("--base-url should be an absolute http(s) URL such as https://example.org/briefings/ (a path of letters, digits and - . _ ~ ! $ & ' ( ) * + , ; = : @ /, anything else percent-encoded), not '\(baseURL)'")
+        if let baseURL, baseURL != "/", let problem = SiteConfig.baseURLProblem(baseURL) {
+            throw ValidationError("--base-url should be an absolute http(s) URL such as https://example.org/briefings/, not '\(baseURL)': \(problem)")
         }
     }
 

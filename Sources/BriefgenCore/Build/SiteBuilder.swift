@@ -65,8 +65,8 @@ public struct SiteBuilder: Sendable {
                 return nil
             }
         }
-        if let baseURL = options.baseURL, baseURL != "/", !SiteConfig.isValidBaseURL(baseURL) {
-            problems.append(Diagnostic(file: "--base-url", "should be an absolute http(s) URL such as https://example.org/briefings/ (a path of letters, digits and - . _ ~ ! $ & ' ( ) * + , ; = : @ /, anything else percent-encoded), not '\(baseURL)'"))
+        if let baseURL = options.baseURL, baseURL != "/", let problem = SiteConfig.baseURLProblem(baseURL) {
+            problems.append(Diagnostic(file: "--base-url", "should be an absolute http(s) URL such as https://example.org/briefings/, not '\(baseURL)': \(problem)"))
         }
         if writing, let overlap = SiteBuilder.outputOverlap(options) { problems.append(overlap) }
         guard var site = loadedSite else { throw DiagnosticList(problems) }

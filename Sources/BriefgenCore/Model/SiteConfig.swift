@@ -38,59 +38,91 @@ public struct SiteConfig: Sendable, Equatable {
         return path.isEmpty ? url : String(url.dropLast(path.count))
     }
 
-    /// With a trailing slash, and the scheme and host in lower case (`HTTPS://Example.ORG/Briefings`
-    /// → `https://example.org/Briefings/`): they are case-insensitive, and every link is built on them.
+    /// With a trailing slash, the scheme and host in lower case (`HTTPS://Example.ORG/Briefings`
+    /// → `https://example.org/Briefings/`): they are case-insensitive, and every link is built on
+    /// them; and letters beyond ASCII in the path percent-encoded (`/café/` → `/caf%C3%A9/`), as
+    /// sitemaps and feeds require.
     public static func normalisedBaseURL(_ url: String) -> String {
         var url = url.trimmingWhitespace
         if url.isEmpty { url = "/" }
         if !url.hasSuffix("/") { url += "/" }
         if let schemeEnd = url.range(of: "://") {
             let hostEnd = url[schemeEnd.upperBound...].firstIndex(of: "/") ?? url.endIndex
-            url = url[..<hostEnd].lowercased() + url[hostEnd...]
+            url = url[..<hostEnd].lowercased() + percentEncodingNonASCII(url[hostEnd...])
         }
         return url
     }
 
+    private static func percentEncodingNonASCII(_ path: Substring) -> String {
+        guard !path.utf8.allSatisfy({ $0 < 0x80 }) else { return String(path) }
+        let digits = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        for byte in path.utf8 {
+            if byte < 0x80 { bytes.append(byte) } else { bytes += [UInt8(ascii: "%"), digits[Int(byte >> 4)], digits[Int(byte & 0xF)]] }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Whether the base URL is something a browser can use as an absolute prefix, and that every
-    /// link, feed and sitemap `<loc>` can be built on as it is: `http(s)://`, a host name or IP
-    /// address with an optional port, and a path of the characters RFC 3986 allows there, anything
-    /// else percent-encoded (a `\`, `{` or `%zz` would reach the sitemap as written).
-    public static func isValidBaseURL(_ url: String) -> Bool {
+    /// link, feed and sitemap `<loc>` can be built on.
+    public static func isValidBaseURL(_ url: String) -> Bool { baseURLProblem(url) == nil }
+
+    /// What is wrong with a base URL, for the message; nil when it is fine: `http(s)://`, a host
+    /// name or IP address with an optional port, and a path of the characters RFC 3986 allows
+    /// there or percent-encoded (a `\`, `{` or `%zz` would reach the sitemap as written).
+    /// Letters beyond ASCII in the path are fine: `normalisedBaseURL` encodes them.
+    public static func baseURLProblem(_ url: String) -> String? {
         let bytes = Array(url.utf8)
         let lower = url.lowercased()
         let schemeLength = lower.hasPrefix("https://") ? 8 : lower.hasPrefix("http://") ? 7 : 0
-        guard schemeLength > 0 else { return false }
+        guard schemeLength > 0 else { return "it should start with https:// or http://" }
         let authorityEnd = bytes[schemeLength...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.count
-        guard isValidAuthority(bytes[schemeLength..<authorityEnd]) else { return false }
+        if let problem = authorityProblem(bytes[schemeLength..<authorityEnd]) { return problem }
         var index = authorityEnd
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "%") {
-                guard index + 2 < bytes.count, isHexDigit(bytes[index + 1]), isHexDigit(bytes[index + 2]) else { return false }
+                guard index + 2 < bytes.count, isHexDigit(bytes[index + 1]), isHexDigit(bytes[index + 2]) else {
+                    return "'%' in the path should start a percent-encoding, two hexadecimal digits (%25 for '%' itself)"
+                }
                 index += 3
                 continue
             }
-            guard isUnreserved(byte) || subDelimiters.contains(byte) || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "@")
-                    || byte == UInt8(ascii: "/") else { return false }
+            if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { return "a base URL has no query (?) or fragment (#)" }
+            guard byte >= 0x80 || isUnreserved(byte) || subDelimiters.contains(byte) || byte == UInt8(ascii: ":")
+                    || byte == UInt8(ascii: "@") || byte == UInt8(ascii: "/") else {
+                let shown = byte == 0x20 ? "a space" : "'\(Character(Unicode.Scalar(byte)))'"
+                return "\(shown) in the path should be percent-encoded (%\(String(byte, radix: 16, uppercase: true)))"
+            }
             index += 1
         }
-        return true
+        return nil
     }
 
-    /// A host name or IPv4 address (letters, digits, `-`, `.`), or an IPv6 address in brackets,
-    /// then an optional `:port`.
-    private static func isValidAuthority(_ authority: ArraySlice<UInt8>) -> Bool {
+    /// A host name or IPv4 address (letters, digits, `-`, `.`, `_`), or an IPv6 address in
+    /// brackets, then an optional `:port`.
+    private static func authorityProblem(_ authority: ArraySlice<UInt8>) -> String? {
+        if authority.contains(UInt8(ascii: "@")) { return "a user name or password (user@) would be published in every link" }
         var host = authority
         if let colon = authority.lastIndex(of: UInt8(ascii: ":")), authority.last != UInt8(ascii: "]") {
             let port = authority[(colon + 1)...]
-            guard !port.isEmpty, port.count <= 5, port.allSatisfy(isDigit) else { return false }
+            guard !port.isEmpty, port.count <= 5, port.allSatisfy(isDigit), let number = Int(String(decoding: port, as: UTF8.self)),
+                  number <= 65535 else { return "the port should be a number up to 65535" }
             host = authority[..<colon]
         }
+        if host.isEmpty { return "it has no host name" }
         if host.first == UInt8(ascii: "[") {
-            guard host.count > 2, host.last == UInt8(ascii: "]") else { return false }
-            return host.dropFirst().dropLast().allSatisfy { isHexDigit($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") }
+            guard host.count > 2, host.last == UInt8(ascii: "]"),
+                  host.dropFirst().dropLast().allSatisfy({ isHexDigit($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") }) else {
+                return "an IPv6 address should be written in brackets, [2001:db8::1]"
+            }
+            return nil
         }
-        return !host.isEmpty && host.allSatisfy { isLetterOrDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
+        if host.contains(where: { $0 >= 0x80 }) { return "write an international host name in its ASCII form (xn--…)" }
+        guard host.allSatisfy({ isLetterOrDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") }) else {
+            return "the host name may hold only letters, digits, '-', '.' and '_'"
+        }
+        return nil
     }
 
     private static let subDelimiters = Set("!$&'()*+,;=".utf8)

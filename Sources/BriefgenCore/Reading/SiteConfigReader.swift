@@ -19,9 +19,9 @@ public enum SiteConfigReader {
         let title = try fields.requiredString("title")
         let baseKey = fields.has("base_url") ? "base_url" : "baseURL"
         let baseURL = try fields.string(baseKey) ?? "/"
-        if baseURL != "/", !SiteConfig.isValidBaseURL(baseURL) {
+        if baseURL != "/", let problem = SiteConfig.baseURLProblem(baseURL) {
             throw Diagnostic(file: source.path, line: fields.line(of: baseKey),
-                             "'base_url' should be an absolute http(s) URL such as https://example.org/briefings/ (a path of letters, digits and - . _ ~ ! $ & ' ( ) * + , ; = : @ /, anything else percent-encoded), not '\(baseURL)'")
+                             "'base_url' should be an absolute http(s) URL such as https://example.org/briefings/, not '\(baseURL)': \(problem)")
         }
         let days = try fields.int("what_changed_days") ?? 7
         guard days <= 3660 else {
