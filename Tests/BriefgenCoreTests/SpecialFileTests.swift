@@ -88,6 +88,22 @@ struct SpecialFileTests {
         #expect(try FileSystem.read(empty.path, shown: "empty.txt") == [])
     }
 
+    @Test("assets are mapped, not read into memory: their bytes, hash and copy are those of the file")
+    func mappedFiles() throws {
+        let folder = TemporaryFolder()
+        var random = SeededRandom(seed: 9)
+        for size in [0, 1, 4095, 4096, 1 << 20] {
+            let bytes = (0..<size).map { _ in UInt8(random.next(256)) }
+            let file = folder.path("f\(size).bin")
+            try Data(bytes).write(to: file)
+            let seen = try FileSystem.withMappedFile(file.path, shown: "f") { Array($0) }
+            #expect(seen == bytes, "\(size) bytes")
+            #expect(try Assets.hashFile(file, shown: "f") == ContentHash(bytes))
+            try FileSystem.copyFile(file.path, to: folder.path("copy\(size).bin").path)
+            #expect(try Data(contentsOf: folder.path("copy\(size).bin")) == Data(bytes))
+        }
+    }
+
     @Test("an article whose file name is not valid UTF-8 is reported as such, not as missing")
     func invalidUTF8Name() throws {
         let folder = TemporaryFolder()

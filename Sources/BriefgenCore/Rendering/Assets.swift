@@ -44,11 +44,10 @@ public struct Assets: Sendable {
         return Assets(files: files, urls: urls)
     }
 
-    /// Read with `FileSystem.read`, which refuses FIFOs and devices: `Data(contentsOf:)` waited
+    /// Mapped by `FileSystem.withMappedFile`, which refuses FIFOs and devices: `Data(contentsOf:)` waited
     /// for ever on a FIFO's writer, or read `/dev/zero` until memory ran out.
     static func hashFile(_ url: URL, shown: String) throws(Diagnostic) -> ContentHash {
-        let bytes = try FileSystem.read(url.path, shown: shown, noun: "asset")
-        return bytes.withUnsafeBufferPointer { ContentHash($0) }
+        try FileSystem.withMappedFile(url.path, shown: shown, noun: "asset") { ContentHash($0) }
     }
 
     /// Regular files under a folder, relative paths, sorted; hidden files skipped.

@@ -86,7 +86,26 @@ enum FileSystem {
             if kind == S_IFDIR { throw Diagnostic(file: shown, "cannot read the \(noun): it is a folder") }
             throw Diagnostic(file: shown, "cannot read the \(noun): it is not a regular file (\(describe(kind)))")
         }
+        // Reads then block as usual: local file systems ignore the flag on regular files, but
+        // some FUSE and network ones honour it and could answer EAGAIN.
+        _ = fcntl(descriptor, F_SETFL, 0)
         return (descriptor, max(Int(info.st_size), 0))
+    }
+
+    /// Calls `body` with a regular file's bytes mapped into memory, not copied: a static video
+    /// of gigabytes is hashed and copied without holding it all. Falls back to reading the file
+    /// where it cannot be mapped.
+    static func withMappedFile<R>(_ path: String, shown: String, noun: String = "file",
+                                  _ body: (UnsafeBufferPointer<UInt8>) throws(Diagnostic) -> R) throws(Diagnostic) -> R {
+        let (descriptor, size) = try openRegularFile(path, shown: shown, noun: noun)
+        defer { close(descriptor) }
+        if size == 0 { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else {
+            let bytes = try read(path, shown: shown, noun: noun)
+            return try bytes.withUnsafeBufferPointer { buffer throws(Diagnostic) in try body(buffer) }
+        }
+        defer { munmap(mapped, size) }
+        return try body(UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size))
     }
 
     /// Why `open` or `stat` failed, in the system's words; for a name that was not valid UTF-8,
@@ -191,10 +210,12 @@ enum FileSystem {
         try? FileManager.default.removeItem(atPath: path)
     }
 
-    /// Read with `read(_:shown:)`, so a FIFO or device that took a regular file's place since the
+    /// Mapped by `withMappedFile`, so a FIFO or device that took a regular file's place since the
     /// assets were collected fails instead of blocking or never ending.
     static func copyFile(_ source: String, to destination: String) throws(Diagnostic) {
-        try write(bytes: try read(source, shown: source), to: destination)
+        try withMappedFile(source, shown: source) { bytes throws(Diagnostic) in
+            try write(UnsafeRawBufferPointer(bytes), to: destination)
+        }
     }
 
     /// `Data.withUnsafeBytes` keeping the typed error (the standard library's `rethrows` loses it).
