@@ -51,6 +51,9 @@ struct ImportCommand: ParsableCommand {
             DiagnosticPrinter.print([Diagnostic(file: outputFolder.relativePath, "the folder to write the pages to is a file; choose a folder with --out")])
             throw ExitCode(1)
         }
+        // Pages written by this run, so a second file with the same name is told apart from an
+        // editor's page that was there before.
+        var written: [String: String] = [:]
         for file in files {
             do {
                 let imported = try importer.importFile(URL(fileURLWithPath: file), displayPath: file)
@@ -62,12 +65,17 @@ struct ImportCommand: ParsableCommand {
                     let target = outputFolder.appendingPathComponent(imported.slug + ".md")
                     // As `hugo new`: an existing page is not overwritten, since an editor may
                     // have corrected it since the last import.
+                    if let first = written[target.path] {
+                        problems.append(Diagnostic(file: file, "it would be imported as \(target.relativePath), as \(first) was a moment ago; rename one of them"))
+                        continue
+                    }
                     if !force, FileManager.default.fileExists(atPath: target.path) {
                         problems.append(Diagnostic(file: target.relativePath, "the page already exists and was left as it is; use --force to replace it with a new import of \(file)"))
                         continue
                     }
                     try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
                     try imported.markdown.write(to: target, atomically: true, encoding: .utf8)
+                    written[target.path] = file
                     FileHandle.standardError.write(Data("\(file) → \(target.relativePath)\n".utf8))
                     let articles = URL(fileURLWithPath: content + "/articles")
                     if ImportCommand.isInside(URL(fileURLWithPath: file), articles), ImportCommand.isInside(target, articles) {

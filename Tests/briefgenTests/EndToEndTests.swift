@@ -246,6 +246,13 @@ struct ImportEndToEndTests {
         let forced = try Briefgen.run(["import", "--force", "Content/articles/" + raw], in: site)
         #expect(forced.status == 0)
         #expect(try !String(contentsOf: page, encoding: .utf8).contains("An editor's correction."))
+        // Two files of the same name in one run: the second is named, not taken for an editor's page.
+        for folder in ["a", "b"] {
+            try FileManager.default.createDirectory(at: site.appendingPathComponent("raw/\(folder)"), withIntermediateDirectories: true)
+            try "date 2025-12-29 Talks Resume\n\nNegotiators met again.\n".write(to: site.appendingPathComponent("raw/\(folder)/x.txt"), atomically: true, encoding: .utf8)
+        }
+        let twice = try Briefgen.run(["import", "--out", "Imported", "raw/a/x.txt", "raw/b/x.txt"], in: site)
+        #expect(twice.status == 1 && twice.stderr.contains("raw/b/x.txt: it would be imported as Imported/x.md, as raw/a/x.txt was a moment ago"), "\(twice.stderr)")
         let intoFile = try Briefgen.run(["import", "--out", "Content/site.yml", "Content/articles/" + raw], in: site)
         #expect(intoFile.status == 1 && intoFile.stderr.contains("is a file; choose a folder with --out"), "\(intoFile.stderr)")
     }

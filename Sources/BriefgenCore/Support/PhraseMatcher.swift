@@ -596,7 +596,8 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
 }
 
 extension PhraseMatcher {
-    /// The number of bytes in a head: those before its first zero byte.
+    /// The number of bytes in a head, up to its last non-zero byte (a folded word has no NUL, so
+    /// its bytes are all non-zero and the rest of the head is zero).
     static func byteCount(of head: (UInt64, UInt64)) -> Int {
         head.0.leadingZeroBitCount < 8 ? 8 + (64 - head.1.leadingZeroBitCount + 7) / 8 : (64 - head.0.leadingZeroBitCount + 7) / 8
     }
