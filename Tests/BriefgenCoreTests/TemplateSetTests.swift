@@ -96,6 +96,16 @@ struct TemplateSetTests {
         #expect(loadErrors(folder).first?.message == "the asset 'nope.css' does not exist (expected Templates/assets/nope.css)")
     }
 
+    @Test("an asset helper naming a folder, a hidden file or a path out of the assets fails too", arguments: [
+        "", ".", "../layout.mustache", "../../Content/site.yml", "partials", ".hidden.css",
+    ])
+    func assetOutsideAssets(_ argument: String) {
+        let folder = theme(replacing: "404.mustache", with: "<link href=\"{{#asset}}\(argument){{/asset}}\">")
+        try? FileManager.default.createDirectory(at: folder.path("Templates/assets/partials"), withIntermediateDirectories: true)
+        folder.write("Templates/assets/.hidden.css", "p{}")
+        #expect(loadErrors(folder).first?.message.hasPrefix("the asset '\(argument)' does not exist") == true, "\(loadErrors(folder))")
+    }
+
     @Test("a template error fails the build and leaves the output alone")
     func buildFails() throws {
         let folder = TemporaryFolder()

@@ -125,7 +125,12 @@ public struct TemplateSet: Sendable {
             for use in template.sectionArguments(named: "asset") {
                 let argument = use.argument.trimmingWhitespace
                 let assetURL = directory.appendingPathComponent("assets").appendingPathComponent(argument)
-                if !FileManager.default.fileExists(atPath: assetURL.path) {
+                // A file the assets folder publishes: not a folder, not hidden, not reached
+                // through `..` (which gave an empty URL).
+                var isFolder: ObjCBool = false
+                let published = OutputWriter.isSafe(argument) && !argument.split(separator: "/").contains { $0.hasPrefix(".") }
+                    && FileManager.default.fileExists(atPath: assetURL.path, isDirectory: &isFolder) && !isFolder.boolValue
+                if !published {
                     problems.append(Diagnostic(file: file, line: use.line, column: use.column,
                                                "the asset '\(argument)' does not exist (expected \(displayPath)/assets/\(argument))"))
                 }
