@@ -158,6 +158,25 @@ struct OutputWriterTests {
         #expect(throws: Diagnostic.self) { try writer(folder) }
     }
 
+    @Test("an incremental build does not write or delete through a link inside the output folder")
+    func linkInsideOutput() throws {
+        let folder = TemporaryFolder()
+        let first = try writer(folder)
+        try first.write("index.html", "home")
+        try first.write("actors/a/index.html", "a")
+        _ = try first.commit()
+        // Someone moved a folder of the site elsewhere and left a link to it.
+        try FileManager.default.moveItem(at: folder.path("Output/actors"), to: folder.path("elsewhere"))
+        try FileManager.default.createSymbolicLink(atPath: folder.path("Output/actors").path, withDestinationPath: folder.path("elsewhere").path)
+        let second = try writer(folder)
+        try second.write("index.html", "home v2")
+        try second.write("actors/b/index.html", "b")
+        #expect(throws: Diagnostic.self) { _ = try second.commit() }
+        #expect(folder.read("elsewhere/a/index.html") == "a", "nothing deleted outside Output/")
+        #expect(folder.read("elsewhere/b/index.html") == nil, "nothing written outside Output/")
+        #expect(folder.read("Output/index.html") == "home", "Output/ as it was")
+    }
+
     @Test("an incremental build rewrites only changed files and deletes removed ones")
     func incremental() throws {
         let folder = TemporaryFolder()

@@ -234,6 +234,10 @@ public final class OutputWriter: @unchecked Sendable {
             }
             deleted = previous.entries.keys.filter { entries[$0] == nil }.count
         case .incremental:
+            let removed = previous.entries.keys.filter { entries[$0] == nil }
+            if let link = OutputWriter.firstLinkedFolder(in: output.path, along: writtenPaths + removed) {
+                throw Diagnostic(file: output.path + "/" + link, "is a symbolic link; briefgen does not write or delete through links inside the output folder (they lead out of it): remove the link, or build with --fresh")
+            }
             try moveIntoPlace(writtenPaths.sorted())
             for path in previous.entries.keys.sorted() where entries[path] == nil {
                 // A file the new site no longer has.
@@ -502,6 +506,23 @@ public final class OutputWriter: @unchecked Sendable {
         guard let pid = entry.split(separator: "-").last.flatMap({ Int32($0) }) else { return true }
         // EPERM: it runs, as another user.
         return pid == getpid() || kill(pid, 0) == 0 || errno == EPERM
+    }
+
+    /// The first folder, on the way to any of `paths`, that is a symbolic link: writing or
+    /// deleting through it would touch files outside the output folder. Each folder is looked
+    /// at once.
+    static func firstLinkedFolder(in root: String, along paths: [String]) -> String? {
+        var seen: Set<String> = []
+        for path in paths.sorted() {
+            var folder = ""
+            for component in path.split(separator: "/").dropLast() {
+                folder += folder.isEmpty ? String(component) : "/" + component
+                guard seen.insert(folder).inserted else { continue }
+                var info = stat()
+                if lstat(root + "/" + folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK { return folder }
+            }
+        }
+        return nil
     }
 
     static func removeEmptyParents(of path: String, under root: String) {
