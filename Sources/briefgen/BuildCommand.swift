@@ -31,7 +31,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         // The report is written after the site is in place: a report that cannot be written
         // must stop the build before, or the command fails having changed Output/.
-        if let report, let problem = BuildCommand.reportProblem(report, output: output) {
+        if let report, let problem = BuildCommand.reportProblem(report, output: output, sources: [folders.content, folders.templates]) {
             FileHandle.standardError.write(Data("error: --report \(report): \(problem); \(output)/ was not changed.\n".utf8))
             throw ExitCode(1)
         }
@@ -92,9 +92,16 @@ extension BuildCommand {
     /// Why a report could not be written to `path`, found before building: it names a folder, or
     /// its folder is missing or not writable. The output folder itself is fine before it exists
     /// (`--report Output/report.json` on a fresh checkout): the build makes it.
-    static func reportProblem(_ path: String, output: String) -> String? {
+    static func reportProblem(_ path: String, output: String, sources: [String]) -> String? {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { return "it is a folder" }
+        let file = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+        // The report would replace one of the site's sources (`--report Content/site.yml`).
+        for folder in sources {
+            let source = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
+            if file.path.hasPrefix(source + "/") { return "it is inside \(folder), which holds the site's sources; write it elsewhere" }
+        }
+        if file.lastPathComponent.utf8.count > 255 { return "the file name is longer than 255 bytes" }
         let parent = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path
         if parent == URL(fileURLWithPath: output).standardizedFileURL.path { return nil }
         guard FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder), isFolder.boolValue else {
