@@ -66,7 +66,9 @@ struct PublishingTests {
             ("https://example.org/?q=1", "no query"), ("https://example.org/#top", "fragment"),
             ("https://exa mple.org/", "host name may hold only"), ("https://bücher.example/", "ASCII form (xn--"),
             ("https://user:pw@example.org/", "user name or password"), ("https://example.org:80a/", "port"),
-            ("https://example.org:/", "port"), ("https://example.org:99999/", "port"),
+            ("https://example.org:/", "port"), ("https://example.org:99999/", "port"), ("https://example.org:0/", "port"),
+            ("https://example.org//a/", "empty segment"), ("https://example.org/a//", "empty segment"),
+            ("https://example.org/x/../y/", "a '.' or '..' segment"), ("https://example.org/./", "a '.' or '..' segment"),
             ("https://example.org/\"x\"/", "'\"' in the path should be percent-encoded (%22)"),
         ]
         for (url, reason) in bad {

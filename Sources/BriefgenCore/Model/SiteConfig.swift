@@ -78,6 +78,13 @@ public struct SiteConfig: Sendable, Equatable {
         guard schemeLength > 0 else { return "it should start with https:// or http://" }
         let authorityEnd = bytes[schemeLength...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.count
         if let problem = authorityProblem(bytes[schemeLength..<authorityEnd]) { return problem }
+        // Browsers resolve `.` and `..` segments and keep `//`: links built on such a path would
+        // not lead where the sitemap says.
+        let segments = bytes[authorityEnd...].split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
+        if segments.dropLast().contains(where: \.isEmpty) { return "the path has an empty segment (//)" }
+        if segments.contains(where: { $0.elementsEqual(".".utf8) || $0.elementsEqual("..".utf8) }) {
+            return "the path has a '.' or '..' segment; write the path it stands for"
+        }
         var index = authorityEnd
         while index < bytes.count {
             let byte = bytes[index]
@@ -107,7 +114,7 @@ public struct SiteConfig: Sendable, Equatable {
         if let colon = authority.lastIndex(of: UInt8(ascii: ":")), authority.last != UInt8(ascii: "]") {
             let port = authority[(colon + 1)...]
             guard !port.isEmpty, port.count <= 5, port.allSatisfy(isDigit), let number = Int(String(decoding: port, as: UTF8.self)),
-                  number <= 65535 else { return "the port should be a number up to 65535" }
+                  (1...65535).contains(number) else { return "the port should be a number from 1 to 65535" }
             host = authority[..<colon]
         }
         if host.isEmpty { return "it has no host name" }
