@@ -9,6 +9,11 @@ struct SiteFolderOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The theme folder with the Mustache templates and assets/.", valueName: "dir"))
     var templates: String = "Templates"
 
+    func validate() throws {
+        if content.isEmpty { throw ValidationError("--content needs a folder, not an empty name") }
+        if templates.isEmpty { throw ValidationError("--templates needs a folder, not an empty name") }
+    }
+
     var contentURL: URL { URL(fileURLWithPath: content) }
     var templatesURL: URL { URL(fileURLWithPath: templates) }
 }

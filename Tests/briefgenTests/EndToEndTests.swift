@@ -167,6 +167,10 @@ struct EndToEndTests {
         defer { try? FileManager.default.removeItem(at: site) }
         let file = try Briefgen.run(["build", "--content", "Content/site.yml"], in: site)
         #expect(file.status == 1 && file.stderr.contains("Content/site.yml: the content folder is a file"), "\(file.stderr)")
+        let empty = try Briefgen.run(["build", "--content", ""], in: site)
+        #expect(empty.status != 0 && empty.stderr.contains("--content needs a folder"), "\(empty.stderr)")
+        let longOutput = try Briefgen.run(["build", "--output", String(repeating: "o", count: 250)], in: site)
+        #expect(longOutput.status == 1 && longOutput.stderr.contains("name is too long to build beside it"), "\(longOutput.stderr)")
         let missing = try Briefgen.run(["build", "--content", "Nowhere"], in: site)
         #expect(missing.status == 1 && missing.stderr.contains("Nowhere: the content folder does not exist"), "\(missing.stderr)")
     }

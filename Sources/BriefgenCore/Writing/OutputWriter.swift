@@ -48,6 +48,11 @@ public final class OutputWriter: @unchecked Sendable {
         let parent = self.output.deletingLastPathComponent()
         let name = self.output.lastPathComponent
         staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
+        // The staging folder's name adds about 20 bytes to the output folder's; past 255 the
+        // system refuses it, naming a path the user never typed.
+        guard staging.lastPathComponent.utf8.count <= 255 else {
+            throw Diagnostic(file: self.output.path, "the output folder's name is too long to build beside it (at most 230 bytes)")
+        }
 
         try FileSystem.makeDirectories(parent.path)
         OutputWriter.removeStaleStagingFolders(in: parent, name: name)
