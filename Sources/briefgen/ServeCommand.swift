@@ -80,29 +80,27 @@ struct ServeCommand: AsyncParsableCommand {
         say("Serving \(folders.content)/ at \(url.absoluteString) (press Ctrl-C to stop)")
         if server.watcherPolls { say("Watching for changes by polling (inotify is unavailable).") }
 
-        // Ctrl-C and SIGTERM stop the server cleanly: their handler writes a byte to a pipe,
-        // read on a thread of its own.
-        let signals = briefgen_watch_stop_signals()
-        guard signals >= 0 else {
-            FileHandle.standardError.write(Data("error: cannot watch for Ctrl-C: \(String(cString: strerror(errno)))\n".utf8))
+        // Ctrl-C and SIGTERM stop the server cleanly, or, when that takes too long, end the
+        // process from the signal thread (see StopSignals).
+        let (stop, stopContinuation) = AsyncStream<Void>.makeStream()
+        let temporaryFolder = temporary ? outputDirectory.deletingLastPathComponent() : nil
+        do {
+            try StopSignals.watch(onStop: { stopContinuation.yield(); stopContinuation.finish() }, cleanUp: {
+                if let temporaryFolder { try? FileManager.default.removeItem(at: temporaryFolder) }
+            })
+        } catch {
+            FileHandle.standardError.write(Data("error: cannot watch for Ctrl-C: \(error)\n".utf8))
             await server.stop()
             throw ExitCode(1)
         }
-        let stop = AsyncStream<Int32> { continuation in
-            Thread.detachNewThread {
-                var byte: UInt8 = 0
-                while true {
-                    let count = read(signals, &byte, 1)
-                    if count == 1 { continuation.yield(Int32(byte)); return }
-                    if count < 0, errno == EINTR { continue }
-                    return continuation.finish()
-                }
-            }
-        }
         for await _ in stop { break }
-        say("\nStopping.")
         await server.stop()
     }
+}
+
+/// A system call that failed, with the system's reason.
+struct SystemCallError: Error, CustomStringConvertible {
+    var description: String
 }
 
 /// Writes a line to standard output at once (unbuffered), so messages appear as they happen

@@ -385,18 +385,59 @@ struct ServeEndToEndTests {
         return text.range(of: #"http://127\.0\.0\.1:\d+/"#, options: .regularExpression).map { String(text[$0]) }
     }
 
+    /// Starts `serve` on a free port in `site`, with its own temporary folder (`TMPDIR`), so a
+    /// test can check that the folder is left empty.
+    static func startServe(in site: URL, arguments: [String] = [], temporary: URL) throws -> (process: Process, out: Pipe, err: Pipe) {
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = Briefgen.executable
+        process.arguments = ["serve", "--port", "0"] + arguments
+        process.currentDirectoryURL = site
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMPDIR"] = temporary.path
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        return (process, out, err)
+    }
+
+    /// A connected TCP socket to 127.0.0.1:`port` with send and receive timeouts, or -1.
+    static func connectLoopback(port: UInt16, timeout: Int = 5) -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var interval = timeval(tv_sec: timeout, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &interval, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &interval, socklen_t(MemoryLayout<timeval>.size))
+        var target = sockaddr_in()
+        target.sin_family = sa_family_t(AF_INET)
+        target.sin_addr.s_addr = inet_addr("127.0.0.1")
+        target.sin_port = port.bigEndian
+        let connected = withUnsafePointer(to: &target) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        if connected != 0 { close(fd); return -1 }
+        return fd
+    }
+
+    /// Sends all of `bytes`, stopping quietly when the peer closes or a send times out.
+    static func sendAll(_ fd: Int32, _ bytes: [UInt8]) {
+        var offset = 0
+        while offset < bytes.count {
+            let sent = bytes[offset...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if sent <= 0 { return }
+            offset += sent
+        }
+    }
+
+    static func port(of address: String) -> UInt16? { UInt16(address.split(separator: ":").last!.dropLast()) }
+
     @Test("prints its URL, serves the site, and stops cleanly on Ctrl-C")
     func serveAndStop() throws {
         let site = try Briefgen.sampleSite()
         defer { try? FileManager.default.removeItem(at: site) }
-        let process = Process()
-        process.executableURL = Briefgen.executable
-        process.arguments = ["serve", "--port", "0"]
-        process.currentDirectoryURL = site
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = Pipe()
-        try process.run()
+        let temporary = site.appendingPathComponent("tmp")
+        let (process, out, _) = try ServeEndToEndTests.startServe(in: site, temporary: temporary)
         let address = try #require(ServeEndToEndTests.announcedAddress(out))
         let home = try String(contentsOf: URL(string: address)!, encoding: .utf8)
         #expect(home.contains("<h1>Peace Talks Briefing</h1>"))
@@ -406,8 +447,31 @@ struct ServeEndToEndTests {
         #expect(process.terminationStatus == 0)
         let rest = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(rest.contains("Stopping."))
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("briefgen-serve-\(process.processIdentifier)")
-        #expect(!FileManager.default.fileExists(atPath: temporary.path), "the temporary build folder is removed")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty, "the temporary build folder is removed")
+    }
+
+    @Test("Ctrl-C stops it promptly while long request lines keep request handling busy")
+    func stopsWhileBusy() throws {
+        let site = try Briefgen.sampleSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let temporary = site.appendingPathComponent("tmp")
+        let (process, out, _) = try ServeEndToEndTests.startServe(in: site, arguments: ["--no-watch"], temporary: temporary)
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let port = try #require(ServeEndToEndTests.announcedAddress(out).flatMap(ServeEndToEndTests.port(of:)))
+
+        // Two connections each send a 600 KB request line, in the background.
+        let request = Array("GET /\(String(repeating: "a", count: 600_000)) HTTP/1.1\r\nHost: x\r\n\r\n".utf8)
+        let sockets = (0..<2).map { _ in ServeEndToEndTests.connectLoopback(port: port, timeout: 20) }
+        defer { sockets.filter { $0 >= 0 }.forEach { close($0) } }
+        for fd in sockets where fd >= 0 { Thread.detachNewThread { ServeEndToEndTests.sendAll(fd, request) } }
+        usleep(1_000_000)
+
+        kill(process.processIdentifier, SIGINT)
+        #expect(ServeEndToEndTests.exited(process, within: 6), "the server stops within a few seconds of Ctrl-C")
+        #expect(process.terminationStatus == 0)
+        let rest = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(rest.contains("Stopping."))
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty) == true, "the temporary build folder is removed")
     }
 
     @Test("a flood of connections that exhausts the file descriptors does not stop it for good")

@@ -1,0 +1,50 @@
+import CBriefgenSystem
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Ctrl-C and SIGTERM for `serve`: their handler writes a byte to a pipe, read here on a thread
+/// of its own.
+///
+/// Stopping must not depend on Swift's cooperative thread pool: requests that keep its two
+/// threads busy (a megabyte-long request line parses in quadratic time) would otherwise delay a
+/// Ctrl-C for minutes. So the reading thread first asks for a clean stop, and if the process is
+/// still alive after `grace` (or on a second signal) removes the temporary folder and exits
+/// itself.
+enum StopSignals {
+    /// How long a clean stop may take before the process exits anyway.
+    static let grace: Double = 2
+
+    /// Starts watching. `onStop` runs once, on the reading thread, at the first signal (it should
+    /// only resume the task that stops the server). `cleanUp` runs before a forced exit.
+    static func watch(onStop: @escaping @Sendable () -> Void, cleanUp: @escaping @Sendable () -> Void) throws {
+        let signals = briefgen_watch_stop_signals()
+        guard signals >= 0 else { throw SystemCallError(description: String(cString: strerror(errno))) }
+        Thread.detachNewThread {
+            guard readByte(signals, timeout: -1) else { return }
+            say("\nStopping.")
+            onStop()
+            // A second signal, or a clean stop that takes too long, ends the process from here.
+            _ = readByte(signals, timeout: Int32(grace * 1000))
+            cleanUp()
+            exit(0)
+        }
+    }
+
+    /// Waits for one byte on `fd`, at most `timeout` milliseconds (-1: for ever). False on
+    /// timeout or when the pipe fails.
+    private static func readByte(_ fd: Int32, timeout: Int32) -> Bool {
+        var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        while true {
+            let ready = poll(&poller, 1, timeout)
+            if ready < 0, errno == EINTR { continue }
+            guard ready > 0 else { return false }
+            var byte: UInt8 = 0
+            let count = read(fd, &byte, 1)
+            if count == 1 { return true }
+            if count < 0, errno == EINTR { continue }
+            return false
+        }
+    }
+}
