@@ -48,8 +48,12 @@ struct ServeCommand: AsyncParsableCommand {
         if let output {
             outputDirectory = URL(fileURLWithPath: output)
         } else {
-            outputDirectory = FileManager.default.temporaryDirectory
-                .appendingPathComponent("briefgen-serve-\(getpid())").appendingPathComponent("site")
+            do {
+                outputDirectory = try ServeCommand.makeTemporaryFolder().appendingPathComponent("site")
+            } catch {
+                FileHandle.standardError.write(Data("error: cannot create a temporary folder: \(error)\n".utf8))
+                throw ExitCode(1)
+            }
         }
         var options = publishing.buildOptions(folders: folders, output: outputDirectory.path)
         options.cacheDirectory = outputDirectory.deletingLastPathComponent().appendingPathComponent(".briefgen-cache")
@@ -95,6 +99,19 @@ struct ServeCommand: AsyncParsableCommand {
         }
         for await _ in stop { break }
         await server.stop()
+    }
+}
+
+extension ServeCommand {
+    /// Creates a fresh folder for the build with `mkdtemp`: unpredictable name, mode 0700, never
+    /// one that someone else created first in a shared temporary folder.
+    static func makeTemporaryFolder() throws -> URL {
+        let template = FileManager.default.temporaryDirectory.appendingPathComponent("briefgen-serve-XXXXXX").path
+        var bytes = Array(template.utf8CString)
+        guard let created = mkdtemp(&bytes) else {
+            throw SystemCallError(description: "\(template): \(String(cString: strerror(errno)))")
+        }
+        return URL(fileURLWithPath: String(cString: created), isDirectory: true)
     }
 }
 

@@ -439,6 +439,8 @@ struct ServeEndToEndTests {
         let temporary = site.appendingPathComponent("tmp")
         let (process, out, _) = try ServeEndToEndTests.startServe(in: site, temporary: temporary)
         let address = try #require(ServeEndToEndTests.announcedAddress(out))
+        let folders = try FileManager.default.contentsOfDirectory(atPath: temporary.path)
+        #expect(folders.count == 1 && folders != ["briefgen-serve-\(process.processIdentifier)"], "one temporary build folder, not named after the pid: \(folders)")
         let home = try String(contentsOf: URL(string: address)!, encoding: .utf8)
         #expect(home.contains("<h1>Peace Talks Briefing</h1>"))
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("Output").path), "serve leaves Output/ alone")
