@@ -9,6 +9,10 @@ import Glibc
 ///
 /// On Linux it uses inotify, so the cost does not grow with the number of files; where inotify is
 /// unavailable (or its watch limit is reached) it falls back to polling file sizes and times.
+///
+/// A watched folder that is deleted loses its watches for good (inotify drops them), so the
+/// folders' parents are watched too, for the folders' own names only: when `Content/` is deleted
+/// and made again (`rm -rf Content; cp -r … Content`), its watches come back.
 public final class SiteWatcher: @unchecked Sendable {
     public let folders: [URL]
     let debounce: Duration
@@ -17,6 +21,8 @@ public final class SiteWatcher: @unchecked Sendable {
     private var source: DispatchSourceRead?
     private var timer: DispatchSourceTimer?
     private var watches: [Int32: String] = [:]
+    /// Watches on the watched folders' parents, by descriptor: the parent's path.
+    private var parentWatches: [Int32: String] = [:]
     private var pending: DispatchWorkItem?
     private var onChange: (@Sendable () -> Void)?
     private var lastSignature: ContentSignature?
@@ -65,6 +71,11 @@ public final class SiteWatcher: @unchecked Sendable {
             watches = [:]
             return false
         }
+        for parent in Set(folders.map { $0.deletingLastPathComponent().path }) {
+            // IN_MASK_ADD: a parent that is itself watched keeps its full mask.
+            let wd = inotify_add_watch(fd, parent, UInt32(IN_CREATE | IN_MOVED_TO | IN_ONLYDIR | IN_MASK_ADD))
+            if wd >= 0 { parentWatches[wd] = parent }
+        }
         let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
         source.setEventHandler { [weak self] in self?.readEvents() }
         source.setCancelHandler { close(fd) }
@@ -106,6 +117,16 @@ public final class SiteWatcher: @unchecked Sendable {
                 offset += MemoryLayout<inotify_event>.size + nameLength
                 // Editors' swap and backup files are not content.
                 if name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") { continue }
+                if let parent = parentWatches[event.wd], event.mask & UInt32(IN_ISDIR) != 0,
+                   event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0,
+                   folders.contains(where: { $0.path == parent + "/" + name }) {
+                    // A watched folder (re)appeared: watch it and everything in it again.
+                    _ = addWatches(under: parent + "/" + name)
+                    changed = true
+                    continue
+                }
+                // Anything else in a parent that is not itself watched is not content.
+                if watches[event.wd] == nil, event.mask & UInt32(IN_Q_OVERFLOW) == 0 { continue }
                 if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0,
                    let parent = watches[event.wd] {
                     _ = addWatches(under: parent + "/" + name)

@@ -62,4 +62,37 @@ struct SiteWatcherTests {
         try FileManager.default.removeItem(at: file)
         #expect(try await waitFor(counter, atLeast: beforeDelete + 1))
     }
+
+    @Test("a watched folder that is deleted and made again is watched again", arguments: [false, true])
+    func recreatedFolder(_ polling: Bool) async throws {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("watch-\(UUID().uuidString)")
+        let content = site.appendingPathComponent("Content")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: site) }
+        let file = content.appendingPathComponent("articles/a.md")
+        try "one".write(to: file, atomically: true, encoding: .utf8)
+        let watcher = SiteWatcher(folders: [content], debounce: .milliseconds(300), forcePolling: polling)
+        let counter = Counter()
+        watcher.start { counter.increment() }
+        defer { watcher.stop() }
+        try await Task.sleep(for: .milliseconds(100))
+
+        // `rm -rf Content; cp -r … Content`
+        try FileManager.default.removeItem(at: content)
+        try await Task.sleep(for: .milliseconds(polling ? 700 : 200))
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
+        try "two".write(to: file, atomically: true, encoding: .utf8)
+        #expect(try await waitFor(counter, atLeast: 1), "the deletion and the new folder are changes")
+        try await Task.sleep(for: .milliseconds(polling ? 1_200 : 600))
+
+        // Something else beside the watched folder is not a change.
+        let settled = counter.count
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("Output"), withIntermediateDirectories: true)
+        try await Task.sleep(for: .milliseconds(polling ? 1_200 : 600))
+        #expect(counter.count == settled)
+
+        // An edit in the new folder is seen.
+        try "three".write(to: file, atomically: false, encoding: .utf8)
+        #expect(try await waitFor(counter, atLeast: settled + 1), "an edit after the folder came back is reported")
+    }
 }
