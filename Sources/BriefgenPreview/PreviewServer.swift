@@ -85,7 +85,7 @@ public final class PreviewServer: @unchecked Sendable {
         do {
             address = try .inet(ip4: configuration.host, port: configuration.port)
         } catch {
-            throw StartError.cannotListen(host: configuration.host, port: configuration.port, reason: "not an IPv4 address")
+            throw StartError.cannotListen(host: configuration.host, port: configuration.port, reason: "only IPv4 addresses are supported (for loopback use 127.0.0.1)")
         }
         PreviewServer.raiseOpenFileLimit()
         let handler = StaticSiteHandler(root: configuration.build.outputDirectory, state: state, liveReload: liveReload)

@@ -57,18 +57,21 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var options = publishing.buildOptions(folders: folders, output: outputDirectory.path)
         options.cacheDirectory = outputDirectory.deletingLastPathComponent().appendingPathComponent(".briefgen-cache")
-        if !["127.0.0.1", "::1", "localhost"].contains(host) {
-            FileHandle.standardError.write(Data("warning: listening on \(host), not loopback: anyone who can reach this machine can read the preview\n".utf8))
-        }
         let server = PreviewServer(configuration: .init(host: host == "localhost" ? "127.0.0.1" : host, port: UInt16(port),
                                                         build: options, watch: !noWatch, removeOutputOnStop: temporary))
+        let builds = BuildHistory()
         server.onRebuild = { outcome in
+            let builtBefore = builds.record(outcome.succeeded)
             if outcome.succeeded {
                 let rendered = outcome.report.map { "\($0.rendered) of \($0.pages) pages rendered" } ?? ""
                 say("Built in \(Int(outcome.seconds * 1000)) ms (\(rendered)).")
             } else {
                 DiagnosticPrinter.print(outcome.problems)
-                FileHandle.standardError.write(Data("Build failed; still serving the last site that built.\n".utf8))
+                if builtBefore {
+                    FileHandle.standardError.write(Data("Build failed; still serving the last site that built.\n".utf8))
+                } else if !ServeCommand.concernsFolder(outputDirectory, outcome.problems) {
+                    FileHandle.standardError.write(Data("The first build failed; the errors are shown until a build succeeds.\n".utf8))
+                }
             }
         }
         server.onListenerRestart = { message in
@@ -80,6 +83,16 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(1)
+        }
+        if let first = server.lastRebuild, !first.succeeded,
+           ServeCommand.concernsFolder(outputDirectory, first.problems) {
+            // Editing content cannot fix a folder the build refuses to write into.
+            FileHandle.standardError.write(Data("error: cannot build into \(outputDirectory.path); choose another --output\n".utf8))
+            await server.stop()
+            throw ExitCode(1)
+        }
+        if !["127.0.0.1", "localhost"].contains(host) {
+            FileHandle.standardError.write(Data("warning: listening on \(host), not loopback: anyone who can reach this machine can read the preview\n".utf8))
         }
         say("Serving \(folders.content)/ at \(url.absoluteString) (press Ctrl-C to stop)")
         if server.watcherPolls { say("Watching for changes by polling (inotify is unavailable).") }
@@ -103,6 +116,12 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 extension ServeCommand {
+    /// Whether a problem is about `folder` itself (say, a foreign output folder the build will
+    /// not overwrite): no edit to the content fixes that.
+    static func concernsFolder(_ folder: URL, _ problems: [Diagnostic]) -> Bool {
+        problems.contains { URL(fileURLWithPath: $0.file).standardizedFileURL.path == folder.standardizedFileURL.path }
+    }
+
     /// Creates a fresh folder for the build with `mkdtemp`: unpredictable name, mode 0700, never
     /// one that someone else created first in a shared temporary folder.
     static func makeTemporaryFolder() throws -> URL {
@@ -112,6 +131,21 @@ extension ServeCommand {
             throw SystemCallError(description: "\(template): \(String(cString: strerror(errno)))")
         }
         return URL(fileURLWithPath: String(cString: created), isDirectory: true)
+    }
+}
+
+/// Whether any build has succeeded yet, so a failure can say whether an older site is still
+/// being served.
+final class BuildHistory: @unchecked Sendable {
+    private let lock = NSLock()
+    private var succeeded = false
+
+    /// Records a build's outcome; returns whether an earlier build had succeeded.
+    func record(_ success: Bool) -> Bool {
+        lock.withLock {
+            defer { succeeded = succeeded || success }
+            return succeeded
+        }
     }
 }
 

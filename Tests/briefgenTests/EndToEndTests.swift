@@ -528,6 +528,30 @@ struct ServeEndToEndTests {
         #expect(errors.contains("the server stopped accepting connections"), "the restart is reported: \(errors)")
     }
 
+    @Test("--host ::1 says only IPv4 is supported, without a not-loopback warning")
+    func ipv6Host() throws {
+        let site = try Briefgen.sampleSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let result = try Briefgen.run(["serve", "--port", "0", "--host", "::1"], in: site)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("only IPv4 addresses are supported"), "\(result.stderr)")
+        #expect(!result.stderr.contains("not loopback"), "\(result.stderr)")
+    }
+
+    @Test("--output naming a foreign folder is an error, not a site that never built")
+    func foreignOutput() throws {
+        let site = try Briefgen.sampleSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let foreign = site.appendingPathComponent("foreign")
+        try FileManager.default.createDirectory(at: foreign, withIntermediateDirectories: true)
+        try "mine".write(to: foreign.appendingPathComponent("keep.txt"), atomically: true, encoding: .utf8)
+        let result = try Briefgen.run(["serve", "--port", "0", "--output", foreign.path], in: site)
+        #expect(result.status == 1)
+        #expect(!result.stderr.contains("last site that built"), "\(result.stderr)")
+        #expect(result.stderr.contains("choose another --output"), "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: foreign.appendingPathComponent("keep.txt").path))
+    }
+
     @Test("a port already in use is a clear error")
     func portInUse() throws {
         let site = try Briefgen.sampleSite()
