@@ -94,9 +94,6 @@ struct ServeCommand: AsyncParsableCommand {
         if !["127.0.0.1", "localhost"].contains(host) {
             FileHandle.standardError.write(Data("warning: listening on \(host), not loopback: anyone who can reach this machine can read the preview\n".utf8))
         }
-        say("Serving \(folders.content)/ at \(url.absoluteString) (press Ctrl-C to stop)")
-        if server.watcherPolls { say("Watching for changes by polling (inotify is unavailable).") }
-
         // Ctrl-C and SIGTERM stop the server cleanly, or, when that takes too long, end the
         // process from the signal thread (see StopSignals).
         let (stop, stopContinuation) = AsyncStream<Void>.makeStream()
@@ -110,6 +107,9 @@ struct ServeCommand: AsyncParsableCommand {
             await server.stop()
             throw ExitCode(1)
         }
+        // Announced only once Ctrl-C is watched: a Ctrl-C right after it must stop cleanly.
+        say("Serving \(folders.content)/ at \(url.absoluteString) (press Ctrl-C to stop)")
+        if server.watcherPolls { say("Watching for changes by polling (inotify is unavailable).") }
         for await _ in stop { break }
         await server.stop()
     }
