@@ -59,7 +59,7 @@ struct ArticlePass: Sendable {
         let path = loader.directoryPath + "/" + relative
         var outcome = Outcome()
         guard let stamp = knownStamp ?? SummaryCache.stamp(of: path) else {
-            outcome.problems = [Diagnostic(file: shown, "cannot read the file: \(FileSystem.openFailure(path))")]
+            outcome.problems = [Diagnostic(file: shown, "cannot read the file: \(FileSystem.statFailure(path))")]
             return outcome
         }
         var analysed: AnalysedArticle?

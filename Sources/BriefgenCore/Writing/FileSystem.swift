@@ -117,6 +117,15 @@ enum FileSystem {
         return errorText(code)
     }
 
+    /// Why `stat` fails on `path`, asked again now: an earlier failure's `errno` may belong to
+    /// another call by the time the message is made (the article pass stats every file on other
+    /// threads first), and an unrelated "Invalid argument" was reported.
+    static func statFailure(_ path: String) -> String {
+        var info = stat()
+        guard stat(path, &info) != 0 else { return "it changed while being read; build again" }
+        return openFailure(path, errno)
+    }
+
     /// What a file that is neither a regular file nor a folder is, for messages.
     private static func describe(_ kind: mode_t) -> String {
         switch kind {

@@ -153,7 +153,7 @@ public final class OutputWriter: @unchecked Sendable {
         try OutputWriter.validate(path)
         let shown = shown ?? source.path
         guard let size = FileSystem.size(of: source.path) else {
-            throw Diagnostic(file: shown, "cannot read the file: \(FileSystem.errorText())")
+            throw Diagnostic(file: shown, "cannot read the file: \(FileSystem.statFailure(source.path))")
         }
         let entry = Manifest.Entry(hash: hash, size: size)
         // Files are copied after the pages are written: one already there is a page or another file.
