@@ -88,19 +88,36 @@ struct SpecialFileTests {
         #expect(try FileSystem.read(empty.path, shown: "empty.txt") == [])
     }
 
-    @Test("assets are mapped, not read into memory: their bytes, hash and copy are those of the file")
-    func mappedFiles() throws {
+    @Test("assets are read a chunk at a time: their hash and copy are those of the whole file")
+    func chunkedFiles() throws {
         let folder = TemporaryFolder()
         var random = SeededRandom(seed: 9)
-        for size in [0, 1, 4095, 4096, 1 << 20] {
+        for size in [0, 1, 31, 32, 4095, (1 << 20) + 33, 3 << 20] {
             let bytes = (0..<size).map { _ in UInt8(random.next(256)) }
             let file = folder.path("f\(size).bin")
             try Data(bytes).write(to: file)
-            let seen = try FileSystem.withMappedFile(file.path, shown: "f") { Array($0) }
-            #expect(seen == bytes, "\(size) bytes")
+            var chunks = 0
+            try FileSystem.forEachChunk(file.path, shown: "f") { _ in chunks += 1 }
+            #expect(chunks == (size + (1 << 20) - 1) >> 20, "\(size) bytes in megabyte chunks")
             #expect(try Assets.hashFile(file, shown: "f") == ContentHash(bytes))
             try FileSystem.copyFile(file.path, to: folder.path("copy\(size).bin").path)
             #expect(try Data(contentsOf: folder.path("copy\(size).bin")) == Data(bytes))
+        }
+    }
+
+    @Test("a hash fed in chunks of any sizes equals the hash of the whole")
+    func streamedHash() {
+        var random = SeededRandom(seed: 21)
+        for _ in 0..<300 {
+            let bytes = (0..<random.next(300)).map { _ in UInt8(random.next(256)) }
+            var stream = ContentHash.Stream()
+            var index = 0
+            while index < bytes.count {
+                let length = min(random.next(70), bytes.count - index)
+                bytes[index..<(index + length)].withUnsafeBufferPointer { stream.feed($0) }
+                index += length
+            }
+            #expect(stream.finish() == ContentHash(bytes), "\(bytes.count) bytes")
         }
     }
 

@@ -44,10 +44,10 @@ public struct Assets: Sendable {
         return Assets(files: files, urls: urls)
     }
 
-    /// Mapped by `FileSystem.withMappedFile`, which refuses FIFOs and devices: `Data(contentsOf:)` waited
+    /// Read by `FileSystem.hash(ofFile:)`, which refuses FIFOs and devices: `Data(contentsOf:)` waited
     /// for ever on a FIFO's writer, or read `/dev/zero` until memory ran out.
     static func hashFile(_ url: URL, shown: String) throws(Diagnostic) -> ContentHash {
-        try FileSystem.withMappedFile(url.path, shown: shown, noun: "asset") { ContentHash($0) }
+        try FileSystem.hash(ofFile: url.path, shown: shown, noun: "asset")
     }
 
     /// Regular files under a folder, relative paths, sorted; hidden files skipped.

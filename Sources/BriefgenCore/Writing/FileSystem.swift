@@ -92,20 +92,32 @@ enum FileSystem {
         return (descriptor, max(Int(info.st_size), 0))
     }
 
-    /// Calls `body` with a regular file's bytes mapped into memory, not copied: a static video
-    /// of gigabytes is hashed and copied without holding it all. Falls back to reading the file
-    /// where it cannot be mapped.
-    static func withMappedFile<R>(_ path: String, shown: String, noun: String = "file",
-                                  _ body: (UnsafeBufferPointer<UInt8>) throws(Diagnostic) -> R) throws(Diagnostic) -> R {
-        let (descriptor, size) = try openRegularFile(path, shown: shown, noun: noun)
+    /// Calls `body` with a regular file's bytes a megabyte at a time, in order: a static video
+    /// of gigabytes is hashed and copied without holding it whole. Not mapped: a file truncated
+    /// while mapped (an editor saving over an asset during a `serve` rebuild) kills the process
+    /// with SIGBUS. A file that changes meanwhile gives what was read.
+    static func forEachChunk(_ path: String, shown: String, noun: String = "file",
+                             _ body: (UnsafeBufferPointer<UInt8>) throws(Diagnostic) -> Void) throws(Diagnostic) {
+        let (descriptor, _) = try openRegularFile(path, shown: shown, noun: noun)
         defer { close(descriptor) }
-        if size == 0 { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
-        guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else {
-            let bytes = try read(path, shown: shown, noun: noun)
-            return try bytes.withUnsafeBufferPointer { buffer throws(Diagnostic) in try body(buffer) }
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1 << 20)
+        defer { buffer.deallocate() }
+        while true {
+            let count = Glibc.read(descriptor, buffer.baseAddress!, buffer.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Diagnostic(file: shown, "cannot read the \(noun): \(errorText())")
+            }
+            if count == 0 { return }
+            try body(UnsafeBufferPointer(rebasing: buffer[0..<count]))
         }
-        defer { munmap(mapped, size) }
-        return try body(UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size))
+    }
+
+    /// The hash of a file's bytes, read a chunk at a time: the same as `ContentHash(bytes)`.
+    static func hash(ofFile path: String, shown: String, noun: String = "file") throws(Diagnostic) -> ContentHash {
+        var stream = ContentHash.Stream()
+        try forEachChunk(path, shown: shown, noun: noun) { stream.feed($0) }
+        return stream.finish()
     }
 
     /// Why `open` or `stat` failed, in the system's words; for a name that was not valid UTF-8,
@@ -219,11 +231,22 @@ enum FileSystem {
         try? FileManager.default.removeItem(atPath: path)
     }
 
-    /// Mapped by `withMappedFile`, so a FIFO or device that took a regular file's place since the
+    /// Read by `forEachChunk`, so a FIFO or device that took a regular file's place since the
     /// assets were collected fails instead of blocking or never ending.
     static func copyFile(_ source: String, to destination: String) throws(Diagnostic) {
-        try withMappedFile(source, shown: source) { bytes throws(Diagnostic) in
-            try write(UnsafeRawBufferPointer(bytes), to: destination)
+        let descriptor = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Diagnostic(file: destination, "cannot create the file: \(errorText())") }
+        defer { close(descriptor) }
+        try forEachChunk(source, shown: source) { chunk throws(Diagnostic) in
+            var offset = 0
+            while offset < chunk.count {
+                let count = Glibc.write(descriptor, chunk.baseAddress! + offset, chunk.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw Diagnostic(file: destination, "cannot write the file: \(errorText())")
+                }
+                offset += count
+            }
         }
     }
 
