@@ -82,6 +82,8 @@ struct ServeCommand: AsyncParsableCommand {
             url = try await server.start()
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            // The temporary folder was made before listening; nothing else will remove it.
+            if temporary { try? FileManager.default.removeItem(at: outputDirectory.deletingLastPathComponent()) }
             throw ExitCode(1)
         }
         if let first = server.lastRebuild, !first.succeeded,
@@ -112,6 +114,7 @@ struct ServeCommand: AsyncParsableCommand {
         if server.watcherPolls { say("Watching for changes by polling (inotify is unavailable).") }
         for await _ in stop { break }
         await server.stop()
+        StopSignals.markStopped()
     }
 }
 

@@ -1,5 +1,6 @@
 import CBriefgenSystem
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -27,9 +28,20 @@ enum StopSignals {
             onStop()
             // A second signal, or a clean stop that takes too long, ends the process from here.
             _ = readByte(signals, timeout: Int32(grace * 1000))
+            // A clean stop that finished meanwhile ends the process itself.
+            if stopped.withLock({ $0 }) { return }
             cleanUp()
-            exit(0)
+            // `_exit`, not `exit`: the main thread may be exiting too, and `exit` would run the
+            // atexit handlers and static teardown a second time, under the server's threads.
+            _exit(0)
         }
+    }
+
+    private static let stopped = Mutex(false)
+
+    /// Called once the clean stop is done: the forced exit is then not needed.
+    static func markStopped() {
+        stopped.withLock { $0 = true }
     }
 
     /// Waits for one byte on `fd`, at most `timeout` milliseconds (-1: for ever). False on

@@ -169,7 +169,7 @@ struct EndToEndTests {
         #expect(file.status == 1 && file.stderr.contains("Content/site.yml: the content folder is a file"), "\(file.stderr)")
         let empty = try Briefgen.run(["build", "--content", ""], in: site)
         #expect(empty.status != 0 && empty.stderr.contains("--content needs a folder"), "\(empty.stderr)")
-        let longOutput = try Briefgen.run(["build", "--output", String(repeating: "o", count: 250)], in: site)
+        let longOutput = try Briefgen.run(["build", "--output", String(repeating: "o", count: 240)], in: site)
         #expect(longOutput.status == 1 && longOutput.stderr.contains("name is too long to build beside it"), "\(longOutput.stderr)")
         let missing = try Briefgen.run(["build", "--content", "Nowhere"], in: site)
         #expect(missing.status == 1 && missing.stderr.contains("Nowhere: the content folder does not exist"), "\(missing.stderr)")
@@ -532,10 +532,24 @@ struct ServeEndToEndTests {
     func ipv6Host() throws {
         let site = try Briefgen.sampleSite()
         defer { try? FileManager.default.removeItem(at: site) }
-        let result = try Briefgen.run(["serve", "--port", "0", "--host", "::1"], in: site)
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("only IPv4 addresses are supported"), "\(result.stderr)")
-        #expect(!result.stderr.contains("not loopback"), "\(result.stderr)")
+        // A temporary folder of its own, to see that the failed start leaves nothing in it.
+        let temporary = site.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = Briefgen.executable
+        process.arguments = ["serve", "--port", "0", "--host", "::1"]
+        process.currentDirectoryURL = site
+        process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporary.path]) { $1 }
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(stderr.contains("only IPv4 addresses are supported"), "\(stderr)")
+        #expect(!stderr.contains("not loopback"), "\(stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty, "no temporary build folder left")
     }
 
     @Test("--output naming a foreign folder is an error, not a site that never built")

@@ -48,10 +48,11 @@ public final class OutputWriter: @unchecked Sendable {
         let parent = self.output.deletingLastPathComponent()
         let name = self.output.lastPathComponent
         staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
-        // The staging folder's name adds about 20 bytes to the output folder's; past 255 the
-        // system refuses it, naming a path the user never typed.
-        guard staging.lastPathComponent.utf8.count <= 255 else {
-            throw Diagnostic(file: self.output.path, "the output folder's name is too long to build beside it (at most 230 bytes)")
+        // The names made from the output folder's (`.NAME.staging-PID`, and in the cache
+        // `NAME.manifest.previous-PID`) add up to 30 bytes; past 255 the system refuses them,
+        // naming a path the user never typed.
+        guard name.utf8.count <= OutputWriter.longestOutputName else {
+            throw Diagnostic(file: self.output.path, "the output folder's name is too long to build beside it (at most \(OutputWriter.longestOutputName) bytes)")
         }
 
         try FileSystem.makeDirectories(parent.path)
@@ -454,6 +455,9 @@ public final class OutputWriter: @unchecked Sendable {
         }
         return URL(fileURLWithPath: target, isDirectory: true)
     }
+
+    /// 255 bytes a name, less the longest addition: `.manifest.previous-` and a PID of 7 digits.
+    static let longestOutputName = 255 - ".manifest.previous-".utf8.count - 7
 
     /// Whether a folder without a manifest may be replaced: it has nothing visible in it, or its
     /// home page says briefgen made it. Any `index.html` was not enough: a GitHub Pages `docs/`
