@@ -116,6 +116,12 @@ struct HeadingIDTests {
         // Comments and script bodies hold no attributes; a script tag's own id counts.
         #expect(TemplateSet.literalIDs(in: #"<p id="a">{{! id="c" }}<SCRIPT id="data">var id = 'foo'; x.id ="y"</script> <i id="b">"#)
             == ["a", "data", "b"])
+        // At the very start too; an HTML comment is skipped whole; `<scripts>` or a script without
+        // its end tag do not swallow the rest.
+        #expect(TemplateSet.literalIDs(in: #"{{! id="x" }}<a id="a">"#) == ["a"])
+        #expect(TemplateSet.literalIDs(in: #"<!-- <script> removed --><main id="main">"#) == ["main"])
+        #expect(TemplateSet.literalIDs(in: #"<a title="<scripts>" id="x"><main id="main">"#) == ["x", "main"])
+        #expect(TemplateSet.literalIDs(in: #"<script src="a.js"><main id="main">"#) == ["main"])
         let templates = try TemplateSet.load(from: TestPaths.templates, displayPath: "Templates")
         #expect(templates.literalIDs(ofPage: "article") == ["main", "toc-heading", "quotes-heading", "actors-heading"])
         #expect(!templates.literalIDs(ofPage: "home").contains("toc-heading"))

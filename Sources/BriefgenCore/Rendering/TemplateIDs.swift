@@ -23,20 +23,20 @@ extension TemplateSet {
 
     /// The values of `id` attributes in `source`, in order: the attribute name after whitespace
     /// (so `data-id` is not one), in any case, then `=` and a quoted value without template tags.
-    static func literalIDs(in source: String) -> [String] {
+    static func literalIDs(in source: String, from start: Int = 0) -> [String] {
         let bytes = Array(source.utf8)
         var result: [String] = []
-        var index = 1
+        var index = start
         while index + 1 < bytes.count {
             defer { index += 1 }
-            // Mustache comments and script bodies write no attributes: `{{! id="x" }}` and
-            // `var id = 'x'` are not ids of the page.
+            // Mustache and HTML comments and script bodies write no attributes: `{{! id="x" }}`
+            // and `var id = 'x'` are not ids of the page.
             if let skipped = TemplateSet.skipped(bytes, at: index) {
                 result += skipped.ids
                 index = skipped.end - 1
                 continue
             }
-            guard bytes[index] | 0x20 == UInt8(ascii: "i"), bytes[index + 1] | 0x20 == UInt8(ascii: "d"),
+            guard index > 0, bytes[index] | 0x20 == UInt8(ascii: "i"), bytes[index + 1] | 0x20 == UInt8(ascii: "d"),
                   isSpace(bytes[index - 1]) else { continue }
             var cursor = index + 2
             while cursor < bytes.count, isSpace(bytes[cursor]) { cursor += 1 }
@@ -72,11 +72,20 @@ extension TemplateSet {
             return min(cursor + closing.utf8.count, bytes.count)
         }
         if bytes[index] == UInt8(ascii: "{"), matches("{{!", at: index) { return (end(after: "}}", from: index + 3), []) }
-        guard bytes[index] == UInt8(ascii: "<"), matches("<script", at: index) else { return nil }
+        guard bytes[index] == UInt8(ascii: "<") else { return nil }
+        if matches("<!--", at: index) { return (end(after: "-->", from: index + 4), []) }
+        // `<script` as a tag name, not `<scripts>` or text such as `"<script"` in an attribute.
+        let nameEnd = index + "<script".utf8.count
+        guard matches("<script", at: index), nameEnd < bytes.count,
+              isSpace(bytes[nameEnd]) || bytes[nameEnd] == UInt8(ascii: ">") || bytes[nameEnd] == UInt8(ascii: "/") else { return nil }
         var tagEnd = index
         while tagEnd < bytes.count, bytes[tagEnd] != UInt8(ascii: ">") { tagEnd += 1 }
         let tag = String(decoding: bytes[index..<min(tagEnd + 1, bytes.count)], as: UTF8.self)
-        return (end(after: "</script", from: tagEnd), literalIDs(in: tag))
+        // Without its end tag, only the tag itself is skipped, not the rest of the template.
+        var bodyEnd = end(after: "</script", from: tagEnd)
+        if bodyEnd == bytes.count, !matches("</script", at: max(bytes.count - "</script".utf8.count, 0)) { bodyEnd = min(tagEnd + 1, bytes.count) }
+        // Past its `<`, so the tag is read for attributes, not skipped again.
+        return (bodyEnd, literalIDs(in: tag, from: 1))
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {
