@@ -97,12 +97,15 @@ struct TemplateSetTests {
     }
 
     @Test("an asset helper naming a folder, a hidden file or a path out of the assets fails too", arguments: [
-        "", ".", "../layout.mustache", "../../Content/site.yml", "partials", ".hidden.css",
+        "", ".", "../layout.mustache", "../../Content/site.yml", "partials", ".hidden.css", "vendor/a.js",
     ])
-    func assetOutsideAssets(_ argument: String) {
+    func assetOutsideAssets(_ argument: String) throws {
         let folder = theme(replacing: "404.mustache", with: "<link href=\"{{#asset}}\(argument){{/asset}}\">")
         try? FileManager.default.createDirectory(at: folder.path("Templates/assets/partials"), withIntermediateDirectories: true)
         folder.write("Templates/assets/.hidden.css", "p{}")
+        // A linked folder, which the assets listing does not enter.
+        folder.write("elsewhere/a.js", "x")
+        try FileManager.default.createSymbolicLink(atPath: folder.path("Templates/assets/vendor").path, withDestinationPath: folder.path("elsewhere").path)
         #expect(loadErrors(folder).first?.message.hasPrefix("the asset '\(argument)' does not exist") == true, "\(loadErrors(folder))")
     }
 

@@ -114,6 +114,9 @@ public struct TemplateSet: Sendable {
     /// Partials and parents that are named but do not exist, and asset references to missing files.
     func missingReferences() -> [Diagnostic] {
         var problems: [Diagnostic] = []
+        // What the assets folder publishes, as `Assets.collect` lists it: files, not hidden, not
+        // through `..`, and not inside a linked folder the listing does not enter.
+        var published: Set<String>?
         for name in templates.keys.sorted() {
             let template = templates[name]!
             let file = displayPath + "/" + name + ".mustache"
@@ -124,13 +127,8 @@ public struct TemplateSet: Sendable {
             }
             for use in template.sectionArguments(named: "asset") {
                 let argument = use.argument.trimmingWhitespace
-                let assetURL = directory.appendingPathComponent("assets").appendingPathComponent(argument)
-                // A file the assets folder publishes: not a folder, not hidden, not reached
-                // through `..` (which gave an empty URL).
-                var isFolder: ObjCBool = false
-                let published = OutputWriter.isSafe(argument) && !argument.split(separator: "/").contains { $0.hasPrefix(".") }
-                    && FileManager.default.fileExists(atPath: assetURL.path, isDirectory: &isFolder) && !isFolder.boolValue
-                if !published {
+                if published == nil { published = Set(Assets.listFiles(in: directory.appendingPathComponent("assets"))) }
+                if published?.contains(argument) != true {
                     problems.append(Diagnostic(file: file, line: use.line, column: use.column,
                                                "the asset '\(argument)' does not exist (expected \(displayPath)/assets/\(argument))"))
                 }
