@@ -95,7 +95,11 @@ extension BuildCommand {
     static func reportProblem(_ path: String, output: String, sources: [String]) -> String? {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { return "it is a folder" }
-        let file = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+        let given = URL(fileURLWithPath: path).standardizedFileURL
+        if given.path == URL(fileURLWithPath: output).standardizedFileURL.path { return "it is the output folder" }
+        // Links resolved in the folder, which exists (a file that does not exist yet is not
+        // resolved at all): `/tmp/link/Content/report.json` is inside Content/ too.
+        let file = given.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(given.lastPathComponent)
         // The report would replace one of the site's sources (`--report Content/site.yml`).
         for folder in sources {
             let source = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path

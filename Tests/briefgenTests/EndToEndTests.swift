@@ -331,7 +331,9 @@ struct CheckEndToEndTests {
         let intoOutput = try Briefgen.run(["build", "--quiet", "--report", "Output/report.json"], in: clean)
         #expect(intoOutput.status == 0, "\(intoOutput.stderr)")
         #expect(FileManager.default.fileExists(atPath: clean.appendingPathComponent("Output/report.json").path))
-        for report in ["rdir", "missing/report.json", "Content/site.yml", "Templates/report.json", String(repeating: "r", count: 300)] {
+        try FileManager.default.createSymbolicLink(atPath: site.appendingPathComponent("link").path, withDestinationPath: site.path)
+        for report in ["rdir", "missing/report.json", "Content/site.yml", "Templates/report.json", String(repeating: "r", count: 300),
+                       "link/Content/report.json", "Output"] {
             let result = try Briefgen.run(["build", "--report", report], in: site)
             #expect(result.status == 1)
             #expect(result.stderr.contains("error: --report \(report): "), "\(result.stderr)")
