@@ -69,6 +69,9 @@ struct PublishingTests {
             ("https://example.org:/", "port"), ("https://example.org:99999/", "port"), ("https://example.org:0/", "port"),
             ("https://example.org//a/", "empty segment"), ("https://example.org/a//", "empty segment"),
             ("https://example.org/x/../y/", "a '.' or '..' segment"), ("https://example.org/./", "a '.' or '..' segment"),
+            ("https://example.org/x/%2E%2e/y/", "a '.' or '..' segment"), ("https://example.org/a\tb/", "(%09)"),
+            ("https://-.org/", "empty label or one that starts or ends"), ("https://.../", "empty label"),
+            ("https://example-.org/", "starts or ends with '-'"),
             ("https://example.org/\"x\"/", "'\"' in the path should be percent-encoded (%22)"),
         ]
         for (url, reason) in bad {

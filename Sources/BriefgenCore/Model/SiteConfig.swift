@@ -82,7 +82,12 @@ public struct SiteConfig: Sendable, Equatable {
         // not lead where the sitemap says.
         let segments = bytes[authorityEnd...].split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
         if segments.dropLast().contains(where: \.isEmpty) { return "the path has an empty segment (//)" }
-        if segments.contains(where: { $0.elementsEqual(".".utf8) || $0.elementsEqual("..".utf8) }) {
+        // `%2e` is a dot to a browser resolving the path.
+        func isDots(_ segment: ArraySlice<UInt8>) -> Bool {
+            let text = String(decoding: segment, as: UTF8.self).lowercased().replacingOccurrences(of: "%2e", with: ".")
+            return text == "." || text == ".."
+        }
+        if segments.contains(where: isDots) {
             return "the path has a '.' or '..' segment; write the path it stands for"
         }
         var index = authorityEnd
@@ -99,7 +104,8 @@ public struct SiteConfig: Sendable, Equatable {
             guard byte >= 0x80 || isUnreserved(byte) || subDelimiters.contains(byte) || byte == UInt8(ascii: ":")
                     || byte == UInt8(ascii: "@") || byte == UInt8(ascii: "/") else {
                 let shown = byte == 0x20 ? "a space" : "'\(Character(Unicode.Scalar(byte)))'"
-                return "\(shown) in the path should be percent-encoded (%\(String(byte, radix: 16, uppercase: true)))"
+                let hex = String(byte, radix: 16, uppercase: true)
+                return "\(shown) in the path should be percent-encoded (%\(hex.count == 1 ? "0" + hex : hex))"
             }
             index += 1
         }
@@ -128,6 +134,12 @@ public struct SiteConfig: Sendable, Equatable {
         if host.contains(where: { $0 >= 0x80 }) { return "write an international host name in its ASCII form (xn--…)" }
         guard host.allSatisfy({ isLetterOrDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") }) else {
             return "the host name may hold only letters, digits, '-', '.' and '_'"
+        }
+        // Labels between dots: none empty (a final dot is allowed), none starting or ending in '-'.
+        var labels = host.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        if labels.count > 1, labels.last?.isEmpty == true { labels.removeLast() }
+        guard labels.allSatisfy({ !$0.isEmpty && $0.first != UInt8(ascii: "-") && $0.last != UInt8(ascii: "-") }) else {
+            return "the host name has an empty label or one that starts or ends with '-'"
         }
         return nil
     }
