@@ -11,9 +11,20 @@ enum FileSystem {
 
     /// Writes bytes to a new file (replacing any), creating no directories.
     static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(Diagnostic) {
+        let descriptor = try create(path)
+        defer { close(descriptor) }
+        try writeAll(bytes, to: descriptor, path: path)
+    }
+
+    /// A new file (replacing any) open for writing.
+    private static func create(_ path: String) throws(Diagnostic) -> Int32 {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Diagnostic(file: path, "cannot create the file: \(errorText())") }
-        defer { close(descriptor) }
+        return descriptor
+    }
+
+    /// All of `bytes`, however many calls `write` takes.
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws(Diagnostic) {
         var offset = 0
         while offset < bytes.count {
             let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
@@ -234,19 +245,10 @@ enum FileSystem {
     /// Read by `forEachChunk`, so a FIFO or device that took a regular file's place since the
     /// assets were collected fails instead of blocking or never ending.
     static func copyFile(_ source: String, to destination: String) throws(Diagnostic) {
-        let descriptor = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw Diagnostic(file: destination, "cannot create the file: \(errorText())") }
+        let descriptor = try create(destination)
         defer { close(descriptor) }
         try forEachChunk(source, shown: source) { chunk throws(Diagnostic) in
-            var offset = 0
-            while offset < chunk.count {
-                let count = Glibc.write(descriptor, chunk.baseAddress! + offset, chunk.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw Diagnostic(file: destination, "cannot write the file: \(errorText())")
-                }
-                offset += count
-            }
+            try writeAll(UnsafeRawBufferPointer(chunk), to: descriptor, path: destination)
         }
     }
 
