@@ -536,16 +536,7 @@ struct ServeEndToEndTests {
         defer { try? FileManager.default.removeItem(at: site) }
         // A temporary folder of its own, to see that the failed start leaves nothing in it.
         let temporary = site.appendingPathComponent("tmp")
-        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
-        let process = Process()
-        process.executableURL = Briefgen.executable
-        process.arguments = ["serve", "--port", "0", "--host", "::1"]
-        process.currentDirectoryURL = site
-        process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporary.path]) { $1 }
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = Pipe()
-        try process.run()
+        let (process, _, err) = try ServeEndToEndTests.startServe(in: site, arguments: ["--host", "::1"], temporary: temporary)
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 1)
