@@ -106,7 +106,7 @@ extension BuildCommand {
             if file.path.hasPrefix(source + "/") { return "it is inside \(folder), which holds the site's sources; write it elsewhere" }
         }
         if file.lastPathComponent.utf8.count > 255 { return "the file name is longer than 255 bytes" }
-        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path
+        let parent = given.deletingLastPathComponent().path
         if parent == URL(fileURLWithPath: output).standardizedFileURL.path { return nil }
         guard FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder), isFolder.boolValue else {
             return "the folder \(parent) does not exist"

@@ -252,14 +252,6 @@ enum FileSystem {
         }
     }
 
-    /// `Data.withUnsafeBytes` keeping the typed error (the standard library's `rethrows` loses it).
-    static func withBytes<R>(of data: Data, _ body: (UnsafeRawBufferPointer) throws(Diagnostic) -> R) throws(Diagnostic) -> R {
-        let result: Result<R, Diagnostic> = data.withUnsafeBytes { buffer in
-            do throws(Diagnostic) { return .success(try body(buffer)) } catch { return .failure(error) }
-        }
-        return try result.get()
-    }
-
     /// `String.withUTF8` keeping the typed error.
     static func withUTF8<R>(of text: String, _ body: (UnsafeRawBufferPointer) throws(Diagnostic) -> R) throws(Diagnostic) -> R {
         var text = text

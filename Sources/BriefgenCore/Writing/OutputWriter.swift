@@ -481,7 +481,7 @@ public final class OutputWriter: @unchecked Sendable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
         for entry in names where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
             // Only folders whose build process is gone: a concurrent build keeps its own.
-            guard !ownedByLiveProcess(entry) else { continue }
+            guard let pid = temporaryOwner(entry, suffixes: [".staging-", ".old-"]), !isRunning(pid) else { continue }
             FileSystem.removeTree(parent.appendingPathComponent(entry).path)
         }
     }
@@ -491,8 +491,8 @@ public final class OutputWriter: @unchecked Sendable {
     /// reads them again, and each killed build left its own.
     static func removeStaleTemporaries(in folder: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for entry in names where temporaryOwner(entry, suffixes: [".tmp-", ".previous-"]) != nil {
-            guard !ownedByLiveProcess(entry) else { continue }
+        for entry in names {
+            guard let pid = temporaryOwner(entry, suffixes: [".tmp-", ".previous-"]), !isRunning(pid) else { continue }
             unlink(folder + "/" + entry)
         }
     }
@@ -509,12 +509,9 @@ public final class OutputWriter: @unchecked Sendable {
         return nil
     }
 
-    /// Whether a name ending in `-PID` belongs to a process still running (another build); a
-    /// name without one is treated as running, so it is never removed.
-    private static func ownedByLiveProcess(_ entry: String) -> Bool {
-        guard let pid = entry.split(separator: "-").last.flatMap({ Int32($0) }) else { return true }
-        // EPERM: it runs, as another user.
-        return pid == getpid() || kill(pid, 0) == 0 || errno == EPERM
+    /// Whether a process (another build, or this one) still runs. EPERM: it runs, as another user.
+    private static func isRunning(_ pid: Int32) -> Bool {
+        pid == getpid() || kill(pid, 0) == 0 || errno == EPERM
     }
 
     /// The first folder, on the way to any of `paths`, that is a symbolic link: writing or
