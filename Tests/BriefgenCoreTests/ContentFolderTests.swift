@@ -25,7 +25,7 @@ struct ContentFolderTests {
         try FileManager.default.createSymbolicLink(atPath: folder.path("Content/articles/2025/loop").path, withDestinationPath: "..")
         try FileManager.default.createSymbolicLink(atPath: folder.path("Content/articles/content").path, withDestinationPath: "../")
         let loader = ContentLoader(directory: folder.path("Content"), displayPath: "Content")
-        #expect(loader.articleFiles() == ["articles/2025/a.md"])
+        #expect(loader.articleFiles().files == ["articles/2025/a.md"])
         #expect(try TestSite.build(folder).articles == 1)
     }
 
@@ -38,7 +38,7 @@ struct ContentFolderTests {
         try FileManager.default.createSymbolicLink(atPath: folder.path("Content/articles/shared").path,
                                                    withDestinationPath: folder.path("Shared").path)
         let loader = ContentLoader(directory: folder.path("Content"), displayPath: "Content")
-        #expect(loader.articleFiles() == ["articles/shared/b.md"])
+        #expect(loader.articleFiles().files == ["articles/shared/b.md"])
     }
 
     @Test("the scheme and host of the base URL are case-insensitive; the path is not",

@@ -63,19 +63,23 @@ struct SpecialFileTests {
     @Test("a link to /dev/zero among the articles fails the build instead of reading for ever")
     func devZeroArticle() throws {
         let folder = TemporaryFolder()
-        try expectFailure(folder, file: "Content/articles/zero.txt", kind: "a device") {
+        let problems = try TestSite.failedBuildProblems(folder) {
             try! FileManager.default.createSymbolicLink(atPath: folder.path("Content/articles/zero.txt").path,
                                                        withDestinationPath: "/dev/zero")
         }
+        // Refused as a link out of the project, before anything opens it.
+        #expect(problems.map(\.file) == ["Content/articles/zero.txt"])
+        #expect(problems.first?.message.hasPrefix("is a symbolic link to /dev/zero, outside the project folder") == true)
     }
 
-    @Test("a link to a device among the static files fails too")
-    func devZeroStatic() throws {
-        let folder = TemporaryFolder()
-        try expectFailure(folder, file: "Content/static/zero.bin", kind: "a device") {
-            try! FileManager.default.createDirectory(at: folder.path("Content/static"), withIntermediateDirectories: true)
-            try! FileManager.default.createSymbolicLink(atPath: folder.path("Content/static/zero.bin").path,
-                                                       withDestinationPath: "/dev/zero")
+    @Test("a device is refused by the reader itself, whole or a chunk at a time",
+          arguments: ["/dev/zero", "/dev/null"])
+    func deviceRead(path: String) throws {
+        #expect(throws: Diagnostic(file: "x", "cannot read the file: it is not a regular file (a device)")) {
+            _ = try FileSystem.read(path, shown: "x")
+        }
+        #expect(throws: Diagnostic.self) {
+            try FileSystem.forEachChunk(path, shown: "x") { _ in }
         }
     }
 

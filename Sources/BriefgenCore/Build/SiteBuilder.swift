@@ -74,7 +74,8 @@ public struct SiteBuilder: Sendable {
             // Report the articles' problems along with the theme's, so one run shows everything.
             let pass = ArticlePass(loader: loader, site: site, options: options, cache: SummaryCache(), output: nil,
                                    newest: NewestBodies(limit: 0))
-            throw DiagnosticList(problems + pass.run(loader.articleFiles(), onProgress: nil).flatMap(\.problems))
+            let articles = loader.articleFiles()
+            throw DiagnosticList(problems + articles.problems + pass.run(articles.files, onProgress: nil).flatMap(\.problems))
         }
         if let baseURL = options.baseURL { site.config.baseURL = SiteConfig.normalisedBaseURL(baseURL) }
         // Heading ids step aside for the ids the theme's article page has: they are part of what
@@ -84,14 +85,10 @@ public struct SiteBuilder: Sendable {
 
         let routes = Routes(config: site.config)
         let assets: Assets = try timer.step("collect assets") { () throws(DiagnosticList) in
-            do throws(Diagnostic) {
-                return try Assets.collect(themeAssets: options.templatesDirectory.appendingPathComponent("assets"),
-                                          siteStatic: options.contentDirectory.appendingPathComponent("static"), routes: routes,
-                                          themeAssetsShown: options.templatesDisplayPath + "/assets",
-                                          siteStaticShown: options.contentDisplayPath + "/static")
-            } catch {
-                throw DiagnosticList([error])
-            }
+            try Assets.collect(themeAssets: options.templatesDirectory.appendingPathComponent("assets"),
+                               siteStatic: options.contentDirectory.appendingPathComponent("static"), routes: routes,
+                               themeAssetsShown: options.templatesDisplayPath + "/assets",
+                               siteStaticShown: options.contentDisplayPath + "/static")
         }
         var renderInputs = site.analysisInputs
         renderInputs.update(templates.fingerprint.description)
@@ -121,7 +118,8 @@ public struct SiteBuilder: Sendable {
 
     private func build(site: SiteContent, loader: ContentLoader, templates: TemplateSet, reservedIDs: Set<String>, assets: Assets, routes: Routes,
                        renderInputs: ContentHash, writer: OutputWriter?, timer: inout StepTimer) throws(DiagnosticList) -> BuildReport {
-        let files = loader.articleFiles()
+        let (files, listingProblems) = loader.articleFiles()
+        guard listingProblems.isEmpty else { throw DiagnosticList(listingProblems) }
         let (key, stamps) = timer.step("look for changes") {
             let stamps = Parallel.map(files) { SummaryCache.stamp(of: loader.directoryPath + "/" + $0) }
             return (SiteBuilder.buildKey(renderInputs: renderInputs, options: options, assets: assets, files: files, stamps: stamps), stamps)

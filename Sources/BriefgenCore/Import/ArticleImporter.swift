@@ -24,7 +24,8 @@ public struct ArticleImporter: Sendable {
         var actors: [Actor] = []
         for (folder, isPoint) in [("points", true), ("actors", false)] {
             let files = ContentLoader.files(in: contentDirectory.appendingPathComponent(folder).path, relativeTo: folder,
-                                            extensions: ["md"], recursive: false)
+                                            shownFolder: loader.displayPath, extensions: ["md"], recursive: false,
+                                            policy: loader.linkPolicy, problems: &problems)
             for relative in files {
                 do throws(Diagnostic) {
                     let source = try loader.source(relative)

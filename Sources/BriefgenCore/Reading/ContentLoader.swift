@@ -11,6 +11,8 @@ public struct ContentLoader: Sendable {
     public let displayPath: String
     /// The code reading the site (`EngineIdentity.current`), part of `analysisInputs`.
     public let engine: String
+    /// Where symbolic links among the content may lead.
+    let linkPolicy: LinkPolicy
 
     public init(directory: URL, displayPath: String? = nil, engine: String = EngineIdentity.current) {
         self.directory = directory
@@ -19,6 +21,7 @@ public struct ContentLoader: Sendable {
         var shown = displayPath ?? directory.path
         while shown.count > 1, shown.hasSuffix("/") { shown.removeLast() }
         self.displayPath = shown
+        linkPolicy = LinkPolicy(sourceFolder: directoryPath, shownFolder: shown)
     }
 
     /// Reads everything: the site's settings, points, actors and articles.
@@ -79,10 +82,14 @@ public struct ContentLoader: Sendable {
         return SiteContent(config: config, points: points, actors: actors, articles: [], analysisInputs: inputs)
     }
 
-    /// The article files, relative to the content folder (`articles/2025/talks.txt`), sorted.
-    public func articleFiles() -> [String] {
-        ContentLoader.files(in: directoryPath + "/articles", relativeTo: "articles",
-                            extensions: ContentLoader.articleExtensions, recursive: true)
+    /// The article files, relative to the content folder (`articles/2025/talks.txt`), sorted, and
+    /// the links among them that lead out of the project (not listed).
+    public func articleFiles() -> (files: [String], problems: [Diagnostic]) {
+        var problems: [Diagnostic] = []
+        let files = ContentLoader.files(in: directoryPath + "/articles", relativeTo: "articles", shownFolder: displayPath,
+                                        extensions: ContentLoader.articleExtensions, recursive: true,
+                                        policy: linkPolicy, problems: &problems)
+        return (files, problems)
     }
 
     /// An article from its decoded text: raw `.txt` or Markdown with front matter.
@@ -143,7 +150,9 @@ public struct ContentLoader: Sendable {
     /// A file of the content folder, decoded.
     func source(_ relativePath: String) throws(Diagnostic) -> SourceText {
         let url = directory.appendingPathComponent(relativePath)
-        return try SourceText.read(fileAt: url, displayPath: displayPath + "/" + relativePath)
+        let shown = displayPath + "/" + relativePath
+        if FileSystem.isLink(url.path), let problem = linkPolicy.problem(withLink: url.path, shown: shown) { throw problem }
+        return try SourceText.read(fileAt: url, displayPath: shown)
     }
 
     /// Reads the files of a folder in parallel. Their hashes go into `inputs` when given.
@@ -151,8 +160,8 @@ public struct ContentLoader: Sendable {
                                       inputs: UnsafeMutablePointer<ContentHash>? = nil,
                                       problems: inout [Diagnostic],
                                       _ read: @Sendable (SourceText, String) throws(Diagnostic) -> T) -> [T] {
-        let files = ContentLoader.files(in: directoryPath + "/" + folder, relativeTo: folder,
-                                        extensions: extensions, recursive: recursive)
+        let files = ContentLoader.files(in: directoryPath + "/" + folder, relativeTo: folder, shownFolder: displayPath,
+                                        extensions: extensions, recursive: recursive, policy: linkPolicy, problems: &problems)
         let results: [Result<(T, ContentHash), Diagnostic>] = Parallel.map(files) { relative in
             do throws(Diagnostic) {
                 let shown = displayPath + "/" + relative
@@ -175,32 +184,20 @@ public struct ContentLoader: Sendable {
         return values
     }
 
-    /// Files with one of the extensions, sorted, skipping hidden and `_`-prefixed names.
-    static func files(in folder: String, relativeTo prefix: String, extensions: Set<String>, recursive: Bool) -> [String] {
-        guard let root = FileSystem.realPath(folder) else { return [] }
-        var visited = Set<String>()
-        return files(in: folder, relativeTo: prefix, extensions: extensions, recursive: recursive, root: root, visited: &visited)
-    }
-
-    /// `visited` holds the real paths of the folders walked so far. A symbolic link to one of them,
-    /// or to a folder above the root, is not followed, so a link loop cannot read files twice or
-    /// forever. Walking top-down, a folder inside the root that holds a visited one is visited.
-    private static func files(in folder: String, relativeTo prefix: String, extensions: Set<String>, recursive: Bool,
-                              root: String, visited: inout Set<String>) -> [String] {
-        guard let real = FileSystem.realPath(folder), !root.hasPrefix(real + "/"), visited.insert(real).inserted,
-              let entries = FileSystem.list(folder) else { return [] }
-        var result: [String] = []
-        for (name, isDirectory) in entries where !name.hasPrefix(".") && !name.hasPrefix("_") {
-            if isDirectory {
-                if recursive {
-                    result += files(in: folder + "/" + name, relativeTo: prefix + "/" + name, extensions: extensions,
-                                    recursive: true, root: root, visited: &visited)
-                }
-            } else if let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) {
-                result.append(prefix + "/" + name)
-            }
+    /// Files with one of the extensions, sorted, skipping hidden and `_`-prefixed names. A symbolic
+    /// link that leads out of the project is not followed; it is reported in `problems`, named as
+    /// `shownFolder/relative` (`Content/articles/x.md`).
+    static func files(in folder: String, relativeTo prefix: String, shownFolder: String, extensions: Set<String>, recursive: Bool,
+                      policy: LinkPolicy, problems: inout [Diagnostic]) -> [String] {
+        var walk = SourceWalk(shownFolder: shownFolder, policy: policy, recursive: recursive) { _, name, isDirectory in
+            guard !name.hasPrefix("_") else { return false }
+            if isDirectory { return true }
+            guard let dot = name.lastIndex(of: ".") else { return false }
+            return extensions.contains(name[name.index(after: dot)...].lowercased())
         }
-        return result
+        let files = walk.files(in: folder, relativeTo: prefix)
+        problems += walk.problems
+        return files
     }
 
     static func duplicateSlugs(_ items: [(slug: String, path: String)], kind: String) -> [Diagnostic] {

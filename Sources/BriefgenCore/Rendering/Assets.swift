@@ -23,12 +23,27 @@ public struct Assets: Sendable {
     /// `themeAssetsShown` and `siteStaticShown` are the folders as messages show them
     /// ("Templates/assets"); the absolute paths when nil.
     public static func collect(themeAssets: URL, siteStatic: URL, routes: Routes,
-                               themeAssetsShown: String? = nil, siteStaticShown: String? = nil) throws(Diagnostic) -> Assets {
+                               themeAssetsShown: String? = nil, siteStaticShown: String? = nil) throws(DiagnosticList) -> Assets {
+        let themeShown = themeAssetsShown ?? themeAssets.path
+        let siteShown = siteStaticShown ?? siteStatic.path
+        let theme = listFiles(in: themeAssets.path, shown: themeShown)
+        let site = listFiles(in: siteStatic.path, shown: siteShown)
+        guard theme.problems.isEmpty, site.problems.isEmpty else { throw DiagnosticList(theme.problems + site.problems) }
+        do throws(Diagnostic) {
+            return try collect(themeAssets: themeAssets, themeFiles: theme.files, themeShown: themeShown,
+                               siteStatic: siteStatic, siteFiles: site.files, siteShown: siteShown, routes: routes)
+        } catch {
+            throw DiagnosticList([error])
+        }
+    }
+
+    private static func collect(themeAssets: URL, themeFiles: [String], themeShown: String,
+                                siteStatic: URL, siteFiles: [String], siteShown: String, routes: Routes) throws(Diagnostic) -> Assets {
         var files: [File] = []
         var urls: [String: String] = [:]
-        for relative in listFiles(in: themeAssets) {
+        for relative in themeFiles {
             let url = themeAssets.appendingPathComponent(relative)
-            let hash = try hashFile(url, shown: (themeAssetsShown ?? themeAssets.path) + "/" + relative)
+            let hash = try hashFile(url, shown: themeShown + "/" + relative)
             let ext = PathText.pathExtension(relative).lowercased()
             var output = "assets/" + relative
             if fingerprinted.contains(ext) {
@@ -37,9 +52,9 @@ public struct Assets: Sendable {
             files.append(File(source: url, outputPath: output, hash: hash))
             urls[relative] = routes.asset(output)
         }
-        for relative in listFiles(in: siteStatic) {
+        for relative in siteFiles {
             let url = siteStatic.appendingPathComponent(relative)
-            files.append(File(source: url, outputPath: relative, hash: try hashFile(url, shown: (siteStaticShown ?? siteStatic.path) + "/" + relative)))
+            files.append(File(source: url, outputPath: relative, hash: try hashFile(url, shown: siteShown + "/" + relative)))
         }
         return Assets(files: files, urls: urls)
     }
@@ -50,17 +65,13 @@ public struct Assets: Sendable {
         try FileSystem.hash(ofFile: url.path, shown: shown, noun: "asset")
     }
 
-    /// Regular files under a folder, relative paths, sorted; hidden files skipped.
-    static func listFiles(in folder: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var result: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result.append(path)
-            }
-        }
-        return result.sorted()
+    /// The files under an assets or static folder, relative paths, sorted; hidden names skipped,
+    /// and links followed only inside the project (the folder holding `Templates/` or `Content/`).
+    /// `shown` is the folder as messages show it.
+    static func listFiles(in folder: String, shown: String) -> (files: [String], problems: [Diagnostic]) {
+        let policy = LinkPolicy(sourceFolder: PathText.parent(folder), shownFolder: PathText.parent(shown))
+        var walk = SourceWalk(shownFolder: shown, policy: policy, recursive: true) { _, _, _ in true }
+        let files = walk.files(in: folder, relativeTo: "")
+        return (files, walk.problems)
     }
 }

@@ -23,7 +23,8 @@ public struct TemplateSet: Sendable {
         var problems: [Diagnostic] = []
         var templates: [String: Template] = [:]
         var sources: [String: String] = [:]
-        let files = TemplateSet.templateFiles(in: directory)
+        let (files, linkProblems) = TemplateSet.templateFiles(in: directory, shown: displayPath)
+        guard linkProblems.isEmpty else { throw DiagnosticList(linkProblems) }
         if files.isEmpty {
             throw DiagnosticList([Diagnostic(file: displayPath, "no .mustache templates found (is this the theme folder?)")])
         }
@@ -98,24 +99,22 @@ public struct TemplateSet: Sendable {
         return page.bytes
     }
 
-    /// Every `.mustache` file under the folder, sorted; `assets/` is the theme's static files.
-    static func templateFiles(in directory: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return [] }
-        var files: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            if path.hasPrefix("assets/") || path == "assets" { continue }
-            if path.hasSuffix(".mustache"), !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-                files.append(path)
-            }
+    /// Every `.mustache` file under the folder, sorted, and the links that lead out of the project
+    /// (not listed); `assets/` is the theme's static files.
+    static func templateFiles(in directory: URL, shown: String) -> (files: [String], problems: [Diagnostic]) {
+        let policy = LinkPolicy(sourceFolder: directory.path, shownFolder: shown)
+        var walk = SourceWalk(shownFolder: shown, policy: policy, recursive: true) { relative, name, isDirectory in
+            isDirectory ? relative != "assets" : name.hasSuffix(".mustache")
         }
-        return files.sorted()
+        let files = walk.files(in: directory.path, relativeTo: "")
+        return (files, walk.problems)
     }
 
     /// Partials and parents that are named but do not exist, and asset references to missing files.
     func missingReferences() -> [Diagnostic] {
         var problems: [Diagnostic] = []
         // What the assets folder publishes, as `Assets.collect` lists it: files, not hidden, not
-        // through `..`, and not inside a linked folder the listing does not enter.
+        // through `..`, and not through a link that leads out of the project.
         var published: Set<String>?
         for name in templates.keys.sorted() {
             let template = templates[name]!
@@ -127,7 +126,9 @@ public struct TemplateSet: Sendable {
             }
             for use in template.sectionArguments(named: "asset") {
                 let argument = use.argument.trimmingWhitespace
-                if published == nil { published = Set(Assets.listFiles(in: directory.appendingPathComponent("assets"))) }
+                if published == nil {
+                    published = Set(Assets.listFiles(in: directory.appendingPathComponent("assets").path, shown: displayPath + "/assets").files)
+                }
                 if published?.contains(argument) != true {
                     problems.append(Diagnostic(file: file, line: use.line, column: use.column,
                                                "the asset '\(argument)' does not exist (expected \(displayPath)/assets/\(argument))"))

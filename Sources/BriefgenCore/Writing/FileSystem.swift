@@ -160,24 +160,25 @@ enum FileSystem {
         }
     }
 
-    /// The names in a folder (without `.` and `..`), each with whether it is a folder, sorted so
-    /// that every build sees files in the same order.
-    static func list(_ path: String) -> [(name: String, isDirectory: Bool)]? {
+    /// The names in a folder (without `.` and `..`), each with whether it is a folder (a link
+    /// counts as what it leads to) and whether it is a symbolic link, sorted so that every build
+    /// sees files in the same order.
+    static func list(_ path: String) -> [(name: String, isDirectory: Bool, isLink: Bool)]? {
         guard let folder = opendir(path) else { return nil }
         defer { closedir(folder) }
-        var entries: [(name: String, isDirectory: Bool)] = []
+        var entries: [(name: String, isDirectory: Bool, isLink: Bool)] = []
         while let entry = readdir(folder) {
             let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
             if name == "." || name == ".." { continue }
-            var isDirectory: Bool
             switch Int32(entry.pointee.d_type) {
-            case Int32(DT_DIR): isDirectory = true
-            case Int32(DT_REG): isDirectory = false
-            default: isDirectory = FileSystem.isDirectory(path + "/" + name) // links and file systems without d_type
+            case Int32(DT_DIR): entries.append((name, true, false))
+            case Int32(DT_REG): entries.append((name, false, false))
+            case Int32(DT_LNK): entries.append((name, FileSystem.isDirectory(path + "/" + name), true))
+            default: // file systems without d_type
+                entries.append((name, FileSystem.isDirectory(path + "/" + name), FileSystem.isLink(path + "/" + name)))
             }
-            entries.append((name, isDirectory))
         }
         return entries.sorted { $0.name < $1.name }
     }
@@ -221,6 +222,11 @@ enum FileSystem {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
+    }
+
+    static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
     static func exists(_ path: String) -> Bool {
