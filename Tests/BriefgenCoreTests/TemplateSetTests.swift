@@ -103,9 +103,10 @@ struct TemplateSetTests {
         let folder = theme(replacing: "404.mustache", with: "<link href=\"{{#asset}}\(argument){{/asset}}\">")
         try? FileManager.default.createDirectory(at: folder.path("Templates/assets/partials"), withIntermediateDirectories: true)
         folder.write("Templates/assets/.hidden.css", "p{}")
-        // A linked folder, which the assets listing does not enter.
-        folder.write("elsewhere/a.js", "x")
-        try FileManager.default.createSymbolicLink(atPath: folder.path("Templates/assets/vendor").path, withDestinationPath: folder.path("elsewhere").path)
+        // A linked folder out of the project, which the assets listing does not enter.
+        let elsewhere = TemporaryFolder("briefgen-elsewhere")
+        elsewhere.write("a.js", "x")
+        try FileManager.default.createSymbolicLink(atPath: folder.path("Templates/assets/vendor").path, withDestinationPath: elsewhere.url.path)
         #expect(loadErrors(folder).first?.message.hasPrefix("the asset '\(argument)' does not exist") == true, "\(loadErrors(folder))")
     }
 
@@ -127,8 +128,35 @@ struct TemplateSetTests {
             folder.write("Templates/article.mustache", "{{<layout}}{{$content}}{{>loop}}{{/content}}{{/layout}}")
             folder.write("Templates/loop.mustache", "{{<layout}}{{/layout}}")
         }
-        #expect(problems.map(\.file) == ["Templates/article.mustache"])
-        #expect(problems.first?.message.hasPrefix("partials and parent templates are nested more than 64 deep") == true)
+        // The tag that closes the loop, with its line, and the chain that led there.
+        #expect(problems.map(\.description) == [
+            "Templates/loop.mustache:1:1: includes 'layout' while it is still being rendered (layout → loop → layout), "
+                + "and nesting passed 64 levels; a template that includes itself needs data that ends the recursion",
+        ])
+    }
+
+    @Test("a partial that includes itself, on a line of its own, is reported at that line")
+    func selfInclusion() throws {
+        let folder = TemporaryFolder()
+        let problems = try TestSite.failedBuildProblems(folder) {
+            folder.write("Templates/partials/footer.mustache", "<footer>\n  <p>Briefing</p>\n  {{> partials/footer}}\n</footer>\n")
+        }
+        // Every page runs into it; the build reports it once.
+        #expect(problems.map(\.description) == [
+            "Templates/partials/footer.mustache:3:3: includes 'partials/footer' while it is still being rendered "
+                + "(partials/footer → partials/footer), and nesting passed 64 levels; a template that includes itself needs data that ends the recursion",
+        ])
+    }
+
+    @Test("seventy different partials nested in a chain fail with the chain, not a loop")
+    func longChain() throws {
+        let folder = TemporaryFolder()
+        let problems = try TestSite.failedBuildProblems(folder) {
+            folder.write("Templates/404.mustache", "{{> chain/p0}}")
+            for level in 0..<70 { folder.write("Templates/chain/p\(level).mustache", level < 69 ? "{{> chain/p\(level + 1)}}" : "end") }
+        }
+        #expect(problems.map(\.file) == ["Templates/404.mustache"])
+        #expect(problems.first?.message.hasPrefix("partials and parent templates nest more than 64 levels deep when rendering it: 404 → chain/p0 → chain/p1 → ") == true)
     }
 
     @Test("a partial that includes itself is fine while the data ends it")

@@ -91,12 +91,30 @@ public struct TemplateSet: Sendable {
     /// include each other without end.
     public func renderPage(_ name: String, _ context: TemplateValue) throws(Diagnostic) -> [UInt8] {
         let page = renderer.renderPage(name, context)
-        guard !page.includesTooDeep else {
-            throw Diagnostic(file: displayPath + "/" + name + ".mustache",
-                             "partials and parent templates are nested more than \(IncludeDepth.limit) deep when rendering it: "
-                                 + "a {{> …}} or {{< …}} tag leads back to a template that is already being rendered")
-        }
+        if let open = page.includesTooDeep { throw includeLoop(page: name, open: open) }
         return page.bytes
+    }
+
+    /// Where nesting ran away: the `{{> …}}` or `{{< …}}` tag that included a template already
+    /// being rendered, with its line, and the chain that led there.
+    func includeLoop(page: String, open: [String]) -> Diagnostic {
+        let chain = [page] + open
+        for index in chain.indices.dropFirst() where chain[..<index].contains(chain[index]) {
+            let included = chain[index]
+            // The tag is in the template that included it, or, inside a block override, in one
+            // of the templates further out that supplied the block.
+            for includer in chain[..<index].reversed() {
+                guard let reference = templates[includer]?.references.first(where: { $0.name == included }) else { continue }
+                // The loop alone, from the template's first opening: the same for every page that
+                // runs into it, so the build reports it once.
+                let loop = chain[chain[..<index].firstIndex(of: included)!...index].joined(separator: " → ")
+                return Diagnostic(file: displayPath + "/" + includer + ".mustache", line: reference.line, column: reference.column,
+                                  "includes '\(included)' while it is still being rendered (\(loop)), and nesting passed "
+                                      + "\(IncludeDepth.limit) levels; a template that includes itself needs data that ends the recursion")
+            }
+        }
+        return Diagnostic(file: displayPath + "/" + page + ".mustache",
+                          "partials and parent templates nest more than \(IncludeDepth.limit) levels deep when rendering it: \(chain.joined(separator: " → "))")
     }
 
     /// Every `.mustache` file under the folder, sorted, and the links that lead out of the project

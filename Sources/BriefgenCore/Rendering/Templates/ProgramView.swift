@@ -41,12 +41,12 @@ struct ProgramView {
                 }
             case .partial(let template, let indentation):
                 guard template >= 0 else { continue }
-                include(program.bodies[Int(template)], indentation: indentation, into: &output, stack: &stack, blocks: blocks)
+                include(template, indentation: indentation, into: &output, stack: &stack, blocks: blocks)
             case .parent(let template, let overrides, let indentation, let end):
                 index = Int(end)
                 guard template >= 0 else { continue }
                 let merged = merging(program.overrides[Int(overrides)], into: blocks)
-                include(program.bodies[Int(template)], indentation: indentation, into: &output, stack: &stack, blocks: merged)
+                include(template, indentation: indentation, into: &output, stack: &stack, blocks: merged)
             case .block(let block, let end):
                 let defaults = index..<Int(end)
                 index = Int(end)
@@ -82,10 +82,11 @@ struct ProgramView {
 
     /// A partial or parent template, escaping from the start, every line indented when the tag
     /// stood alone on an indented line.
-    private func include(_ body: Range<Int>, indentation: Int32, into output: inout PageBytes,
+    private func include(_ template: Int32, indentation: Int32, into output: inout PageBytes,
                          stack: inout [TemplateValue], blocks: [Int32]) {
-        guard includes.enter() else { return }
+        guard includes.enter(template) else { return }
         defer { includes.leave() }
+        let body = program.bodies[Int(template)]
         if indentation < 0 {
             render(body, into: &output, stack: &stack, blocks: blocks, escaping: true)
         } else {
@@ -122,18 +123,22 @@ struct ProgramView {
 final class IncludeDepth {
     /// Themes nest a handful of levels; a worker thread's stack holds far more than this.
     static let limit = 64
-    private var depth = 0
-    private(set) var exceeded = false
+    /// The templates open, outermost first (their numbers), so the report can name the loop.
+    private(set) var open: [Int32] = []
+    /// `open` when the limit was reached.
+    private(set) var exceeded: [Int32]?
+
+    init() { open.reserveCapacity(IncludeDepth.limit) }
 
     /// False, and nothing is to be included, once `limit` levels are open.
-    func enter() -> Bool {
-        guard depth < IncludeDepth.limit else {
-            exceeded = true
+    func enter(_ template: Int32) -> Bool {
+        guard open.count < IncludeDepth.limit else {
+            if exceeded == nil { exceeded = open + [template] }
             return false
         }
-        depth += 1
+        open.append(template)
         return true
     }
 
-    func leave() { depth -= 1 }
+    func leave() { open.removeLast() }
 }

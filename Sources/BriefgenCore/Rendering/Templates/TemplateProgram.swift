@@ -22,6 +22,8 @@ struct TemplateProgram: Sendable {
     private(set) var bodies: [Range<Int>] = []
     /// Template numbers by name.
     let numbers: [String: Int]
+    /// Template names by number.
+    let templateNames: [String]
     /// Block names by number: how many different blocks the theme has.
     private var blockNumbers: [String: Int32] = [:]
     var blockCount: Int { blockNumbers.count }
@@ -35,6 +37,7 @@ struct TemplateProgram: Sendable {
     init(templates: [String: Template]) {
         let sortedNames = templates.keys.sorted()
         numbers = Dictionary(uniqueKeysWithValues: sortedNames.enumerated().map { ($1, $0) })
+        templateNames = sortedNames
         for name in sortedNames {
             let start = ops.count
             emit(templates[name]!.nodes)

@@ -22,10 +22,11 @@ struct TemplateRenderer {
         renderPage(name, context).bytes
     }
 
-    /// The page, and whether its partials and parents nested deeper than `IncludeDepth.limit`
-    /// (then the page is incomplete and must not be written).
-    func renderPage(_ name: String, _ context: TemplateValue) -> (bytes: [UInt8], includesTooDeep: Bool) {
-        guard let number = program.numbers[name] else { return ([], false) }
+    /// The page, and when its partials and parents nested deeper than `IncludeDepth.limit`, the
+    /// names of the templates that were open, outermost first (then the page is incomplete and
+    /// must not be written).
+    func renderPage(_ name: String, _ context: TemplateValue) -> (bytes: [UInt8], includesTooDeep: [String]?) {
+        guard let number = program.numbers[name] else { return ([], nil) }
         var grown: [UInt8]?
         let includes = IncludeDepth()
         let page = [UInt8](unsafeUninitializedCapacity: Self.pageCapacity) { memory, initialized in
@@ -38,7 +39,7 @@ struct TemplateRenderer {
                 initialized = output.count
             }
         }
-        return (grown ?? page, includes.exceeded)
+        return (grown ?? page, includes.exceeded.map { $0.map { program.templateNames[Int($0)] } })
     }
 
     private func render(_ number: Int, _ context: TemplateValue, into output: inout PageBytes, includes: IncludeDepth) {
