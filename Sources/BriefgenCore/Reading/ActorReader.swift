@@ -12,8 +12,13 @@ public enum ActorReader {
         guard let kind = Actor.Kind(rawValue: kindText) else {
             throw Diagnostic(file: source.path, line: matter.line(of: "kind"), "'kind' should be person or group, not '\(kindText)'")
         }
+        let aliases = try matter.stringList("aliases") ?? []
+        if let empty = aliases.first(where: { !$0.hasWordCharacter }) {
+            throw Diagnostic(file: source.path, line: matter.line(of: "aliases"),
+                             "the alias '\(empty)' has no letters or digits, so no article can name the actor by it; remove it")
+        }
         return Actor(slug: try matter.slug("slug") ?? slug, name: try matter.requiredString("name"),
-                     aliases: try matter.stringList("aliases") ?? [], role: try matter.string("role") ?? "",
+                     aliases: aliases, role: try matter.string("role") ?? "",
                      side: try matter.string("side"), kind: kind, bio: matter.body, bioFirstLine: matter.bodyFirstLine,
                      sourcePath: source.path)
     }

@@ -16,6 +16,10 @@ public enum PointReader {
             throw Diagnostic(file: source.path, line: matter.line(of: "keywords"),
                              "the point has no 'keywords', so no article section can be matched to it")
         }
+        if let empty = keywords.first(where: { !$0.hasWordCharacter }) {
+            throw Diagnostic(file: source.path, line: matter.line(of: "keywords"),
+                             "the keyword '\(empty)' has no letters or digits, so it can never match a section; remove it, or write a word ('guarantee*' matches any ending)")
+        }
         var history: [StatusChange] = []
         for entry in try matter.mapList("history") ?? [] {
             guard let date = try entry.day("date") else {

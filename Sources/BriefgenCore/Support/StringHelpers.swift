@@ -93,3 +93,11 @@ extension String {
         }
     }
 }
+
+extension String {
+    /// Whether any character is a letter or a digit: keywords and aliases without one (`*`, `-`,
+    /// an empty string) can never match a word of an article.
+    var hasWordCharacter: Bool {
+        contains { $0.isLetter || $0.isNumber }
+    }
+}
