@@ -67,6 +67,16 @@ struct SymbolicLinkTests {
         #expect(folder.read("Output/articles/extra/index.html")?.contains("On the territory.") == true)
     }
 
+    @Test("a static link into the output folder or the cache is refused: the site would nest inside itself at every build",
+          arguments: [("Content/static/site", "../../Output"), ("Content/static/page.html", "../../Output/index.html"),
+                      ("Templates/assets/cache", "../../.briefgen-cache")])
+    func linkIntoOutput(path: String, target: String) throws {
+        let folder = TemporaryFolder()
+        let problems = try TestSite.failedBuildProblems(folder) { link(folder, path, to: target) }
+        #expect(problems.map(\.file) == [path])
+        #expect(problems.first?.message.contains("which leads into \(target.hasSuffix("cache") ? ".briefgen-cache" : "Output"), what briefgen writes") == true)
+    }
+
     @Test("the content and theme folders themselves may be links anywhere: the user named them")
     func sourceFoldersAsLinks() throws {
         let elsewhere = TemporaryFolder("briefgen-elsewhere")

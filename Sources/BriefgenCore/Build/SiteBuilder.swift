@@ -88,7 +88,9 @@ public struct SiteBuilder: Sendable {
             try Assets.collect(themeAssets: options.templatesDirectory.appendingPathComponent("assets"),
                                siteStatic: options.contentDirectory.appendingPathComponent("static"), routes: routes,
                                themeAssetsShown: options.templatesDisplayPath + "/assets",
-                               siteStaticShown: options.contentDisplayPath + "/static")
+                               siteStaticShown: options.contentDisplayPath + "/static",
+                               written: [(options.outputDirectory.path, options.outputDirectory.lastPathComponent)]
+                                   + (options.cacheDirectory.map { [($0.path, $0.lastPathComponent)] } ?? []))
         }
         var renderInputs = site.analysisInputs
         renderInputs.update(templates.fingerprint.description)
