@@ -148,6 +148,29 @@ struct TemplateSetTests {
         ])
     }
 
+    @Test("the loop is reported at the tag that ran, not at an earlier one that never renders")
+    func loopAtTheTagThatRan() throws {
+        let folder = TemporaryFolder()
+        let problems = try TestSite.failedBuildProblems(folder) {
+            folder.write("Templates/partials/footer.mustache",
+                         "{{#no_such_key}}{{> partials/footer}}{{/no_such_key}}\n<footer>\n{{> partials/footer}}\n</footer>\n")
+        }
+        #expect(problems.map { "\($0.file):\($0.line ?? 0):\($0.column ?? 0)" } == ["Templates/partials/footer.mustache:3:1"])
+    }
+
+    @Test("a loop closed inside a block override is reported in the template that wrote the override")
+    func loopInsideOverride() throws {
+        let folder = TemporaryFolder()
+        let problems = try TestSite.failedBuildProblems(folder) {
+            // x's override of y's block includes x again, which renders y with the override again.
+            folder.write("Templates/404.mustache", "{{> x}}")
+            folder.write("Templates/x.mustache", "{{<y}}\n{{$slot}}\n  {{> x}}\n{{/slot}}\n{{/y}}")
+            folder.write("Templates/y.mustache", "<div>{{$slot}}{{/slot}}</div>")
+        }
+        #expect(problems.map { "\($0.file):\($0.line ?? 0):\($0.column ?? 0)" } == ["Templates/x.mustache:3:3"])
+        #expect(problems.first?.message.hasPrefix("includes 'x' while it is still being rendered (x → y → x)") == true)
+    }
+
     @Test("seventy different partials nested in a chain fail with the chain, not a loop")
     func longChain() throws {
         let folder = TemporaryFolder()

@@ -96,22 +96,17 @@ public struct TemplateSet: Sendable {
     }
 
     /// Where nesting ran away: the `{{> …}}` or `{{< …}}` tag that included a template already
-    /// being rendered, with its line, and the chain that led there.
-    func includeLoop(page: String, open: [String]) -> Diagnostic {
-        let chain = [page] + open
+    /// being rendered, with its line, and the loop it closed.
+    func includeLoop(page: String, open steps: [TemplateRenderer.IncludeStep]) -> Diagnostic {
+        let chain = [page] + steps.map(\.template)
         for index in chain.indices.dropFirst() where chain[..<index].contains(chain[index]) {
-            let included = chain[index]
-            // The tag is in the template that included it, or, inside a block override, in one
-            // of the templates further out that supplied the block.
-            for includer in chain[..<index].reversed() {
-                guard let reference = templates[includer]?.references.first(where: { $0.name == included }) else { continue }
-                // The loop alone, from the template's first opening: the same for every page that
-                // runs into it, so the build reports it once.
-                let loop = chain[chain[..<index].firstIndex(of: included)!...index].joined(separator: " → ")
-                return Diagnostic(file: displayPath + "/" + includer + ".mustache", line: reference.line, column: reference.column,
-                                  "includes '\(included)' while it is still being rendered (\(loop)), and nesting passed "
-                                      + "\(IncludeDepth.limit) levels; a template that includes itself needs data that ends the recursion")
-            }
+            let step = steps[index - 1]
+            // The loop alone, from the template's first opening: the same for every page that
+            // runs into it, so the build reports it once.
+            let loop = chain[chain[..<index].firstIndex(of: step.template)!...index].joined(separator: " → ")
+            return Diagnostic(file: displayPath + "/" + step.tagTemplate + ".mustache", line: step.line, column: step.column,
+                              "includes '\(step.template)' while it is still being rendered (\(loop)), and nesting passed "
+                                  + "\(IncludeDepth.limit) levels; a template that includes itself needs data that ends the recursion")
         }
         return Diagnostic(file: displayPath + "/" + page + ".mustache",
                           "partials and parent templates nest more than \(IncludeDepth.limit) levels deep when rendering it: \(chain.joined(separator: " → "))")

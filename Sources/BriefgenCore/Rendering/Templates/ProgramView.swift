@@ -41,12 +41,13 @@ struct ProgramView {
                 }
             case .partial(let template, let indentation):
                 guard template >= 0 else { continue }
-                include(template, indentation: indentation, into: &output, stack: &stack, blocks: blocks)
+                include(template, from: index - 1, indentation: indentation, into: &output, stack: &stack, blocks: blocks)
             case .parent(let template, let overrides, let indentation, let end):
+                let site = index - 1
                 index = Int(end)
                 guard template >= 0 else { continue }
                 let merged = merging(program.overrides[Int(overrides)], into: blocks)
-                include(template, indentation: indentation, into: &output, stack: &stack, blocks: merged)
+                include(template, from: site, indentation: indentation, into: &output, stack: &stack, blocks: merged)
             case .block(let block, let end):
                 let defaults = index..<Int(end)
                 index = Int(end)
@@ -82,9 +83,10 @@ struct ProgramView {
 
     /// A partial or parent template, escaping from the start, every line indented when the tag
     /// stood alone on an indented line.
-    private func include(_ template: Int32, indentation: Int32, into output: inout PageBytes,
+    /// `site` is the number of the tag's operation, kept to report a runaway nesting.
+    private func include(_ template: Int32, from site: Int, indentation: Int32, into output: inout PageBytes,
                          stack: inout [TemplateValue], blocks: [Int32]) {
-        guard includes.enter(template) else { return }
+        guard includes.enter(template, from: Int32(site)) else { return }
         defer { includes.leave() }
         let body = program.bodies[Int(template)]
         if indentation < 0 {
@@ -123,20 +125,20 @@ struct ProgramView {
 final class IncludeDepth {
     /// Themes nest a handful of levels; a worker thread's stack holds far more than this.
     static let limit = 64
-    /// The templates open, outermost first (their numbers), so the report can name the loop.
-    private(set) var open: [Int32] = []
-    /// `open` when the limit was reached.
-    private(set) var exceeded: [Int32]?
+    /// The templates open, outermost first, each with the operation of the tag that opened it.
+    private(set) var open: [(template: Int32, site: Int32)] = []
+    /// `open` when the limit was reached, and the tag that would have gone one deeper.
+    private(set) var exceeded: [(template: Int32, site: Int32)]?
 
     init() { open.reserveCapacity(IncludeDepth.limit) }
 
     /// False, and nothing is to be included, once `limit` levels are open.
-    func enter(_ template: Int32) -> Bool {
+    func enter(_ template: Int32, from site: Int32) -> Bool {
         guard open.count < IncludeDepth.limit else {
-            if exceeded == nil { exceeded = open + [template] }
+            if exceeded == nil { exceeded = open + [(template, site)] }
             return false
         }
-        open.append(template)
+        open.append((template, site))
         return true
     }
 

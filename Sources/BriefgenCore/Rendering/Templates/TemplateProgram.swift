@@ -24,6 +24,18 @@ struct TemplateProgram: Sendable {
     let numbers: [String: Int]
     /// Template names by number.
     let templateNames: [String]
+    /// Where each `{{> …}}` and `{{< …}}` tag stands in its file, by the number of its operation:
+    /// for reporting the tag that closes a loop of templates, never read while rendering.
+    private(set) var tagSites: [Int32: TagSite] = [:]
+
+    struct TagSite: Sendable {
+        var template: Int32
+        var line: Int
+        var column: Int
+    }
+
+    /// The template being compiled.
+    private var current: Int32 = -1
     /// Block names by number: how many different blocks the theme has.
     private var blockNumbers: [String: Int32] = [:]
     var blockCount: Int { blockNumbers.count }
@@ -39,6 +51,7 @@ struct TemplateProgram: Sendable {
         numbers = Dictionary(uniqueKeysWithValues: sortedNames.enumerated().map { ($1, $0) })
         templateNames = sortedNames
         for name in sortedNames {
+            current = Int32(numbers[name]!)
             let start = ops.count
             emit(templates[name]!.nodes)
             bodies.append(start..<ops.count)
@@ -65,10 +78,12 @@ struct TemplateProgram: Sendable {
         case .block(let name, let defaults):
             let block = blockNumber(name)
             emitWithChildren(defaults) { .block(block: block, end: $0) }
-        case .partial(let name, let indentation, _, _):
+        case .partial(let name, let indentation, let line, let column):
+            tagSites[Int32(ops.count)] = TagSite(template: current, line: line, column: column)
             ops.append(.partial(template: template(name), indentation: indentation.isEmpty ? -1 : intern(indentation)))
-        case .parent(let name, let blocks, let indentation, _, _):
+        case .parent(let name, let blocks, let indentation, let line, let column):
             let position = ops.count
+            tagSites[Int32(position)] = TagSite(template: current, line: line, column: column)
             ops.append(.escaping(true))
             var list: [BlockOverride] = []
             // Sorted, so a theme compiles to the same program every time.

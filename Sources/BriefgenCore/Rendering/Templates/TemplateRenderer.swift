@@ -22,10 +22,19 @@ struct TemplateRenderer {
         renderPage(name, context).bytes
     }
 
+    /// One template opened while a page rendered, and the tag that opened it.
+    struct IncludeStep: Equatable, Sendable {
+        var template: String
+        /// The template holding the tag (inside a parent's block override, the one that gave it).
+        var tagTemplate: String
+        var line: Int
+        var column: Int
+    }
+
     /// The page, and when its partials and parents nested deeper than `IncludeDepth.limit`, the
-    /// names of the templates that were open, outermost first (then the page is incomplete and
-    /// must not be written).
-    func renderPage(_ name: String, _ context: TemplateValue) -> (bytes: [UInt8], includesTooDeep: [String]?) {
+    /// templates that were open, outermost first (then the page is incomplete and must not be
+    /// written).
+    func renderPage(_ name: String, _ context: TemplateValue) -> (bytes: [UInt8], includesTooDeep: [IncludeStep]?) {
         guard let number = program.numbers[name] else { return ([], nil) }
         var grown: [UInt8]?
         let includes = IncludeDepth()
@@ -39,7 +48,15 @@ struct TemplateRenderer {
                 initialized = output.count
             }
         }
-        return (grown ?? page, includes.exceeded.map { $0.map { program.templateNames[Int($0)] } })
+        let steps = includes.exceeded.map { open in
+            open.map { step in
+                let site = program.tagSites[step.site]
+                return IncludeStep(template: program.templateNames[Int(step.template)],
+                                   tagTemplate: site.map { program.templateNames[Int($0.template)] } ?? "",
+                                   line: site?.line ?? 0, column: site?.column ?? 0)
+            }
+        }
+        return (grown ?? page, steps)
     }
 
     private func render(_ number: Int, _ context: TemplateValue, into output: inout PageBytes, includes: IncludeDepth) {
