@@ -21,14 +21,17 @@ public final class PreviewServer: @unchecked Sendable {
         public var watch: Bool
         /// Remove the output folder when the server stops (it is a temporary folder by default).
         public var removeOutputOnStop: Bool
+        /// What the front relay accepts as a request head.
+        public var headLimits: RequestHeadLimits
 
         public init(host: String = "127.0.0.1", port: UInt16 = 8000, build: BuildOptions, watch: Bool = true,
-                    removeOutputOnStop: Bool = true) {
+                    removeOutputOnStop: Bool = true, headLimits: RequestHeadLimits = RequestHeadLimits()) {
             self.host = host
             self.port = port
             self.build = build
             self.watch = watch
             self.removeOutputOnStop = removeOutputOnStop
+            self.headLimits = headLimits
         }
     }
 
@@ -58,6 +61,7 @@ public final class PreviewServer: @unchecked Sendable {
     public let liveReload = LiveReload()
     let cache = SummaryCache()
     private var server: HTTPServer?
+    private var relay: FrontRelay?
     private var serverTask: Task<Void, Error>?
     private var watcher: SiteWatcher?
     private let buildQueue = DispatchQueue(label: "briefgen.serve.build")
@@ -80,51 +84,30 @@ public final class PreviewServer: @unchecked Sendable {
     public private(set) var url: URL?
 
     /// Listens, builds once, starts watching. Returns the site's URL.
+    ///
+    /// FlyingFox listens on a free loopback port and is reached only through the front relay,
+    /// which listens on the configured address (see `FrontRelay`).
     public func start() async throws -> URL {
-        let address: sockaddr_in
         do {
-            address = try .inet(ip4: configuration.host, port: configuration.port)
+            _ = try sockaddr_in.inet(ip4: configuration.host, port: configuration.port)
         } catch {
             throw StartError.cannotListen(host: configuration.host, port: configuration.port, reason: "only IPv4 addresses are supported (for loopback use 127.0.0.1)")
         }
         PreviewServer.raiseOpenFileLimit()
-        let handler = StaticSiteHandler(root: configuration.build.outputDirectory, state: state, liveReload: liveReload)
-        let server = HTTPServer(address: address, timeout: 60, logger: .disabled, handler: handler)
-        lock.withLock { self.server = server }
-        let failure = FailureBox()
-        let task = Task { [weak self] in
-            do {
-                try await server.run()
-            } catch {
-                failure.set(error)
-                guard let self, let listening = self.listeningAddress else { throw error }
-                // The accept loop ended after the server had been listening (out of file
-                // descriptors under a flood of connections): listen again rather than leave a
-                // process that says it serves and refuses every connection.
-                try await self.keepListening(on: listening, handler: handler, after: error)
-            }
+        let backendPort = try await startBackend()
+        let relay: FrontRelay
+        do {
+            relay = try FrontRelay(host: configuration.host, port: configuration.port, backendPort: backendPort,
+                                   limits: configuration.headLimits) { [weak self] message in self?.onListenerRestart?(message) }
+        } catch let failure as RelaySockets.Failure {
+            await stopBackend()
+            if failure.code == EADDRINUSE { throw StartError.portInUse(host: configuration.host, port: configuration.port) }
+            throw StartError.cannotListen(host: configuration.host, port: configuration.port, reason: "\(failure)")
         }
-        serverTask = task
-        // Wait until the socket listens, or report why it could not.
-        let deadline = ContinuousClock.now + .seconds(5)
-        while await !server.isListening {
-            if ContinuousClock.now > deadline {
-                task.cancel()
-                throw StartError.cannotListen(host: configuration.host, port: configuration.port, reason: "timed out")
-            }
-            if let error = failure.error {
-                if case SocketError.failed(_, let code, _) = error, code == EADDRINUSE {
-                    throw StartError.portInUse(host: configuration.host, port: configuration.port)
-                }
-                throw StartError.cannotListen(host: configuration.host, port: configuration.port, reason: "\(error)")
-            }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        var port = configuration.port
-        if case .ip4(_, let actual)? = await server.listeningAddress { port = actual }
-        lock.withLock { _listeningAddress = try? sockaddr_in.inet(ip4: configuration.host, port: port) }
+        relay.start()
+        lock.withLock { self.relay = relay }
         let shownHost = configuration.host == "0.0.0.0" ? "localhost" : configuration.host
-        let url = URL(string: "http://\(shownHost):\(port)/")!
+        let url = URL(string: "http://\(shownHost):\(relay.port)/")!
         self.url = url
         options.baseURL = url.absoluteString
 
@@ -137,10 +120,57 @@ public final class PreviewServer: @unchecked Sendable {
         return url
     }
 
+    /// Starts FlyingFox on 127.0.0.1 and a free port, and returns the port once it listens.
+    private func startBackend() async throws -> UInt16 {
+        let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: 0)
+        let handler = StaticSiteHandler(root: configuration.build.outputDirectory, state: state, liveReload: liveReload)
+        let server = HTTPServer(address: address, timeout: 60, logger: .disabled, handler: handler)
+        lock.withLock { self.server = server }
+        let failure = FailureBox()
+        let task = Task { [weak self] in
+            do {
+                try await server.run()
+            } catch {
+                failure.set(error)
+                guard let self, let listening = self.listeningAddress else { throw error }
+                // The accept loop ended after the server had been listening (out of file
+                // descriptors under a flood of connections): listen again, on the same port, rather
+                // than leave a relay in front of nothing.
+                try await self.keepListening(on: listening, handler: handler, after: error)
+            }
+        }
+        serverTask = task
+        // Wait until the socket listens, or report why it could not.
+        let deadline = ContinuousClock.now + .seconds(5)
+        while await !server.isListening {
+            if ContinuousClock.now > deadline {
+                task.cancel()
+                throw StartError.cannotListen(host: configuration.host, port: configuration.port, reason: "timed out")
+            }
+            if let error = failure.error {
+                throw StartError.cannotListen(host: configuration.host, port: configuration.port, reason: "\(error)")
+            }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        guard case .ip4(_, let port)? = await server.listeningAddress else {
+            await stopBackend()
+            throw StartError.cannotListen(host: configuration.host, port: configuration.port, reason: "no loopback port for the HTTP server")
+        }
+        lock.withLock { _listeningAddress = try? sockaddr_in.inet(ip4: "127.0.0.1", port: port) }
+        return port
+    }
+
+    private func stopBackend() async {
+        lock.withLock { stopping = true }
+        if let server = lock.withLock({ self.server }) { await server.stop(timeout: 1) }
+        serverTask?.cancel()
+    }
+
     private var _listeningAddress: sockaddr_in?
     private var stopping = false
     private var listeningAddress: sockaddr_in? { lock.withLock { stopping ? nil : _listeningAddress } }
-    /// Called when the server had to listen again after its accept loop failed (the CLI prints it).
+    /// Called when the relay cannot accept connections for a while, or FlyingFox had to listen
+    /// again after its accept loop failed (the CLI prints it).
     public var onListenerRestart: (@Sendable (String) -> Void)?
     /// How many times the listener was restarted.
     public private(set) var listenerRestarts = 0
@@ -219,13 +249,14 @@ public final class PreviewServer: @unchecked Sendable {
         }
     }
 
-    /// Stops watching, closes live-reload streams, stops the server and removes the temporary output.
+    /// Stops watching, stops the relay (which closes its connections), closes live-reload
+    /// streams, stops the server and removes the temporary output.
     public func stop() async {
         lock.withLock { stopping = true }
         watcher?.stop()
+        lock.withLock { relay }?.stop()
         liveReload.closeAll()
-        if let server = lock.withLock({ self.server }) { await server.stop(timeout: 1) }
-        serverTask?.cancel()
+        await stopBackend()
         buildQueue.sync {}
         if configuration.removeOutputOnStop {
             try? FileManager.default.removeItem(at: configuration.build.outputDirectory.deletingLastPathComponent())

@@ -14,7 +14,7 @@ final class PreviewFixture: @unchecked Sendable {
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    init(watch: Bool = false) async throws {
+    init(watch: Bool = false, headLimits: RequestHeadLimits = RequestHeadLimits()) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("briefgen-preview-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for name in ["Content", "Templates"] {
@@ -27,7 +27,8 @@ final class PreviewFixture: @unchecked Sendable {
                                    templatesDirectory: folder.appendingPathComponent("Templates"),
                                    outputDirectory: output, contentDisplayPath: "Content", templatesDisplayPath: "Templates",
                                    cacheDirectory: folder.appendingPathComponent("serve/.briefgen-cache"))
-        server = PreviewServer(configuration: .init(host: "127.0.0.1", port: 0, build: options, watch: watch, removeOutputOnStop: false))
+        server = PreviewServer(configuration: .init(host: "127.0.0.1", port: 0, build: options, watch: watch, removeOutputOnStop: false,
+                                                    headLimits: headLimits))
         let url = try await server.start()
         port = UInt16(url.port!)
     }

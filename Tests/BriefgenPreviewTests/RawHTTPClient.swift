@@ -87,3 +87,44 @@ enum RawHTTPClient {
         return (Response(status: status, headers: headers, body: length.map { Data(body.prefix($0)) } ?? body), complete)
     }
 }
+
+extension RawHTTPClient {
+    /// Sends `pieces` one `send` each, `pause` apart, then reads until the server closes the
+    /// connection (the relay answers one request per connection) or `timeout` passes.
+    static func exchange(port: UInt16, pieces: [[UInt8]], pause: useconds_t = 0, timeout: TimeInterval = 10) throws -> (response: Response?, closed: Bool) {
+        let fd = try connect(port: port, timeout: timeout)
+        defer { close(fd) }
+        for piece in pieces {
+            var offset = 0
+            while offset < piece.count {
+                let sent = piece[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                guard sent > 0 else { throw Failure.send }
+                offset += sent
+            }
+            if pause > 0 { usleep(pause) }
+        }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if count < 0 { return (parse(data, method: "GET")?.response, false) }
+            if count == 0 { return (parse(data, method: "GET")?.response, true) }
+            data.append(contentsOf: buffer[..<count])
+        }
+    }
+
+    /// Connects and sends `bytes` from a thread of its own, which stops quietly when the server
+    /// closes the connection (or a send waits 30 s) and then closes the socket itself.
+    static func sendInBackground(port: UInt16, _ bytes: [UInt8]) throws {
+        let fd = try connect(port: port, timeout: 30)
+        Thread.detachNewThread {
+            defer { close(fd) }
+            var offset = 0
+            while offset < bytes.count {
+                let sent = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                if sent <= 0 { return }
+                offset += sent
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+@testable import BriefgenPreview
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The front relay of `serve`, through a whole preview server: request heads over the limits are
+/// refused at once, and everything else reaches FlyingFox as before. (The other preview tests,
+/// pages, HEAD, 304, 404 and live reload, also go through the relay.)
+@Suite("Front relay", .timeLimit(.minutes(1)))
+struct FrontRelayTests {
+    static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+    func exchange(_ preview: PreviewFixture, _ pieces: [[UInt8]], pause: useconds_t = 0) async throws -> (response: RawHTTPClient.Response?, closed: Bool, seconds: Double) {
+        let port = preview.port
+        return try await RawHTTPClient.offThread {
+            let start = Date()
+            let result = try RawHTTPClient.exchange(port: port, pieces: pieces, pause: pause)
+            return (result.response, result.closed, Date().timeIntervalSince(start))
+        }
+    }
+
+    @Test("a 20 KB request line gets 414 at once, with Connection: close")
+    func longRequestLine() async throws {
+        let preview = try await PreviewFixture()
+        defer { Task { await preview.stop() } }
+        let request = Self.bytes("GET /\(String(repeating: "a", count: 20_000)) HTTP/1.1\r\nHost: x\r\n\r\n")
+        let result = try await exchange(preview, [request])
+        let response = try #require(result.response)
+        #expect(response.status == 414)
+        #expect(response.headers["connection"] == "close")
+        #expect(response.text == "The request line is longer than 8192 bytes.\n")
+        #expect(result.closed)
+        #expect(result.seconds < 1.5, "answered in \(result.seconds) s")
+    }
+
+    @Test("100 KB of headers, or one header line of 9 KB, get 431")
+    func largeHeaders() async throws {
+        let preview = try await PreviewFixture()
+        defer { Task { await preview.stop() } }
+        var many = "GET / HTTP/1.1\r\nHost: x\r\n"
+        for index in 0..<100 { many += "X-Filler-\(index): \(String(repeating: "b", count: 1000))\r\n" }
+        let oneLong = "GET / HTTP/1.1\r\nHost: x\r\nCookie: \(String(repeating: "c", count: 9000))\r\n\r\n"
+        for request in [many + "\r\n", oneLong] {
+            let result = try await exchange(preview, [Self.bytes(request)])
+            #expect(result.response?.status == 431)
+            #expect(result.response?.headers["connection"] == "close")
+            #expect(result.closed)
+        }
+    }
+
+    @Test("two clients sending 600 KB request lines do not hold up a normal request")
+    func longLinesDoNotBlock() async throws {
+        let preview = try await PreviewFixture()
+        defer { Task { await preview.stop() } }
+        let long = Self.bytes("GET /\(String(repeating: "a", count: 600_000)) HTTP/1.1\r\nHost: x\r\n\r\n")
+        for _ in 0..<2 { try RawHTTPClient.sendInBackground(port: preview.port, long) }
+        try await Task.sleep(for: .milliseconds(300))
+        let start = Date()
+        let home = try await preview.get("/")
+        let seconds = Date().timeIntervalSince(start)
+        #expect(home.status == 200)
+        #expect(seconds < 2, "GET / took \(seconds) s")
+    }
+
+    @Test("a request sent a few bytes at a time, with bare line feeds, is answered")
+    func splitRequest() async throws {
+        let preview = try await PreviewFixture()
+        defer { Task { await preview.stop() } }
+        for ending in ["\r\n", "\n"] {
+            let request = Self.bytes(["GET /feed.xml HTTP/1.1", "Host: 127.0.0.1", "Accept: */*", "", ""].joined(separator: ending))
+            let pieces = stride(from: 0, to: request.count, by: 3).map { Array(request[$0..<min($0 + 3, request.count)]) }
+            let result = try await exchange(preview, pieces, pause: 2_000)
+            let response = try #require(result.response)
+            #expect(response.status == 200)
+            #expect(response.text.contains("<feed"))
+        }
+    }
+
+    @Test("a keep-alive request is answered and the connection then closed: one request per connection")
+    func oneRequestPerConnection() async throws {
+        let preview = try await PreviewFixture()
+        defer { Task { await preview.stop() } }
+        // The second request on the same connection is never answered.
+        let request = "GET /robots.txt HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\nKeep-Alive: timeout=5\r\n\r\n"
+        let result = try await exchange(preview, [Self.bytes(request + request)])
+        #expect(result.closed)
+        let response = try #require(result.response)
+        #expect(response.status == 200)
+        #expect(!response.text.contains("HTTP/1.1"), "a single response")
+    }
+
+    @Test("a head that does not arrive in time gets 408; a connection that sends nothing is closed quietly")
+    func slowHead() async throws {
+        let preview = try await PreviewFixture(headLimits: RequestHeadLimits(deadline: .milliseconds(400)))
+        defer { Task { await preview.stop() } }
+        let partial = try await exchange(preview, [Self.bytes("GET / HTTP/1.1\r\nHost: x\r\n")])
+        #expect(partial.response?.status == 408)
+        #expect(partial.closed)
+        #expect(partial.seconds < 3)
+        let silent = try await exchange(preview, [])
+        #expect(silent.response == nil)
+        #expect(silent.closed)
+    }
+
+    @Test("stopping closes relayed connections, the live-reload stream among them, and the port")
+    func stopClosesConnections() async throws {
+        let preview = try await PreviewFixture()
+        let port = preview.port
+        let fd = try RawHTTPClient.connect(port: port)
+        defer { close(fd) }
+        try RawHTTPClient.send(fd, "GET \(LiveReload.path) HTTP/1.1\r\nHost: x\r\n\r\n")
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        #expect(recv(fd, &buffer, buffer.count, 0) > 0, "the stream opened")
+        let start = Date()
+        await preview.stop()
+        let ended = try await RawHTTPClient.offThread {
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let count = recv(fd, &buffer, buffer.count, 0)
+                if count <= 0 { return count == 0 }
+            }
+        }
+        #expect(ended, "the stream ended")
+        #expect(Date().timeIntervalSince(start) < 3)
+        #expect(throws: RawHTTPClient.Failure.self) { try RawHTTPClient.connect(port: port) }
+    }
+}
