@@ -454,21 +454,31 @@ struct ServeEndToEndTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty, "the temporary build folder is removed")
     }
 
-    @Test("Ctrl-C stops it promptly while long request lines keep request handling busy")
-    func stopsWhileBusy() throws {
+    @Test("600 KB request lines are refused at once: a normal request is answered meanwhile, and Ctrl-C stops it promptly")
+    func longRequestLines() throws {
         let site = try Briefgen.sampleSite()
         defer { try? FileManager.default.removeItem(at: site) }
         let temporary = site.appendingPathComponent("tmp")
         let (process, out, _) = try ServeEndToEndTests.startServe(in: site, arguments: ["--no-watch"], temporary: temporary)
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-        let port = try #require(ServeEndToEndTests.announcedAddress(out).flatMap(ServeEndToEndTests.port(of:)))
+        let address = try #require(ServeEndToEndTests.announcedAddress(out))
+        let port = try #require(ServeEndToEndTests.port(of: address))
 
         // Two connections each send a 600 KB request line, in the background.
         let request = Array("GET /\(String(repeating: "a", count: 600_000)) HTTP/1.1\r\nHost: x\r\n\r\n".utf8)
         let sockets = (0..<2).map { _ in ServeEndToEndTests.connectLoopback(port: port, timeout: 20) }
         defer { sockets.filter { $0 >= 0 }.forEach { close($0) } }
         for fd in sockets where fd >= 0 { Thread.detachNewThread { ServeEndToEndTests.sendAll(fd, request) } }
-        usleep(1_000_000)
+        usleep(300_000)
+        let started = Date()
+        let home = try String(contentsOf: URL(string: address)!, encoding: .utf8)
+        #expect(home.contains("<h1>Peace Talks Briefing</h1>"))
+        #expect(Date().timeIntervalSince(started) < 2, "the home page took \(Date().timeIntervalSince(started)) s")
+        var answer = [UInt8](repeating: 0, count: 64)
+        for fd in sockets where fd >= 0 {
+            let count = recv(fd, &answer, answer.count, 0)
+            #expect(String(decoding: answer.prefix(max(count, 0)), as: UTF8.self).hasPrefix("HTTP/1.1 414 "))
+        }
 
         kill(process.processIdentifier, SIGINT)
         #expect(ServeEndToEndTests.exited(process, within: 6), "the server stops within a few seconds of Ctrl-C")
