@@ -12,7 +12,9 @@ import Glibc
 ///
 /// A watched folder that is deleted loses its watches for good (inotify drops them), so the
 /// folders' parents are watched too, for the folders' own names only: when `Content/` is deleted
-/// and made again (`rm -rf Content; cp -r … Content`), its watches come back.
+/// and made again (`rm -rf Content; cp -r … Content`), its watches come back. A watched folder
+/// that is moved away (`mv Content Content.bak`) counts as deleted: its watches are removed,
+/// rather than left following the folder under its new name.
 public final class SiteWatcher: @unchecked Sendable {
     public let folders: [URL]
     let debounce: Duration
@@ -98,6 +100,15 @@ public final class SiteWatcher: @unchecked Sendable {
         return true
     }
 
+    /// Stops watching a folder and everything below it. Their `IN_IGNORED` events come later, for
+    /// descriptors no longer known, and are skipped.
+    private func removeWatches(under path: String) {
+        for (wd, watched) in watches where watched == path || watched.hasPrefix(path + "/") {
+            inotify_rm_watch(descriptor, wd)
+            watches.removeValue(forKey: wd)
+        }
+    }
+
     private func readEvents() {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var changed = false
@@ -122,6 +133,14 @@ public final class SiteWatcher: @unchecked Sendable {
                    folders.contains(where: { $0.path == parent + "/" + name }) {
                     // A watched folder (re)appeared: watch it and everything in it again.
                     _ = addWatches(under: parent + "/" + name)
+                    changed = true
+                    continue
+                }
+                if event.mask & UInt32(IN_MOVE_SELF) != 0, let path = watches[event.wd], folders.contains(where: { $0.path == path }) {
+                    // A watched folder moved away (`mv Content Content.bak`): inotify would follow it
+                    // to its new name, but the site is read from the old one. Like a deletion, then;
+                    // the parent's watch sees a new folder of that name.
+                    removeWatches(under: path)
                     changed = true
                     continue
                 }

@@ -95,4 +95,41 @@ struct SiteWatcherTests {
         try "three".write(to: file, atomically: false, encoding: .utf8)
         #expect(try await waitFor(counter, atLeast: settled + 1), "an edit after the folder came back is reported")
     }
+
+    @Test("a watched folder moved away counts as deleted: edits under its new name are not changes, a new folder is watched",
+          arguments: [false, true])
+    func movedAwayFolder(_ polling: Bool) async throws {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("watch-\(UUID().uuidString)")
+        let content = site.appendingPathComponent("Content")
+        let moved = site.appendingPathComponent("Content.bak")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: site) }
+        try "one".write(to: content.appendingPathComponent("articles/a.md"), atomically: true, encoding: .utf8)
+        let watcher = SiteWatcher(folders: [content], debounce: .milliseconds(300), forcePolling: polling)
+        let counter = Counter()
+        watcher.start { counter.increment() }
+        defer { watcher.stop() }
+        try await Task.sleep(for: .milliseconds(100))
+
+        // `mv Content Content.bak`
+        try FileManager.default.moveItem(at: content, to: moved)
+        #expect(try await waitFor(counter, atLeast: 1), "the move is a change: the content is gone")
+        try await Task.sleep(for: .milliseconds(polling ? 1_200 : 600))
+
+        // Edits in the moved folder, and a folder made in it, are not content any more.
+        let settled = counter.count
+        try "two".write(to: moved.appendingPathComponent("articles/a.md"), atomically: false, encoding: .utf8)
+        try FileManager.default.createDirectory(at: moved.appendingPathComponent("articles/2026"), withIntermediateDirectories: true)
+        try "new".write(to: moved.appendingPathComponent("articles/2026/b.md"), atomically: true, encoding: .utf8)
+        try await Task.sleep(for: .milliseconds(polling ? 1_200 : 600))
+        #expect(counter.count == settled, "an edit in Content.bak triggered a rebuild")
+
+        // A new Content/ is watched, and so are edits in it.
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
+        #expect(try await waitFor(counter, atLeast: settled + 1), "the new folder is a change")
+        try await Task.sleep(for: .milliseconds(polling ? 1_200 : 600))
+        let recreated = counter.count
+        try "three".write(to: content.appendingPathComponent("articles/c.md"), atomically: false, encoding: .utf8)
+        #expect(try await waitFor(counter, atLeast: recreated + 1), "an edit in the new Content/ is reported")
+    }
 }
