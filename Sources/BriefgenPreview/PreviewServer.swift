@@ -207,9 +207,15 @@ public final class PreviewServer: @unchecked Sendable {
     public var watcherPolls: Bool { watcher?.usesPolling ?? false }
 
 
-    /// Builds now, on the calling thread.
+    /// Builds now, on the calling thread; nil once `endBuilds()` has succeeded.
     @discardableResult
-    public func rebuildNow() -> Rebuild {
+    public func rebuildNow() -> Rebuild? {
+        let allowed = lock.withLock { () -> Bool in
+            if buildsEnded { return false }
+            buildRunning = true
+            return true
+        }
+        guard allowed else { return nil }
         let clock = ContinuousClock()
         let start = clock.now
         let outcome: Rebuild
@@ -221,10 +227,27 @@ public final class PreviewServer: @unchecked Sendable {
             state.buildFailed(error.diagnostics)
             outcome = Rebuild(succeeded: false, problems: error.diagnostics, report: nil, seconds: (clock.now - start).seconds)
         }
+        lock.withLock { buildRunning = false }
         lock.withLock { _lastRebuild = outcome }
         liveReload.reload()
         onRebuild?(outcome)
         return outcome
+    }
+
+    private var buildRunning = false
+    private var buildsEnded = false
+
+    /// If no build is running, refuses every later one and returns true; false while a build runs.
+    ///
+    /// The forced exit after Ctrl-C asks this before it removes the output folder: it cannot stop
+    /// a build, and a build writing into the folder makes its subfolders again (`mkdir -p`) as
+    /// they are removed. The first build, which runs before the server is announced, included.
+    public func endBuilds() -> Bool {
+        lock.withLock {
+            if buildRunning { return false }
+            buildsEnded = true
+            return true
+        }
     }
 
     /// Queues a rebuild; changes during a rebuild lead to exactly one more.

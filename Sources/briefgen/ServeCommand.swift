@@ -3,6 +3,7 @@ import BriefgenCore
 import BriefgenPreview
 import CBriefgenSystem
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -77,37 +78,50 @@ struct ServeCommand: AsyncParsableCommand {
         server.onListenerRestart = { message in
             FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
         }
+        // Ctrl-C and SIGTERM stop the server cleanly, or, when that takes too long, end the
+        // process from the signal thread (see StopSignals). Watched before the first build, which
+        // may take a while: a Ctrl-C during it must remove the temporary folder as well.
+        let (stop, stopContinuation) = AsyncStream<Void>.makeStream()
+        let stopRequested = Mutex(false)
+        let temporaryFolder = temporary ? outputDirectory.deletingLastPathComponent() : nil
+        do {
+            try StopSignals.watch(onStop: {
+                stopRequested.withLock { $0 = true }
+                stopContinuation.yield()
+                stopContinuation.finish()
+            }, mayExit: { server.endBuilds() }, cleanUp: {
+                if let temporaryFolder { try? FileManager.default.removeItem(at: temporaryFolder) }
+            })
+        } catch {
+            FileHandle.standardError.write(Data("error: cannot watch for Ctrl-C: \(error)\n".utf8))
+            if let temporaryFolder { try? FileManager.default.removeItem(at: temporaryFolder) }
+            throw ExitCode(1)
+        }
         let url: URL
         do {
             url = try await server.start()
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             // The temporary folder was made before listening; nothing else will remove it.
-            if temporary { try? FileManager.default.removeItem(at: outputDirectory.deletingLastPathComponent()) }
+            if let temporaryFolder { try? FileManager.default.removeItem(at: temporaryFolder) }
             throw ExitCode(1)
+        }
+        if stopRequested.withLock({ $0 }) {
+            // Stopped during the first build: nothing to announce.
+            await server.stop()
+            StopSignals.markStopped()
+            return
         }
         if let first = server.lastRebuild, !first.succeeded,
            ServeCommand.concernsFolder(outputDirectory, first.problems) {
             // Editing content cannot fix a folder the build refuses to write into.
             FileHandle.standardError.write(Data("error: cannot build into \(outputDirectory.path); choose another --output\n".utf8))
             await server.stop()
+            StopSignals.markStopped()
             throw ExitCode(1)
         }
         if !["127.0.0.1", "localhost"].contains(host) {
             FileHandle.standardError.write(Data("warning: listening on \(host), not loopback: anyone who can reach this machine can read the preview\n".utf8))
-        }
-        // Ctrl-C and SIGTERM stop the server cleanly, or, when that takes too long, end the
-        // process from the signal thread (see StopSignals).
-        let (stop, stopContinuation) = AsyncStream<Void>.makeStream()
-        let temporaryFolder = temporary ? outputDirectory.deletingLastPathComponent() : nil
-        do {
-            try StopSignals.watch(onStop: { stopContinuation.yield(); stopContinuation.finish() }, cleanUp: {
-                if let temporaryFolder { try? FileManager.default.removeItem(at: temporaryFolder) }
-            })
-        } catch {
-            FileHandle.standardError.write(Data("error: cannot watch for Ctrl-C: \(error)\n".utf8))
-            await server.stop()
-            throw ExitCode(1)
         }
         // Announced only once Ctrl-C is watched: a Ctrl-C right after it must stop cleanly.
         say("Serving \(folders.content)/ at \(url.absoluteString) (press Ctrl-C to stop)")

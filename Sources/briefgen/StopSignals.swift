@@ -8,18 +8,21 @@ import Glibc
 /// Ctrl-C and SIGTERM for `serve`: their handler writes a byte to a pipe, read here on a thread
 /// of its own.
 ///
-/// Stopping must not depend on Swift's cooperative thread pool: requests that keep its two
-/// threads busy (a megabyte-long request line parses in quadratic time) would otherwise delay a
-/// Ctrl-C for minutes. So the reading thread first asks for a clean stop, and if the process is
-/// still alive after `grace` (or on a second signal) removes the temporary folder and exits
-/// itself.
+/// Stopping must not depend on Swift's cooperative thread pool, which a busy server or the first
+/// build (it runs before the server is announced) may hold. So the reading thread first asks for
+/// a clean stop, and if the process is still alive after `grace` (or on a second signal) removes
+/// the temporary folder and exits itself. Signals are watched from before the first build: a
+/// Ctrl-C during it must clean up too.
 enum StopSignals {
     /// How long a clean stop may take before the process exits anyway.
     static let grace: Double = 2
 
     /// Starts watching. `onStop` runs once, on the reading thread, at the first signal (it should
-    /// only resume the task that stops the server). `cleanUp` runs before a forced exit.
-    static func watch(onStop: @escaping @Sendable () -> Void, cleanUp: @escaping @Sendable () -> Void) throws {
+    /// only resume the task that stops the server). Before a forced exit, `mayExit` is asked
+    /// every tenth of a second until it agrees (no build is writing into the folder `cleanUp`
+    /// removes) or a further signal insists; then `cleanUp` runs.
+    static func watch(onStop: @escaping @Sendable () -> Void, mayExit: @escaping @Sendable () -> Bool,
+                      cleanUp: @escaping @Sendable () -> Void) throws {
         let signals = briefgen_watch_stop_signals()
         guard signals >= 0 else { throw SystemCallError(description: String(cString: strerror(errno))) }
         Thread.detachNewThread {
@@ -27,7 +30,10 @@ enum StopSignals {
             say("\nStopping.")
             onStop()
             // A second signal, or a clean stop that takes too long, ends the process from here.
-            _ = readByte(signals, timeout: Int32(grace * 1000))
+            var insisted = readByte(signals, timeout: Int32(grace * 1000))
+            while !insisted, !stopped.withLock({ $0 }), !mayExit() {
+                insisted = readByte(signals, timeout: 100)
+            }
             // A clean stop that finished meanwhile ends the process itself.
             if stopped.withLock({ $0 }) { return }
             cleanUp()

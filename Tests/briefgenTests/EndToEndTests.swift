@@ -488,6 +488,40 @@ struct ServeEndToEndTests {
         #expect((try? FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty) == true, "the temporary build folder is removed")
     }
 
+    @Test("Ctrl-C during the first build stops it and removes the temporary folder")
+    func stopDuringFirstBuild() throws {
+        let site = try Briefgen.sampleSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        // Enough articles for a first build of a few seconds.
+        let articles = site.appendingPathComponent("Content/articles")
+        let paragraph = String(repeating: "The working group reviewed the draft of the second chapter once more. ", count: 12)
+        for index in 0..<3_000 {
+            let day = 1 + index % 28
+            let text = "---\ntitle: \"Session \(index)\"\ndate: 2024-0\(1 + index % 9)-\(day < 10 ? "0" : "")\(day)\n---\n\n"
+                + (1...4).map { "## Part \($0)\n\n\(paragraph)\n\n\(paragraph)\n" }.joined(separator: "\n")
+            try text.write(to: articles.appendingPathComponent("session-\(index).md"), atomically: false, encoding: .utf8)
+        }
+        let temporary = site.appendingPathComponent("tmp")
+        let (process, out, _) = try ServeEndToEndTests.startServe(in: site, arguments: ["--no-watch"], temporary: temporary)
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        // The build has begun once it writes into the temporary folder (its cache, its staging).
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            let folders = (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+            if let folder = folders.first,
+               !((try? FileManager.default.contentsOfDirectory(atPath: temporary.appendingPathComponent(folder).path)) ?? []).isEmpty { break }
+            usleep(20_000)
+        }
+        usleep(300_000)
+        kill(process.processIdentifier, SIGINT)
+        #expect(ServeEndToEndTests.exited(process, within: 30), "the server stops after Ctrl-C")
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(printed.contains("Stopping."))
+        #expect(!printed.contains("press Ctrl-C"), "stopped before it was announced: \(printed)")
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) == [], "the temporary build folder is removed")
+    }
+
     @Test("a flood of connections that exhausts the file descriptors does not stop it for good")
     func survivesDescriptorExhaustion() throws {
         let site = try Briefgen.sampleSite()
