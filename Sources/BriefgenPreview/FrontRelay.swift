@@ -70,14 +70,13 @@ final class FrontRelay: @unchecked Sendable {
     private func acceptConnections() {
         // Set while `accept` fails, so that a run of failures is reported once.
         var failing = false
-        while sockets.beginConnection() {
+        while sockets.waitForRoom() {
             var pollers = [pollfd(fd: listener, events: Int16(POLLIN), revents: 0), pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0)]
             let ready = poll(&pollers, 2, -1)
-            if ready < 0, errno != EINTR { sockets.endConnection(); return }
-            if pollers[1].revents != 0 { sockets.endConnection(); return }
+            if ready < 0, errno != EINTR { return }
+            if pollers[1].revents != 0 { return }
             let client = accept(listener, nil, nil)
             if client < 0 {
-                sockets.endConnection()
                 let code = errno
                 if [EAGAIN, EINTR, ECONNABORTED, EPROTO].contains(code) { continue }
                 // Out of descriptors (or memory) under a flood of connections: the pending ones
@@ -98,9 +97,8 @@ final class FrontRelay: @unchecked Sendable {
 
     /// Hands a connection to a thread of its own; closes it when no thread can be made.
     private func handle(_ client: Int32) {
-        guard sockets.add(client) else {
+        guard sockets.beginConnection(client) else {
             close(client)
-            sockets.endConnection()
             return
         }
         let connection = RelayConnection(client: client, backendPort: backendPort, limits: limits, sockets: sockets)

@@ -203,6 +203,9 @@ public final class PreviewServer: @unchecked Sendable {
         _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
     }
 
+    /// Connections the front relay is handling now (each has a thread and up to two sockets).
+    var relayConnectionCount: Int { lock.withLock { relay }?.connectionCount ?? 0 }
+
     /// Whether the watcher polls instead of using inotify.
     public var watcherPolls: Bool { watcher?.usesPolling ?? false }
 

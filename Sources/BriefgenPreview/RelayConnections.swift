@@ -20,14 +20,23 @@ final class RelayConnections: @unchecked Sendable {
         self.limit = limit
     }
 
-    /// Waits until fewer than `limit` connections are being handled, then counts one more. False
-    /// once stopping.
-    func beginConnection() -> Bool {
+    /// Waits until fewer than `limit` connections are being handled (only the accepting thread
+    /// adds any, so there is then room for the next). False once stopping.
+    func waitForRoom() -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while !stopped, connections >= limit { condition.wait() }
+        return !stopped
+    }
+
+    /// Records a new connection and its socket; false (and nothing recorded) once stopping, when
+    /// the socket should be closed.
+    func beginConnection(_ socket: Int32) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
         if stopped { return false }
         connections += 1
+        sockets.insert(socket)
         return true
     }
 

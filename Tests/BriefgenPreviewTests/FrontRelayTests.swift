@@ -104,6 +104,30 @@ struct FrontRelayTests {
         #expect(silent.closed)
     }
 
+    @Test("every connection ends, answered, refused, cut short or silent: none is left holding a thread")
+    func connectionsEnd() async throws {
+        let preview = try await PreviewFixture(headLimits: RequestHeadLimits(deadline: .milliseconds(500)))
+        defer { Task { await preview.stop() } }
+        let port = preview.port
+        try await RawHTTPClient.offThread {
+            for _ in 0..<10 {
+                _ = try RawHTTPClient.exchange(port: port, pieces: [Self.bytes("GET / HTTP/1.1\r\nHost: x\r\n\r\n")])
+                _ = try RawHTTPClient.exchange(port: port, pieces: [Self.bytes("GET /\(String(repeating: "a", count: 9000)) HTTP/1.1\r\n\r\n")])
+                _ = try RawHTTPClient.exchange(port: port, pieces: [Self.bytes("POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello")])
+                close(try RawHTTPClient.connect(port: port)) // silent
+                let cut = try RawHTTPClient.connect(port: port) // gone mid-head
+                try RawHTTPClient.send(cut, "GET / HTTP/1.1\r\nHo")
+                close(cut)
+                let slow = try RawHTTPClient.connect(port: port) // left to time out
+                try RawHTTPClient.send(slow, "GET / HTTP/1.1\r\n")
+                Thread.detachNewThread { usleep(1_500_000); close(slow) }
+            }
+        }
+        let deadline = Date().addingTimeInterval(8)
+        while preview.server.relayConnectionCount > 0, Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(preview.server.relayConnectionCount == 0)
+    }
+
     @Test("stopping closes relayed connections, the live-reload stream among them, and the port")
     func stopClosesConnections() async throws {
         let preview = try await PreviewFixture()
