@@ -17,7 +17,10 @@ final class FrontRelay: @unchecked Sendable {
     let backendPort: UInt16
     let limits: RequestHeadLimits
     private let listener: Int32
+    /// A pipe `stop()` writes to, to wake the accepting thread; closed with the listener.
     private let wake: (read: Int32, write: Int32)
+    private let wakeLock = NSLock()
+    private var closed = false
     private let sockets: RelayConnections
     private let finished = DispatchSemaphore(value: 0)
     private let onAcceptFailure: @Sendable (String) -> Void
@@ -30,6 +33,7 @@ final class FrontRelay: @unchecked Sendable {
          onAcceptFailure: @escaping @Sendable (String) -> Void) throws {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { throw RelaySockets.Failure(call: "pipe", code: errno) }
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
         do {
             (listener, self.port) = try RelaySockets.listen(host: host, port: port)
         } catch {
@@ -48,9 +52,13 @@ final class FrontRelay: @unchecked Sendable {
     func start() {
         Thread.detachNewThread { [self] in
             acceptConnections()
-            close(listener)
-            close(wake.read)
-            close(wake.write)
+            // Closed under the lock `stop()` writes under: never a write to a reused number.
+            wakeLock.withLock {
+                close(listener)
+                close(wake.read)
+                close(wake.write)
+                closed = true
+            }
             finished.signal()
         }
     }
@@ -58,8 +66,11 @@ final class FrontRelay: @unchecked Sendable {
     /// Stops accepting, wakes every connection so that it closes, and waits (briefly) for the
     /// listening socket to be closed.
     func stop() {
-        var byte: UInt8 = 1
-        _ = write(wake.write, &byte, 1)
+        wakeLock.withLock {
+            guard !closed else { return }
+            var byte: UInt8 = 1
+            _ = write(wake.write, &byte, 1)
+        }
         sockets.stopAll()
         _ = finished.wait(timeout: .now() + 1)
     }
