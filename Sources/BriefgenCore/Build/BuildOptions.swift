@@ -32,8 +32,9 @@ public struct BuildOptions: Sendable {
         self.templatesDirectory = templatesDirectory
         self.outputDirectory = outputDirectory
         self.baseURL = baseURL
-        self.contentDisplayPath = contentDisplayPath ?? contentDirectory.path
-        self.templatesDisplayPath = templatesDisplayPath ?? templatesDirectory.path
+        // `--content Content/` shows as `Content`: messages add `/static/x` to it.
+        self.contentDisplayPath = PathText.withoutTrailingSlashes(contentDisplayPath ?? contentDirectory.path)
+        self.templatesDisplayPath = PathText.withoutTrailingSlashes(templatesDisplayPath ?? templatesDirectory.path)
         self.cacheDirectory = cacheDirectory
         self.fresh = fresh
         self.includeDrafts = includeDrafts
@@ -49,6 +50,11 @@ public struct BuildOptions: Sendable {
             if path.hasPrefix(prefix) { return shown + "/" + path.dropFirst(prefix.count) }
         }
         return path
+    }
+
+    /// Where links among the sources may lead: inside the project of either source folder.
+    var linkPolicy: LinkPolicy {
+        LinkPolicy(sourceFolders: [contentDirectory.path, templatesDirectory.path])
     }
 
     /// The default cache folder: `.briefgen-cache/` beside the output folder.

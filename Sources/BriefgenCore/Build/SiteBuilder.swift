@@ -46,7 +46,9 @@ public struct SiteBuilder: Sendable {
     private func run(writing: Bool) throws(DiagnosticList) -> BuildReport {
         var timer = StepTimer(onStep: onStep)
         var problems: [Diagnostic] = []
-        let loader = ContentLoader(directory: options.contentDirectory, displayPath: options.contentDisplayPath, engine: options.engine)
+        let linkPolicy = options.linkPolicy
+        let loader = ContentLoader(directory: options.contentDirectory, displayPath: options.contentDisplayPath, engine: options.engine,
+                                   linkPolicy: linkPolicy)
 
         // Settings, points, actors and the theme: everything the articles are read against.
         let loadedSite: SiteContent? = timer.step("read site") {
@@ -59,7 +61,8 @@ public struct SiteBuilder: Sendable {
         }
         let templates: TemplateSet? = timer.step("load templates") {
             do throws(DiagnosticList) {
-                return try TemplateSet.load(from: options.templatesDirectory, displayPath: options.templatesDisplayPath)
+                return try TemplateSet.load(from: options.templatesDirectory, displayPath: options.templatesDisplayPath,
+                                            linkPolicy: linkPolicy)
             } catch {
                 problems += error.diagnostics
                 return nil
@@ -89,8 +92,8 @@ public struct SiteBuilder: Sendable {
                                siteStatic: options.contentDirectory.appendingPathComponent("static"), routes: routes,
                                themeAssetsShown: options.templatesDisplayPath + "/assets",
                                siteStaticShown: options.contentDisplayPath + "/static",
-                               written: [(options.outputDirectory.path, options.outputDirectory.lastPathComponent)]
-                                   + (options.cacheDirectory.map { [($0.path, $0.lastPathComponent)] } ?? []))
+                               linkPolicy: linkPolicy.excluding([(options.outputDirectory.path, options.outputDirectory.lastPathComponent)]
+                                   + (options.cacheDirectory.map { [($0.path, $0.lastPathComponent)] } ?? [])))
         }
         var renderInputs = site.analysisInputs
         renderInputs.update(templates.fingerprint.description)

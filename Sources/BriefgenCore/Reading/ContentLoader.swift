@@ -14,14 +14,20 @@ public struct ContentLoader: Sendable {
     /// Where symbolic links among the content may lead.
     let linkPolicy: LinkPolicy
 
-    public init(directory: URL, displayPath: String? = nil, engine: String = EngineIdentity.current) {
+    /// - Parameter linkPolicy: where links among the content may lead; by default inside the
+    ///   content folder's project.
+    init(directory: URL, displayPath: String? = nil, engine: String = EngineIdentity.current, linkPolicy: LinkPolicy?) {
         self.directory = directory
         self.engine = engine
         directoryPath = directory.path
         var shown = displayPath ?? directory.path
         while shown.count > 1, shown.hasSuffix("/") { shown.removeLast() }
         self.displayPath = shown
-        linkPolicy = LinkPolicy(sourceFolder: directoryPath, shownFolder: shown)
+        self.linkPolicy = linkPolicy ?? LinkPolicy(sourceFolders: [directoryPath])
+    }
+
+    public init(directory: URL, displayPath: String? = nil, engine: String = EngineIdentity.current) {
+        self.init(directory: directory, displayPath: displayPath, engine: engine, linkPolicy: nil)
     }
 
     /// Reads everything: the site's settings, points, actors and articles.

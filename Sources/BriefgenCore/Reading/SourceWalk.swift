@@ -8,8 +8,10 @@ struct SourceWalk {
     let recursive: Bool
     /// Whether a name (not hidden) is listed or entered, by its path relative to the start.
     let includes: (_ relative: String, _ name: String, _ isDirectory: Bool) -> Bool
-    /// Links that lead out of the project, which were not followed.
+    /// Links that may not be followed, and folders reached twice.
     private(set) var problems: [Diagnostic] = []
+    /// The real path of every folder entered, with how messages show it.
+    private var entered: [String: String] = [:]
 
     init(shownFolder: String, policy: LinkPolicy, recursive: Bool,
          includes: @escaping (_ relative: String, _ name: String, _ isDirectory: Bool) -> Bool) {
@@ -20,25 +22,38 @@ struct SourceWalk {
     }
 
     /// The files under `folder`, as paths starting with `prefix` (no prefix when it is empty).
+    ///
     /// The folder itself may be a link too (`Content/static -> ../shared`), checked like the
     /// links inside it; the source folder (`Content/`) always passes, its real path being a root.
     mutating func files(in folder: String, relativeTo prefix: String) -> [String] {
-        if FileSystem.isLink(folder),
-           let problem = policy.problem(withLink: folder, shown: prefix.isEmpty ? shownFolder : shownFolder + "/" + prefix) {
+        let shown = prefix.isEmpty ? shownFolder : shownFolder + "/" + prefix
+        guard let root = FileSystem.realPath(folder) else { return [] }
+        guard root != "/" else {
+            problems.append(Diagnostic(file: shown, "is the file system's root folder; give the folder that holds the site's files"))
+            return []
+        }
+        if FileSystem.isLink(folder), let problem = policy.problem(withLink: folder, shown: shown) {
             problems.append(problem)
             return []
         }
-        guard let root = FileSystem.realPath(folder) else { return [] }
-        var visited = Set<String>()
-        return files(in: folder, relativeTo: prefix, root: root, visited: &visited)
+        return files(in: folder, real: root, relativeTo: prefix, ancestors: [])
     }
 
-    /// `visited` holds the real paths of the folders walked so far. A symbolic link to one of them,
-    /// or to a folder above the root, is not followed, so a link loop cannot read files twice or
-    /// forever. Walking top-down, a folder inside the root that holds a visited one is visited.
-    private mutating func files(in folder: String, relativeTo prefix: String, root: String, visited: inout Set<String>) -> [String] {
-        guard let real = FileSystem.realPath(folder), !root.hasPrefix(real + "/"), visited.insert(real).inserted,
-              let entries = FileSystem.list(folder) else { return [] }
+    /// `ancestors` are the real paths of the folders from the start down to this one's parent. A
+    /// link to one of them, or to the start or a folder above it, is not followed (it would loop);
+    /// a folder reached a second time some other way is reported: its files would be listed
+    /// twice, and links that each lead to the same folders could make the listing grow without
+    /// bound.
+    private mutating func files(in folder: String, real: String, relativeTo prefix: String, ancestors: [String]) -> [String] {
+        let shown = prefix.isEmpty ? shownFolder : shownFolder + "/" + prefix
+        if let first = entered[real] {
+            problems.append(Diagnostic(file: shown, "is the same folder as \(first) (through a symbolic link): "
+                + "briefgen lists each folder once, so its files would be missing under one of the names; remove the link, or copy the folder"))
+            return []
+        }
+        entered[real] = shown
+        guard let entries = FileSystem.list(folder) else { return [] }
+        let ancestors = ancestors + [real]
         var result: [String] = []
         for entry in entries where !entry.name.hasPrefix(".") {
             let path = folder + "/" + entry.name
@@ -49,7 +64,9 @@ struct SourceWalk {
                 continue
             }
             if entry.isDirectory {
-                result += files(in: path, relativeTo: relative, root: root, visited: &visited)
+                guard let target = FileSystem.realPath(path) else { continue }
+                if LinkPolicy.isInside(ancestors[0], target) || ancestors.contains(target) { continue }
+                result += files(in: path, real: target, relativeTo: relative, ancestors: ancestors)
             } else {
                 result.append(relative)
             }

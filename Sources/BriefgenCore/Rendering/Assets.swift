@@ -21,15 +21,16 @@ public struct Assets: Sendable {
     static let fingerprinted: Set<String> = ["css", "js"]
 
     /// `themeAssetsShown` and `siteStaticShown` are the folders as messages show them
-    /// ("Templates/assets"); the absolute paths when nil. `written` are the folders the build
-    /// writes, which links among the files may not lead into.
-    public static func collect(themeAssets: URL, siteStatic: URL, routes: Routes,
+    /// ("Templates/assets"); the absolute paths when nil. `linkPolicy` says where links among the
+    /// files may lead (the build's also keeps them out of the folders it writes).
+    static func collect(themeAssets: URL, siteStatic: URL, routes: Routes,
                                themeAssetsShown: String? = nil, siteStaticShown: String? = nil,
-                               written: [(path: String, shown: String)] = []) throws(DiagnosticList) -> Assets {
+                               linkPolicy: LinkPolicy? = nil) throws(DiagnosticList) -> Assets {
         let themeShown = themeAssetsShown ?? themeAssets.path
         let siteShown = siteStaticShown ?? siteStatic.path
-        let theme = listFiles(in: themeAssets.path, shown: themeShown, written: written)
-        let site = listFiles(in: siteStatic.path, shown: siteShown, written: written)
+        let policy = linkPolicy ?? LinkPolicy(sourceFolders: [PathText.parent(themeAssets.path), PathText.parent(siteStatic.path)])
+        let theme = listFiles(in: themeAssets.path, shown: themeShown, policy: policy)
+        let site = listFiles(in: siteStatic.path, shown: siteShown, policy: policy)
         guard theme.problems.isEmpty, site.problems.isEmpty else { throw DiagnosticList(theme.problems + site.problems) }
         do throws(Diagnostic) {
             return try collect(themeAssets: themeAssets, themeFiles: theme.files, themeShown: themeShown,
@@ -68,12 +69,8 @@ public struct Assets: Sendable {
     }
 
     /// The files under an assets or static folder, relative paths, sorted; hidden names skipped,
-    /// and links followed only inside the project (the folder holding `Templates/` or `Content/`).
-    /// `shown` is the folder as messages show it.
-    /// `written` are the folders the build writes (output, cache), which links may not lead into.
-    static func listFiles(in folder: String, shown: String,
-                          written: [(path: String, shown: String)] = []) -> (files: [String], problems: [Diagnostic]) {
-        let policy = LinkPolicy(sourceFolder: PathText.parent(folder), shownFolder: PathText.parent(shown)).excluding(written)
+    /// and links followed only where `policy` allows. `shown` is the folder as messages show it.
+    static func listFiles(in folder: String, shown: String, policy: LinkPolicy) -> (files: [String], problems: [Diagnostic]) {
         var walk = SourceWalk(shownFolder: shown, policy: policy, recursive: true) { _, _, _ in true }
         let files = walk.files(in: folder, relativeTo: "")
         return (files, walk.problems)

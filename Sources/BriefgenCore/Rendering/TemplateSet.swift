@@ -20,10 +20,17 @@ public struct TemplateSet: Sendable {
                                   "feed.xml", "sitemap.xml", "sitemap-index.xml", "robots.txt"]
 
     public static func load(from directory: URL, displayPath: String) throws(DiagnosticList) -> TemplateSet {
+        try load(from: directory, displayPath: displayPath, linkPolicy: nil)
+    }
+
+    /// - Parameter linkPolicy: where links among the templates and assets may lead; by default
+    ///   inside the theme folder's project.
+    static func load(from directory: URL, displayPath: String, linkPolicy: LinkPolicy?) throws(DiagnosticList) -> TemplateSet {
         var problems: [Diagnostic] = []
         var templates: [String: Template] = [:]
         var sources: [String: String] = [:]
-        let (files, linkProblems) = TemplateSet.templateFiles(in: directory, shown: displayPath)
+        let linkPolicy = linkPolicy ?? LinkPolicy(sourceFolders: [directory.path])
+        let (files, linkProblems) = TemplateSet.templateFiles(in: directory, shown: displayPath, policy: linkPolicy)
         guard linkProblems.isEmpty else { throw DiagnosticList(linkProblems) }
         if files.isEmpty {
             throw DiagnosticList([Diagnostic(file: displayPath, "no .mustache templates found (is this the theme folder?)")])
@@ -50,7 +57,7 @@ public struct TemplateSet: Sendable {
             }
         }
         let set = TemplateSet(templates: templates, sources: sources, directory: directory, displayPath: displayPath)
-        if problems.isEmpty { problems += set.missingReferences() }
+        if problems.isEmpty { problems += set.missingReferences(linkPolicy: linkPolicy) }
         for name in required where !set.names.contains(name) {
             problems.append(Diagnostic(file: displayPath, "the theme has no '\(name).mustache', which briefgen needs to render the site"))
         }
@@ -114,8 +121,7 @@ public struct TemplateSet: Sendable {
 
     /// Every `.mustache` file under the folder, sorted, and the links that lead out of the project
     /// (not listed); `assets/` is the theme's static files.
-    static func templateFiles(in directory: URL, shown: String) -> (files: [String], problems: [Diagnostic]) {
-        let policy = LinkPolicy(sourceFolder: directory.path, shownFolder: shown)
+    static func templateFiles(in directory: URL, shown: String, policy: LinkPolicy) -> (files: [String], problems: [Diagnostic]) {
         var walk = SourceWalk(shownFolder: shown, policy: policy, recursive: true) { relative, name, isDirectory in
             isDirectory ? relative != "assets" : name.hasSuffix(".mustache")
         }
@@ -124,11 +130,12 @@ public struct TemplateSet: Sendable {
     }
 
     /// Partials and parents that are named but do not exist, and asset references to missing files.
-    func missingReferences() -> [Diagnostic] {
+    func missingReferences(linkPolicy: LinkPolicy) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         // What the assets folder publishes, as `Assets.collect` lists it: files, not hidden, not
-        // through `..`, and not through a link that leads out of the project.
+        // through `..`, and not through a link that may not be followed.
         var published: Set<String>?
+        var refused: [Diagnostic] = []
         for name in templates.keys.sorted() {
             let template = templates[name]!
             let file = displayPath + "/" + name + ".mustache"
@@ -140,9 +147,17 @@ public struct TemplateSet: Sendable {
             for use in template.sectionArguments(named: "asset") {
                 let argument = use.argument.trimmingWhitespace
                 if published == nil {
-                    published = Set(Assets.listFiles(in: directory.appendingPathComponent("assets").path, shown: displayPath + "/assets").files)
+                    let listing = Assets.listFiles(in: directory.appendingPathComponent("assets").path, shown: displayPath + "/assets",
+                                                   policy: linkPolicy)
+                    published = Set(listing.files)
+                    refused = listing.problems
                 }
-                if published?.contains(argument) != true {
+                guard published?.contains(argument) != true else { continue }
+                // A file behind a link that is not followed: the link's problem says why.
+                let wanted = displayPath + "/assets/" + argument
+                if let problem = refused.first(where: { wanted == $0.file || wanted.hasPrefix($0.file + "/") }) {
+                    problems.append(problem)
+                } else {
                     problems.append(Diagnostic(file: file, line: use.line, column: use.column,
                                                "the asset '\(argument)' does not exist (expected \(displayPath)/assets/\(argument))"))
                 }

@@ -23,6 +23,14 @@ enum PathText {
         return parentEnd == 0 ? "/" : text(bytes[..<parentEnd])
     }
 
+    /// The path without trailing slashes: `Content/` → `Content`, `a//` → `a`; `/` stays.
+    static func withoutTrailingSlashes(_ path: String) -> String {
+        let bytes = Array(path.utf8)
+        let end = endWithoutTrailingSlashes(bytes)
+        if end == 0 { return bytes.isEmpty ? "" : "/" }
+        return end == bytes.count ? path : text(bytes[..<end])
+    }
+
     /// The extension of the last component, without its dot; empty when the name has none or
     /// only starts with a dot (`.hidden`).
     static func pathExtension(_ path: String) -> String {

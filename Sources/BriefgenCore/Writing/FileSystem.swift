@@ -224,6 +224,12 @@ enum FileSystem {
         return String(cString: resolved)
     }
 
+    /// Whether the path, links followed, names something.
+    static func exists(following path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
     static func isLink(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
