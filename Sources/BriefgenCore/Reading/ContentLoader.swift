@@ -89,7 +89,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// The article files, relative to the content folder (`articles/2025/talks.txt`), sorted, and
-    /// the links among them that lead out of the project (not listed).
+    /// what listing them found wrong (links that may not be followed, a folder reached twice).
     public func articleFiles() -> (files: [String], problems: [Diagnostic]) {
         var problems: [Diagnostic] = []
         let files = ContentLoader.files(in: directoryPath + "/articles", relativeTo: "articles", shownFolder: displayPath,
@@ -191,8 +191,8 @@ public struct ContentLoader: Sendable {
     }
 
     /// Files with one of the extensions, sorted, skipping hidden and `_`-prefixed names. A symbolic
-    /// link that leads out of the project is not followed; it is reported in `problems`, named as
-    /// `shownFolder/relative` (`Content/articles/x.md`).
+    /// link that may not be followed is reported in `problems`, named as `shownFolder/relative`
+    /// (`Content/articles/x.md`).
     static func files(in folder: String, relativeTo prefix: String, shownFolder: String, extensions: Set<String>, recursive: Bool,
                       policy: LinkPolicy, problems: inout [Diagnostic]) -> [String] {
         var walk = SourceWalk(shownFolder: shownFolder, policy: policy, recursive: recursive) { _, name, isDirectory in
