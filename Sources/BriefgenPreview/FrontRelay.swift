@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// The part of `serve` that listens on the user's address and stands in front of FlyingFox,
-/// which listens on a loopback port of its own and is reached only through here.
+/// which listens on a Unix socket in a private folder and is reached only through here.
 ///
 /// FlyingFox reads a request head in time quadratic in the length of its lines and cannot be told
 /// to stop, so two clients sending long lines kept its request handling busy for minutes. The
@@ -14,7 +14,8 @@ import Glibc
 final class FrontRelay: @unchecked Sendable {
     /// The port the relay listens on (the one `serve` announces).
     let port: UInt16
-    let backendPort: UInt16
+    /// FlyingFox's Unix socket.
+    let backendPath: String
     let limits: RequestHeadLimits
     private let listener: Int32
     /// A pipe `stop()` writes to, to wake the accepting thread; closed with the listener.
@@ -29,7 +30,7 @@ final class FrontRelay: @unchecked Sendable {
     static let connectionLimit = 1024
 
     /// Listens on `host`:`port`; call `start()` to accept. Throws `RelaySockets.Failure`.
-    init(host: String, port: UInt16, backendPort: UInt16, limits: RequestHeadLimits,
+    init(host: String, port: UInt16, backendPath: String, limits: RequestHeadLimits,
          onAcceptFailure: @escaping @Sendable (String) -> Void) throws {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { throw RelaySockets.Failure(call: "pipe", code: errno) }
@@ -42,7 +43,7 @@ final class FrontRelay: @unchecked Sendable {
             throw error
         }
         wake = (ends[0], ends[1])
-        self.backendPort = backendPort
+        self.backendPath = backendPath
         self.limits = limits
         self.onAcceptFailure = onAcceptFailure
         sockets = RelayConnections(limit: FrontRelay.connectionLimit)
@@ -112,7 +113,7 @@ final class FrontRelay: @unchecked Sendable {
             close(client)
             return
         }
-        let connection = RelayConnection(client: client, backendPort: backendPort, limits: limits, sockets: sockets)
+        let connection = RelayConnection(client: client, backendPath: backendPath, limits: limits, sockets: sockets)
         let sockets = self.sockets
         let started = RelaySockets.detachThread {
             connection.run()

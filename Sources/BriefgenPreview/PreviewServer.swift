@@ -85,8 +85,10 @@ public final class PreviewServer: @unchecked Sendable {
 
     /// Listens, builds once, starts watching. Returns the site's URL.
     ///
-    /// FlyingFox listens on a free loopback port and is reached only through the front relay,
-    /// which listens on the configured address (see `FrontRelay`).
+    /// FlyingFox listens on a Unix socket in a folder only this user can enter, and is reached
+    /// only through the front relay, which listens on the configured address (see `FrontRelay`).
+    /// On a loopback port of its own, any local process, or a web page that found the port, could
+    /// skip the relay's limits.
     public func start() async throws -> URL {
         do {
             _ = try sockaddr_in.inet(ip4: configuration.host, port: configuration.port)
@@ -94,13 +96,14 @@ public final class PreviewServer: @unchecked Sendable {
             throw StartError.cannotListen(host: configuration.host, port: configuration.port, reason: "only IPv4 addresses are supported (for loopback use 127.0.0.1)")
         }
         PreviewServer.raiseOpenFileLimit()
-        let backendPort = try await startBackend()
+        let backendPath = try await startBackend()
         let relay: FrontRelay
         do {
-            relay = try FrontRelay(host: configuration.host, port: configuration.port, backendPort: backendPort,
+            relay = try FrontRelay(host: configuration.host, port: configuration.port, backendPath: backendPath,
                                    limits: configuration.headLimits) { [weak self] message in self?.onListenerRestart?(message) }
         } catch let failure as RelaySockets.Failure {
             await stopBackend()
+            removeBackendSocket()
             if failure.code == EADDRINUSE { throw StartError.portInUse(host: configuration.host, port: configuration.port) }
             throw StartError.cannotListen(host: configuration.host, port: configuration.port, reason: "\(failure)")
         }
@@ -120,9 +123,17 @@ public final class PreviewServer: @unchecked Sendable {
         return url
     }
 
-    /// Starts FlyingFox on 127.0.0.1 and a free port, and returns the port once it listens.
-    private func startBackend() async throws -> UInt16 {
-        let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: 0)
+    /// Starts FlyingFox on a Unix socket in a new private folder, and returns the socket's path
+    /// once it listens.
+    private func startBackend() async throws -> String {
+        let path: String
+        do {
+            path = try PreviewServer.makeSocketFolder() + "/http.sock"
+        } catch {
+            throw StartError.cannotListen(host: configuration.host, port: configuration.port, reason: "\(error)")
+        }
+        lock.withLock { backendPath = path }
+        let address = sockaddr_un.unix(path: path)
         let handler = StaticSiteHandler(root: configuration.build.outputDirectory, state: state, liveReload: liveReload)
         let server = HTTPServer(address: address, timeout: 60, logger: .disabled, handler: handler)
         lock.withLock { self.server = server }
@@ -132,10 +143,10 @@ public final class PreviewServer: @unchecked Sendable {
                 try await server.run()
             } catch {
                 failure.set(error)
-                guard let self, let listening = self.listeningAddress else { throw error }
+                guard let self, let listening = self.listeningPath else { throw error }
                 // The accept loop ended after the server had been listening (out of file
-                // descriptors under a flood of connections): listen again, on the same port, rather
-                // than leave a relay in front of nothing.
+                // descriptors under a flood of connections): listen again, on the same socket,
+                // rather than leave a relay in front of nothing.
                 try await self.keepListening(on: listening, handler: handler, after: error)
             }
         }
@@ -145,20 +156,38 @@ public final class PreviewServer: @unchecked Sendable {
         while await !server.isListening {
             if ContinuousClock.now > deadline {
                 task.cancel()
+                removeBackendSocket()
                 throw StartError.cannotListen(host: configuration.host, port: configuration.port, reason: "timed out")
             }
             if let error = failure.error {
+                removeBackendSocket()
                 throw StartError.cannotListen(host: configuration.host, port: configuration.port, reason: "\(error)")
             }
             try await Task.sleep(for: .milliseconds(10))
         }
-        guard case .ip4(_, let port)? = await server.listeningAddress else {
-            await stopBackend()
-            throw StartError.cannotListen(host: configuration.host, port: configuration.port, reason: "no loopback port for the HTTP server")
-        }
-        lock.withLock { _listeningAddress = try? sockaddr_in.inet(ip4: "127.0.0.1", port: port) }
-        return port
+        lock.withLock { listening = true }
+        return path
     }
+
+    /// A new folder only this user can enter (`mkdtemp` makes it 0700), for FlyingFox's socket.
+    /// A socket's path must fit in 108 bytes, so a long `TMPDIR` gives way to `/tmp`.
+    static func makeSocketFolder() throws -> String {
+        var base = FileManager.default.temporaryDirectory.path
+        if base.utf8.count > 60 { base = "/tmp" }
+        var template = Array((base + "/briefgen-http-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else { throw RelaySockets.Failure(call: "mkdtemp", code: errno) }
+        return String(cString: made)
+    }
+
+    /// The folder of FlyingFox's socket, removed on every way out (also by a forced exit).
+    public func removeBackendSocket() {
+        guard let path = lock.withLock({ backendPath }) else { return }
+        _ = unlink(path)
+        _ = rmdir(String(path.dropLast("/http.sock".count)))
+    }
+
+    /// Where FlyingFox listens, for tests: a Unix socket's path.
+    var backendSocketPath: String? { lock.withLock { backendPath } }
 
     private func stopBackend() async {
         lock.withLock { stopping = true }
@@ -166,24 +195,27 @@ public final class PreviewServer: @unchecked Sendable {
         serverTask?.cancel()
     }
 
-    private var _listeningAddress: sockaddr_in?
+    private var backendPath: String?
+    private var listening = false
     private var stopping = false
-    private var listeningAddress: sockaddr_in? { lock.withLock { stopping ? nil : _listeningAddress } }
+    private var listeningPath: String? { lock.withLock { stopping || !listening ? nil : backendPath } }
     /// Called when the relay cannot accept connections for a while, or FlyingFox had to listen
     /// again after its accept loop failed (the CLI prints it).
     public var onListenerRestart: (@Sendable (String) -> Void)?
     /// How many times the listener was restarted.
     public private(set) var listenerRestarts = 0
 
-    private func keepListening(on address: sockaddr_in, handler: StaticSiteHandler, after firstError: Error) async throws {
+    private func keepListening(on path: String, handler: StaticSiteHandler, after firstError: Error) async throws {
         var error = firstError
-        while !Task.isCancelled, listeningAddress != nil {
+        while !Task.isCancelled, listeningPath != nil {
             lock.withLock { listenerRestarts += 1 }
             onListenerRestart?("the server stopped accepting connections (\(error)); listening again")
             // Give the connections that exhausted the descriptors a moment to close.
             try await Task.sleep(for: .milliseconds(500))
-            guard listeningAddress != nil else { return }
-            let server = HTTPServer(address: address, timeout: 60, logger: .disabled, handler: handler)
+            guard listeningPath != nil else { return }
+            // The old socket's file stays after it closes, and binding to its path would fail.
+            _ = unlink(path)
+            let server = HTTPServer(address: sockaddr_un.unix(path: path), timeout: 60, logger: .disabled, handler: handler)
             lock.withLock { self.server = server }
             do {
                 try await server.run()
@@ -283,6 +315,7 @@ public final class PreviewServer: @unchecked Sendable {
         lock.withLock { relay }?.stop()
         liveReload.closeAll()
         await stopBackend()
+        removeBackendSocket()
         buildQueue.sync {}
         if configuration.removeOutputOnStop {
             try? FileManager.default.removeItem(at: configuration.build.outputDirectory.deletingLastPathComponent())

@@ -7,7 +7,7 @@ import Glibc
 /// within the limits, then either refuse it or pass it to FlyingFox and pipe the rest.
 struct RelayConnection {
     let client: Int32
-    let backendPort: UInt16
+    let backendPath: String
     let limits: RequestHeadLimits
     let sockets: RelayConnections
 
@@ -41,14 +41,18 @@ struct RelayConnection {
             case .headersTooLarge: refuse(.headersTooLarge(limit: limits.headerLine, head: limits.head)); return
             }
         }
-        guard let backend = RelaySockets.connectLoopback(port: backendPort, timeout: .seconds(5)) else {
+        if let reason = RequestHeadCheck.problem(scanner.lines) {
+            refuse(.badRequest(reason: reason))
+            return
+        }
+        guard let backend = RelaySockets.connectUnix(path: backendPath, timeout: .seconds(5)) else {
             refuse(.serviceUnavailable)
             return
         }
         guard sockets.add(backend) else { _ = close(backend); return }
         defer { sockets.close(backend) }
         let head = ForwardedHead.bytes(requestLine: scanner.lines[0], headerLines: scanner.lines.dropFirst())
-        BytePipe(client: client, backend: backend).run(request: head + scanner.rest)
+        BytePipe(client: client, backend: backend, responseStart: limits.responseStart).run(request: head + scanner.rest)
     }
 
     /// Sends a refusal, says no more will be sent, and drops what the client still sends for a

@@ -5,6 +5,7 @@ enum RelayRefusal: Equatable {
     case uriTooLong(limit: Int)
     case headersTooLarge(limit: Int, head: Int)
     case serviceUnavailable
+    case badRequest(reason: String)
 
     var status: String {
         switch self {
@@ -12,6 +13,7 @@ enum RelayRefusal: Equatable {
         case .uriTooLong: return "414 URI Too Long"
         case .headersTooLarge: return "431 Request Header Fields Too Large"
         case .serviceUnavailable: return "503 Service Unavailable"
+        case .badRequest: return "400 Bad Request"
         }
     }
 
@@ -25,6 +27,8 @@ enum RelayRefusal: Equatable {
             return "A header line is longer than \(limit) bytes, or the request head larger than \(head) bytes.\n"
         case .serviceUnavailable:
             return "The server is not ready; try again in a moment.\n"
+        case .badRequest(let reason):
+            return reason + "\n"
         }
     }
 

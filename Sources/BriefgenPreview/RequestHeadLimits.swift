@@ -15,12 +15,16 @@ public struct RequestHeadLimits: Sendable, Equatable {
     /// How long a client may take to send its head, counted from the connection (slowloris:
     /// one byte every few seconds would otherwise hold a connection for ever). Later: 408.
     public var deadline: Duration
+    /// How long the server may take to start its answer once the head is through: a head that
+    /// promises a body and never sends it would otherwise hold the connection for ever.
+    public var responseStart: Duration
 
     public init(requestLine: Int = 8 * 1024, headerLine: Int = 8 * 1024, head: Int = 64 * 1024,
-                deadline: Duration = .seconds(20)) {
+                deadline: Duration = .seconds(20), responseStart: Duration = .seconds(30)) {
         self.requestLine = requestLine
         self.headerLine = headerLine
         self.head = head
         self.deadline = deadline
+        self.responseStart = responseStart
     }
 }

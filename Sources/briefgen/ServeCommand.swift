@@ -90,6 +90,7 @@ struct ServeCommand: AsyncParsableCommand {
                 stopContinuation.yield()
                 stopContinuation.finish()
             }, mayExit: { server.endBuilds() }, cleanUp: {
+                server.removeBackendSocket()
                 if let temporaryFolder { try? FileManager.default.removeItem(at: temporaryFolder) }
             })
         } catch {

@@ -135,8 +135,11 @@ struct FrontRelayTests {
         let fd = try RawHTTPClient.connect(port: port)
         defer { close(fd) }
         try RawHTTPClient.send(fd, "GET \(LiveReload.path) HTTP/1.1\r\nHost: x\r\n\r\n")
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        #expect(recv(fd, &buffer, buffer.count, 0) > 0, "the stream opened")
+        let opened = try await RawHTTPClient.offThread {
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            return recv(fd, &buffer, buffer.count, 0) > 0
+        }
+        #expect(opened, "the stream opened")
         let start = Date()
         await preview.stop()
         let ended = try await RawHTTPClient.offThread {
@@ -149,5 +152,67 @@ struct FrontRelayTests {
         #expect(ended, "the stream ended")
         #expect(Date().timeIntervalSince(start) < 3)
         #expect(throws: RawHTTPClient.Failure.self) { try RawHTTPClient.connect(port: port) }
+    }
+
+    @Test("a head FlyingFox could not read, or could read differently, gets 400 with a reason instead of no answer")
+    func badRequests() async throws {
+        let preview = try await PreviewFixture()
+        defer { Task { await preview.stop() } }
+        let heads: [[UInt8]] = [
+            Self.bytes("GET / HTTP/1.1\r\nHost: x\r\n Connection: keep-alive\r\n\r\n"),
+            Self.bytes("GET / HTTP/1.1\r\nX: ") + [0xFF, 0xFE] + Self.bytes("\r\n\r\n"),
+            Self.bytes("GET /\r\n\r\n"),
+        ]
+        for head in heads {
+            let result = try await exchange(preview, [head])
+            let response = try #require(result.response)
+            #expect(response.status == 400)
+            #expect(!response.text.isEmpty)
+            #expect(result.closed)
+        }
+    }
+
+    @Test("a closed live-reload stream gives its connection back within seconds, not at the next rebuild")
+    func closedLiveReloadStreamEnds() async throws {
+        let preview = try await PreviewFixture()
+        defer { Task { await preview.stop() } }
+        let port = preview.port
+        // Blocking calls off Swift's cooperative threads, which FlyingFox needs to answer.
+        let opened = try await RawHTTPClient.offThread {
+            (0..<5).map { _ -> Bool in
+                guard let fd = try? RawHTTPClient.connect(port: port) else { return false }
+                defer { close(fd) } // as a browser does when the tab goes to another page
+                guard (try? RawHTTPClient.send(fd, "GET \(LiveReload.path) HTTP/1.1\r\nHost: x\r\n\r\n")) != nil else { return false }
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                return recv(fd, &buffer, buffer.count, 0) > 0
+            }
+        }
+        #expect(opened == Array(repeating: true, count: 5), "every stream opened")
+        #expect(preview.server.relayConnectionCount == 5)
+        let deadline = Date().addingTimeInterval(10)
+        while preview.server.relayConnectionCount > 0, Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(preview.server.relayConnectionCount == 0)
+    }
+
+    @Test("a head that promises a body it never sends does not hold the connection for ever")
+    func unfinishedBody() async throws {
+        let preview = try await PreviewFixture(headLimits: RequestHeadLimits(responseStart: .milliseconds(500)))
+        defer { Task { await preview.stop() } }
+        let result = try await exchange(preview, [Self.bytes("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nab")])
+        #expect(result.closed)
+        #expect(result.seconds < 5, "closed after \(result.seconds) s")
+    }
+
+    @Test("FlyingFox listens on a Unix socket in a folder only this user can enter, removed on stop")
+    func privateBackend() async throws {
+        let preview = try await PreviewFixture()
+        let path = try #require(preview.server.backendSocketPath)
+        var info = stat()
+        #expect(lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFSOCK)
+        let folder = String(path.dropLast("/http.sock".count))
+        #expect(stat(folder, &info) == 0 && info.st_mode & 0o777 == 0o700 && info.st_uid == getuid())
+        #expect(try await preview.get("/").status == 200)
+        await preview.stop()
+        #expect(!FileManager.default.fileExists(atPath: folder))
     }
 }

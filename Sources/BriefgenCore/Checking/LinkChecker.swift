@@ -5,8 +5,11 @@
 public struct LinkChecker: Sendable {
     /// Site paths without the base path: "/articles/x/", "/feed.xml", "/assets/site.css".
     let paths: Set<String>
-    /// Anchors of each article page, keyed by its site path (searched only when a link points there).
+    /// Anchors of each article page from its headings, keyed by its site path (searched only when
+    /// a link points there).
     let anchors: [String: [String]]
+    /// The ids the theme writes into every article page: anchors of each of them too.
+    let articlePageIDs: Set<String>
     let basePath: String
 
     /// - Parameter articlePageIDs: the ids the theme writes into every article page itself
@@ -16,14 +19,18 @@ public struct LinkChecker: Sendable {
         var paths = Set<String>()
         for page in pages { paths.insert(LinkChecker.strip(page.urlPath, basePath: routes.basePath)) }
         for asset in assetPaths { paths.insert("/" + asset) }
+        // The theme's ids are kept apart rather than added to each article's anchors: that made a
+        // new array for every article of the site at every build, a twentieth of a rebuild.
         var anchors: [String: [String]] = [:]
+        anchors.reserveCapacity(articles.count)
         for article in articles {
             let path = LinkChecker.strip(routes.article(article.slug), basePath: routes.basePath)
             paths.insert(path)
-            anchors[path] = article.anchors + articlePageIDs.sorted()
+            anchors[path] = article.anchors
         }
         self.paths = paths
         self.anchors = anchors
+        self.articlePageIDs = articlePageIDs
     }
 
     static func strip(_ path: String, basePath: String) -> String {
@@ -65,8 +72,8 @@ public struct LinkChecker: Sendable {
         guard let page = target(for: resolved) else {
             return "the link '\(trimmed)' does not lead to any page of the site"
         }
-        if let fragment, !fragment.isEmpty, let known = anchors[page], !known.contains(fragment) {
-            return "the link '\(trimmed)' points to an anchor that \(page) does not have\(LinkChecker.nearest(fragment, in: Set(known)))"
+        if let fragment, !fragment.isEmpty, let known = anchors[page], !known.contains(fragment), !articlePageIDs.contains(fragment) {
+            return "the link '\(trimmed)' points to an anchor that \(page) does not have\(LinkChecker.nearest(fragment, in: Set(known).union(articlePageIDs)))"
         }
         return nil
     }
