@@ -31,6 +31,36 @@ final class PreviewFixture: @unchecked Sendable {
                                                     headLimits: headLimits))
         let url = try await server.start()
         port = UInt16(url.port!)
+        PreviewFixture.leftovers.remember(folder: folder, server: server)
+    }
+
+    /// Tests stop their fixture from a `defer`, in a task of its own that the test process may
+    /// not wait for: what such tasks had not removed when the process exits is removed then, so
+    /// test runs leave no folders behind.
+    static let leftovers = Leftovers()
+
+    final class Leftovers: @unchecked Sendable {
+        private let lock = NSLock()
+        private var folders: [URL] = []
+        private var servers: [PreviewServer] = []
+        private var registered = false
+
+        func remember(folder: URL, server: PreviewServer) {
+            lock.withLock {
+                folders.append(folder)
+                servers.append(server)
+                if !registered {
+                    registered = true
+                    atexit { PreviewFixture.leftovers.removeAll() }
+                }
+            }
+        }
+
+        func removeAll() {
+            let (folders, servers) = lock.withLock { (self.folders, self.servers) }
+            for server in servers { server.removeBackendSocket() }
+            for folder in folders { try? FileManager.default.removeItem(at: folder) }
+        }
     }
 
     func stop() async {
