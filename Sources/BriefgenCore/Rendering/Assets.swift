@@ -24,8 +24,8 @@ public struct Assets: Sendable {
     /// ("Templates/assets"); the absolute paths when nil. `linkPolicy` says where links among the
     /// files may lead (the build's also keeps them out of the folders it writes).
     static func collect(themeAssets: URL, siteStatic: URL, routes: Routes,
-                               themeAssetsShown: String? = nil, siteStaticShown: String? = nil,
-                               linkPolicy: LinkPolicy? = nil) throws(DiagnosticList) -> Assets {
+                        themeAssetsShown: String? = nil, siteStaticShown: String? = nil,
+                        linkPolicy: LinkPolicy? = nil) throws(DiagnosticList) -> Assets {
         let themeShown = themeAssetsShown ?? themeAssets.path
         let siteShown = siteStaticShown ?? siteStatic.path
         let policy = linkPolicy ?? LinkPolicy(sourceFolders: [PathText.parent(themeAssets.path), PathText.parent(siteStatic.path)])

@@ -119,8 +119,8 @@ public struct TemplateSet: Sendable {
                           "partials and parent templates nest more than \(IncludeDepth.limit) levels deep when rendering it: \(chain.joined(separator: " → "))")
     }
 
-    /// Every `.mustache` file under the folder, sorted, and the links that lead out of the project
-    /// (not listed); `assets/` is the theme's static files.
+    /// Every `.mustache` file under the folder, sorted, and what listing them found wrong (links
+    /// that may not be followed, a folder reached twice); `assets/` is the theme's static files.
     static func templateFiles(in directory: URL, shown: String, policy: LinkPolicy) -> (files: [String], problems: [Diagnostic]) {
         var walk = SourceWalk(shownFolder: shown, policy: policy, recursive: true) { relative, name, isDirectory in
             isDirectory ? relative != "assets" : name.hasSuffix(".mustache")
