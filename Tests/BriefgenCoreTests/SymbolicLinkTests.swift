@@ -104,6 +104,17 @@ struct SymbolicLinkTests {
         #expect(problems.first?.message.contains("a hidden file or folder: briefgen does not publish hidden files") == true)
     }
 
+    @Test("a link into pnpm's store, node_modules/.pnpm, is followed: node_modules holds published packages")
+    func pnpmStore() throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        folder.write("node_modules/.pnpm/fonts@1.0.0/node_modules/fonts/a.woff2", "font")
+        link(folder, "node_modules/fonts", to: ".pnpm/fonts@1.0.0/node_modules/fonts")
+        link(folder, "Content/static/fonts", to: "../../node_modules/fonts")
+        try TestSite.build(folder)
+        #expect(folder.read("Output/fonts/a.woff2") == "font")
+    }
+
     @Test("a link the kernel can open but whose path cannot be worked out is not followed")
     func unresolvableTarget() throws {
         let folder = TemporaryFolder()

@@ -66,11 +66,17 @@ struct LinkPolicy: Sendable {
             + "copy the file into the project instead")
     }
 
-    /// Inside a root, with no hidden name below it.
+    /// Inside a root, with no hidden name below it but inside `node_modules/`, which holds
+    /// published packages: pnpm keeps them in `node_modules/.pnpm/` and links to them there.
     func allows(_ realTarget: String) -> Bool {
         roots.contains { root in
             guard LinkPolicy.isInside(realTarget, root) else { return false }
-            return !realTarget.dropFirst(root.utf8.count).split(separator: "/").contains { $0.hasPrefix(".") }
+            var inPackages = false
+            for name in realTarget.dropFirst(root.utf8.count).split(separator: "/") {
+                if name.hasPrefix("."), !inPackages { return false }
+                if name == "node_modules" { inPackages = true }
+            }
+            return true
         }
     }
 
