@@ -1,5 +1,5 @@
 /// The request head the front relay passes to FlyingFox: the client's, with `Connection: close`
-/// in place of its own `Connection` header.
+/// in place of its own `Connection` header, and without lines that are not UTF-8.
 ///
 /// One request per relayed connection means the relay never has to find where the next request
 /// of a keep-alive stream begins (that would take a parser of bodies and chunked encoding); it
@@ -17,7 +17,9 @@ enum ForwardedHead {
                 if !droppingContinuation { head += line; head += crlf }
                 continue
             }
-            droppingContinuation = isHopByHop(line)
+            // A line that is not UTF-8 (a Latin-1 cookie another app on localhost set) is dropped:
+            // FlyingFox cannot read it, and the preview server reads no such header.
+            droppingContinuation = isHopByHop(line) || !RequestHeadCheck.isValidUTF8(line)
             if !droppingContinuation { head += line; head += crlf }
         }
         head += Array("Connection: close".utf8) + crlf + crlf

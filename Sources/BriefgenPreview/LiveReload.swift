@@ -26,6 +26,10 @@ public final class LiveReload: @unchecked Sendable {
 
     /// Ends every stream, so connections close and the server can stop.
     public func closeAll() {
+        lock.withLock {
+            heartbeat?.cancel()
+            heartbeat = nil
+        }
         let current = lock.withLock { () -> [AsyncStream<Data>.Continuation] in
             let all = Array(listeners.values)
             listeners.removeAll()
@@ -35,6 +39,25 @@ public final class LiveReload: @unchecked Sendable {
     }
 
     public var listenerCount: Int { lock.withLock { listeners.count } }
+
+    private var heartbeat: DispatchSourceTimer?
+
+    /// Sends every open stream a comment line every `interval`. A stream whose browser tab has
+    /// gone is only noticed when something is written to it: without this, each one kept a
+    /// connection, a descriptor and its buffers until the next rebuild, and a few thousand page
+    /// views without an edit ran the server out of descriptors. (Proxies also keep a stream that
+    /// carries bytes open.)
+    public func startHeartbeat(every interval: Duration = .seconds(15)) {
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "briefgen.serve.heartbeat"))
+        let nanoseconds = Int(interval.components.seconds) * 1_000_000_000 + Int(interval.components.attoseconds / 1_000_000_000)
+        timer.schedule(deadline: .now() + .nanoseconds(nanoseconds), repeating: .nanoseconds(nanoseconds))
+        timer.setEventHandler { [weak self] in self?.broadcast(Data(": keep-alive\n\n".utf8)) }
+        lock.withLock {
+            heartbeat?.cancel()
+            heartbeat = timer
+        }
+        timer.resume()
+    }
 
     /// The response for one browser tab: an endless `text/event-stream`.
     func response() -> HTTPResponse {

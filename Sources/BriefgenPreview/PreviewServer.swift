@@ -23,15 +23,19 @@ public final class PreviewServer: @unchecked Sendable {
         public var removeOutputOnStop: Bool
         /// What the front relay accepts as a request head.
         public var headLimits: RequestHeadLimits
+        /// How often open live-reload streams get a comment line (which finds the closed ones).
+        public var heartbeat: Duration
 
         public init(host: String = "127.0.0.1", port: UInt16 = 8000, build: BuildOptions, watch: Bool = true,
-                    removeOutputOnStop: Bool = true, headLimits: RequestHeadLimits = RequestHeadLimits()) {
+                    removeOutputOnStop: Bool = true, headLimits: RequestHeadLimits = RequestHeadLimits(),
+                    heartbeat: Duration = .seconds(15)) {
             self.host = host
             self.port = port
             self.build = build
             self.watch = watch
             self.removeOutputOnStop = removeOutputOnStop
             self.headLimits = headLimits
+            self.heartbeat = heartbeat
         }
     }
 
@@ -109,6 +113,7 @@ public final class PreviewServer: @unchecked Sendable {
         }
         relay.start()
         lock.withLock { self.relay = relay }
+        liveReload.startHeartbeat(every: configuration.heartbeat)
         let shownHost = configuration.host == "0.0.0.0" ? "localhost" : configuration.host
         let url = URL(string: "http://\(shownHost):\(relay.port)/")!
         self.url = url

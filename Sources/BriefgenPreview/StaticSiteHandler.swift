@@ -98,7 +98,11 @@ public struct StaticSiteHandler: HTTPHandler {
 
     func isNotModified(_ request: HTTPRequest, tag: String, modified: Int) -> Bool {
         if let match = request.headers[.init("If-None-Match")] {
-            return match.split(separator: ",").contains { $0.trimmingWhitespace == tag || $0.trimmingWhitespace == "*" }
+            // Weak comparison (RFC 9110 §13.1.2): `W/"x"` matches `"x"`.
+            return match.split(separator: ",").contains { candidate in
+                let candidate = candidate.trimmingWhitespace
+                return candidate == "*" || (candidate.hasPrefix("W/") ? String(candidate.dropFirst(2)) : candidate) == tag
+            }
         }
         if let since = request.headers[.init("If-Modified-Since")].flatMap(HTTPDate.parse) {
             return modified <= since

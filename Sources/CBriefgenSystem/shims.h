@@ -50,7 +50,8 @@ static inline int briefgen_watch_stop_signals(void) {
     action.sa_handler = briefgen_report_stop_signal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
-    if (sigaction(SIGINT, &action, NULL) != 0 || sigaction(SIGTERM, &action, NULL) != 0) return -1;
+    /* SIGHUP too: closing the terminal `serve` runs in must clean up as Ctrl-C does. */
+    if (sigaction(SIGINT, &action, NULL) != 0 || sigaction(SIGTERM, &action, NULL) != 0 || sigaction(SIGHUP, &action, NULL) != 0) return -1;
     return ends[0];
 }
 

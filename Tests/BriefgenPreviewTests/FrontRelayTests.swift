@@ -160,7 +160,7 @@ struct FrontRelayTests {
         defer { Task { await preview.stop() } }
         let heads: [[UInt8]] = [
             Self.bytes("GET / HTTP/1.1\r\nHost: x\r\n Connection: keep-alive\r\n\r\n"),
-            Self.bytes("GET / HTTP/1.1\r\nX: ") + [0xFF, 0xFE] + Self.bytes("\r\n\r\n"),
+            Self.bytes("GET / HTTP/1.1\r\nX: a\u{1}b\r\n\r\n"),
             Self.bytes("GET /\r\n\r\n"),
         ]
         for head in heads {
@@ -170,6 +170,35 @@ struct FrontRelayTests {
             #expect(!response.text.isEmpty)
             #expect(result.closed)
         }
+    }
+
+    @Test("a cookie that is not UTF-8 (another app on localhost may set one) does not stop the page being served")
+    func latinCookie() async throws {
+        let preview = try await PreviewFixture()
+        defer { Task { await preview.stop() } }
+        let result = try await exchange(preview, [Self.bytes("GET / HTTP/1.1\r\nHost: x\r\nCookie: caf") + [0xE9] + Self.bytes("\r\n\r\n")])
+        #expect(result.response?.status == 200)
+    }
+
+    @Test("closed live-reload streams are let go by the server too, at its next heartbeat, not at the next rebuild")
+    func heartbeatFindsClosedStreams() async throws {
+        let preview = try await PreviewFixture(heartbeat: .milliseconds(300))
+        defer { Task { await preview.stop() } }
+        let port = preview.port
+        let opened = try await RawHTTPClient.offThread {
+            (0..<5).map { _ -> Bool in
+                guard let fd = try? RawHTTPClient.connect(port: port) else { return false }
+                defer { close(fd) }
+                guard (try? RawHTTPClient.send(fd, "GET \(LiveReload.path) HTTP/1.1\r\nHost: x\r\n\r\n")) != nil else { return false }
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                return recv(fd, &buffer, buffer.count, 0) > 0
+            }
+        }
+        #expect(opened == Array(repeating: true, count: 5))
+        #expect(preview.server.liveReload.listenerCount == 5)
+        let deadline = Date().addingTimeInterval(12)
+        while preview.server.liveReload.listenerCount > 0, Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(preview.server.liveReload.listenerCount == 0)
     }
 
     @Test("a closed live-reload stream gives its connection back within seconds, not at the next rebuild")

@@ -14,7 +14,7 @@ final class PreviewFixture: @unchecked Sendable {
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    init(watch: Bool = false, headLimits: RequestHeadLimits = RequestHeadLimits()) async throws {
+    init(watch: Bool = false, headLimits: RequestHeadLimits = RequestHeadLimits(), heartbeat: Duration = .seconds(15)) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("briefgen-preview-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for name in ["Content", "Templates"] {
@@ -28,7 +28,7 @@ final class PreviewFixture: @unchecked Sendable {
                                    outputDirectory: output, contentDisplayPath: "Content", templatesDisplayPath: "Templates",
                                    cacheDirectory: folder.appendingPathComponent("serve/.briefgen-cache"))
         server = PreviewServer(configuration: .init(host: "127.0.0.1", port: 0, build: options, watch: watch, removeOutputOnStop: false,
-                                                    headLimits: headLimits))
+                                                    headLimits: headLimits, heartbeat: heartbeat))
         let url = try await server.start()
         port = UInt16(url.port!)
         PreviewFixture.leftovers.remember(folder: folder, server: server)
@@ -137,6 +137,9 @@ struct PreviewTests {
         #expect(try await preview.get("/feed.xml", headers: ["If-None-Match": tag]).status == 304)
         #expect(try await preview.get("/feed.xml", headers: ["If-Modified-Since": modified]).status == 304)
         #expect(try await preview.get("/feed.xml", headers: ["If-None-Match": "\"other\""]).status == 200)
+        // Weak comparison: a tag a proxy marked weak still matches; a list with it too.
+        #expect(try await preview.get("/feed.xml", headers: ["If-None-Match": "W/" + tag]).status == 304)
+        #expect(try await preview.get("/feed.xml", headers: ["If-None-Match": "\"other\", W/\(tag)"]).status == 304)
         let head = try await preview.get("/feed.xml", method: "HEAD")
         #expect(head.status == 200)
         #expect(head.headers["content-length"] == String(first.body.count))

@@ -33,16 +33,16 @@ struct RequestHeadCheckTests {
               ("GET / HTTP/1.1\r\nConnection : keep-alive\r\n", "A header name has characters a name may not have."),
               ("GET / HTTP/1.1\r\n\rConnection: keep-alive\r\n", "A header name has characters a name may not have."),
               ("GET / HTTP/1.1\r\n\u{85}Connection: keep-alive\r\n", "A header name has characters a name may not have."),
-              ("GET / HTTP/1.1\r\nX: a\u{0}b\r\n", "A header value has control characters or is not UTF-8."),
+              ("GET / HTTP/1.1\r\nX: a\u{0}b\r\n", "A header value has control characters."),
               ("GET / HTTP/1.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n", "The request has both Content-Length and Transfer-Encoding."),
           ])
     func refused(head: String, reason: String) {
         #expect(Self.problem(head) == reason)
     }
 
-    @Test("a header value that is not UTF-8 is refused")
+    @Test("a header value that is not UTF-8 passes the check: the forwarded head leaves the line out")
     func invalidUTF8() {
-        let head = Array("GET / HTTP/1.1\r\nX: ".utf8) + [0xFF, 0xFE] + Array("\r\n".utf8)
-        #expect(RequestHeadCheck.problem(Self.lines(head)) == "A header value has control characters or is not UTF-8.")
+        let head = Array("GET / HTTP/1.1\r\nCookie: ".utf8) + [0xFF, 0xFE] + Array("\r\n".utf8)
+        #expect(RequestHeadCheck.problem(Self.lines(head)) == nil)
     }
 }

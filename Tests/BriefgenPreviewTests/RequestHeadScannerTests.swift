@@ -70,4 +70,11 @@ struct ForwardedHeadTests {
         let head = String(decoding: ForwardedHead.bytes(requestLine: lines[0], headerLines: lines.dropFirst()), as: UTF8.self)
         #expect(head == "GET / HTTP/1.1\r\nHost: x\r\nCookie: a\r\n b\r\nConnection: close\r\n\r\n")
     }
+
+    @Test("a header line that is not UTF-8 is dropped, not passed to FlyingFox, which cannot read it")
+    func notUTF8Dropped() {
+        let lines = [Array("GET / HTTP/1.1".utf8)[...], Array("Cookie: caf".utf8 + [0xE9])[...], Array("Host: x".utf8)[...]]
+        let head = String(decoding: ForwardedHead.bytes(requestLine: lines[0], headerLines: lines.dropFirst()), as: UTF8.self)
+        #expect(head == "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    }
 }

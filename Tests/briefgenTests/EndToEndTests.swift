@@ -455,6 +455,22 @@ struct ServeEndToEndTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty, "the temporary build and socket folders are removed")
     }
 
+    @Test("closing the terminal (SIGHUP) stops it as Ctrl-C does, removing its temporary folders")
+    func hangUp() throws {
+        let site = try Briefgen.sampleSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        // A short temporary path, so the socket folder is made there too and its removal is seen.
+        let temporary = URL(fileURLWithPath: "/tmp/bg-hup-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        let (process, out, _) = try ServeEndToEndTests.startServe(in: site, temporary: temporary)
+        _ = try #require(ServeEndToEndTests.announcedAddress(out))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).contains { $0.hasPrefix("briefgen-http-") })
+        kill(process.processIdentifier, SIGHUP)
+        #expect(ServeEndToEndTests.exited(process), "the server stops on SIGHUP")
+        #expect(process.terminationStatus == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty, "the temporary folders are removed")
+    }
+
     @Test("600 KB request lines are refused at once: a normal request is answered meanwhile, and Ctrl-C stops it promptly")
     func longRequestLines() throws {
         let site = try Briefgen.sampleSite()
@@ -508,7 +524,8 @@ struct ServeEndToEndTests {
         // The build has begun once it writes into the temporary folder (its cache, its staging).
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
-            let folders = (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+            // The build folder, not FlyingFox's socket folder beside it.
+            let folders = ((try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []).filter { $0.hasPrefix("briefgen-serve-") }
             if let folder = folders.first,
                !((try? FileManager.default.contentsOfDirectory(atPath: temporary.appendingPathComponent(folder).path)) ?? []).isEmpty { break }
             usleep(20_000)
@@ -520,7 +537,7 @@ struct ServeEndToEndTests {
         let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(printed.contains("Stopping."))
         #expect(!printed.contains("press Ctrl-C"), "stopped before it was announced: \(printed)")
-        #expect((try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) == [], "the temporary build folder is removed")
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) == [], "the temporary build folder is removed: \(printed)")
     }
 
     @Test("a flood of connections that exhausts the file descriptors does not stop it for good")
