@@ -58,7 +58,11 @@ final class PreviewFixture: @unchecked Sendable {
 
         func removeAll() {
             let (folders, servers) = lock.withLock { (self.folders, self.servers) }
-            for server in servers { server.removeBackendSocket() }
+            // A rebuild still running (a watching fixture) would write its folders again.
+            for server in servers {
+                for _ in 0..<500 where !server.endBuilds() { usleep(10_000) }
+                server.removeBackendSocket()
+            }
             for folder in folders { try? FileManager.default.removeItem(at: folder) }
         }
     }
