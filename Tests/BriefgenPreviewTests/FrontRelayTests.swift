@@ -180,6 +180,15 @@ struct FrontRelayTests {
         #expect(result.response?.status == 200)
     }
 
+    @Test("a request with its target in absolute form, as a proxy sends it, gets the page")
+    func absoluteFormTarget() async throws {
+        let preview = try await PreviewFixture()
+        defer { Task { await preview.stop() } }
+        let result = try await exchange(preview, [Self.bytes("GET http://localhost:\(preview.port)/points/ HTTP/1.1\r\nHost: localhost\r\n\r\n")])
+        #expect(result.response?.status == 200)
+        #expect(result.response?.text.contains("Sticking points") == true)
+    }
+
     @Test("closed live-reload streams are let go by the server too, at its next heartbeat, not at the next rebuild")
     func heartbeatFindsClosedStreams() async throws {
         let preview = try await PreviewFixture(heartbeat: .milliseconds(300))

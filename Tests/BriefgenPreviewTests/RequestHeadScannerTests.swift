@@ -77,4 +77,19 @@ struct ForwardedHeadTests {
         let head = String(decoding: ForwardedHead.bytes(requestLine: lines[0], headerLines: lines.dropFirst()), as: UTF8.self)
         #expect(head == "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
     }
+
+    @Test("a target in absolute form goes on in origin form; other targets as they are",
+          arguments: [
+              ("GET http://localhost:1313/points/?page=2 HTTP/1.1", "GET /points/?page=2 HTTP/1.1"),
+              ("GET HTTPS://[::1]:8080/a%20b HTTP/1.1", "GET /a%20b HTTP/1.1"),
+              ("HEAD http://localhost:1313 HTTP/1.1", "HEAD / HTTP/1.1"),
+              ("GET http://localhost?x=1 HTTP/1.1", "GET /?x=1 HTTP/1.1"),
+              ("GET http://localhost/a#top HTTP/1.1", "GET /a HTTP/1.1"),
+              ("GET /http://x/ HTTP/1.1", "GET /http://x/ HTTP/1.1"),
+              ("GET / HTTP/1.1", "GET / HTTP/1.1"),
+              ("OPTIONS * HTTP/1.1", "OPTIONS * HTTP/1.1"),
+          ])
+    func absoluteForm(line: String, forwarded: String) {
+        #expect(String(decoding: ForwardedHead.originForm(Array(line.utf8)[...]), as: UTF8.self) == forwarded)
+    }
 }
