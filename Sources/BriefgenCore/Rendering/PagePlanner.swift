@@ -102,7 +102,7 @@ public struct PagePlanner: Sendable {
 
     func articlesIndex() -> [Page] {
         let briefing = self.briefing, values = self.values, routes = self.routes
-        return Pagination.pages(count: briefing.articles.count, perPage: perPage * 2).map { pagination in
+        return Parallel.map(Pagination.pages(count: briefing.articles.count, perPage: perPage * 2)) { pagination in
             let urlPath = routes.articles(page: pagination.page)
             return page(.articles, urlPath, lastModified: briefing.articles[safe: pagination.range.lowerBound]?.date,
                         inSitemap: pagination.page == 1, inputs: { hash in
@@ -146,7 +146,7 @@ public struct PagePlanner: Sendable {
         let briefing = self.briefing, values = self.values, routes = self.routes, perPage = self.perPage
         let developments = briefing.developmentsByPoint[point.slug] ?? []
         let overviewHTML = pointRenderer.render(point.overview, firstLine: point.overviewFirstLine).html
-        return Pagination.pages(count: developments.count, perPage: perPage).map { pagination in
+        return Parallel.map(Pagination.pages(count: developments.count, perPage: perPage)) { pagination in
             let urlPath = routes.point(point.slug, page: pagination.page)
             return page(.point, urlPath, lastModified: briefing.updated(point), inSitemap: pagination.page == 1, inputs: { hash in
                 hash.include(pagination)
@@ -284,7 +284,7 @@ public struct PagePlanner: Sendable {
         let briefing = self.briefing, values = self.values, routes = self.routes
         let statements = briefing.statementsByActor[actor.slug] ?? []
         let bioHTML = actorRenderer.render(actor.bio, firstLine: actor.bioFirstLine).html
-        return Pagination.pages(count: statements.count, perPage: perPage * 2).map { pagination in
+        return Parallel.map(Pagination.pages(count: statements.count, perPage: perPage * 2)) { pagination in
             let urlPath = routes.actor(actor.slug, page: pagination.page)
             return page(.actor, urlPath, lastModified: statements.first?.date, inSitemap: pagination.page == 1, inputs: { hash in
                 hash.include(pagination)
@@ -317,7 +317,7 @@ public struct PagePlanner: Sendable {
     func timeline() -> [Page] {
         let briefing = self.briefing, values = self.values, routes = self.routes
         let developments = briefing.developments
-        return Pagination.pages(count: developments.count, perPage: perPage * 2).map { pagination in
+        return Parallel.map(Pagination.pages(count: developments.count, perPage: perPage * 2)) { pagination in
             let urlPath = routes.timeline(page: pagination.page)
             return page(.timeline, urlPath, lastModified: developments[safe: pagination.range.lowerBound]?.date,
                         inSitemap: pagination.page == 1, inputs: { hash in
