@@ -32,6 +32,8 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .systemLibrary(name: "CBriefgenSystem"),
+        // jemalloc's options (huge pages), for the binaries that link jemalloc.
+        .target(name: "CBriefgenAllocator"),
         .target(
             name: "BriefgenCore",
             dependencies: [
@@ -53,13 +55,14 @@ let package = Package(
                 "BriefgenCore",
                 "BriefgenPreview",
                 "CBriefgenSystem",
+                "CBriefgenAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: fastAllocator
         ),
         .executableTarget(
             name: "briefgen-bench",
-            dependencies: ["BriefgenCore"],
+            dependencies: ["BriefgenCore", "CBriefgenAllocator"],
             path: "Benchmarks/Sources/briefgen-bench",
             linkerSettings: fastAllocator
         ),
