@@ -1,7 +1,6 @@
 import ArgumentParser
 import BriefgenCore
 
-@main
 struct Briefgen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "briefgen",
@@ -14,4 +13,23 @@ struct Briefgen: AsyncParsableCommand {
         subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, ImportCommand.self],
         defaultSubcommand: nil
     )
+}
+
+extension Briefgen {
+    /// Why `briefgen help …` names no subcommand of briefgen, or nil. swift-argument-parser's
+    /// `help` prints the overview and exits 0 for a name it does not know, so a typo in a script
+    /// (`briefgen help buidl`) looked like success; `git help nosuch` fails, and so does this.
+    static func unknownHelpTopic(in arguments: [String]) -> String? {
+        guard arguments.first == "help" else { return nil }
+        let names = configuration.subcommands.map { $0._commandName }
+        for topic in arguments.dropFirst() where !topic.hasPrefix("-") {
+            guard names.contains(topic) else {
+                return "Error: '\(topic)' is not a subcommand of briefgen; it has \(names.joined(separator: ", ")).\n"
+                    + "Usage: briefgen help <subcommand>\n"
+            }
+            // Our subcommands have none of their own: anything after the first is not a topic.
+            break
+        }
+        return nil
+    }
 }

@@ -161,6 +161,19 @@ struct EndToEndTests {
         }
     }
 
+    @Test("help answers for each subcommand and fails for a name that is not one")
+    func helpTopics() throws {
+        let here = FileManager.default.temporaryDirectory
+        let build = try Briefgen.run(["help", "build"], in: here)
+        #expect(build.status == 0 && build.stdout.contains("--content"), "\(build.stderr)")
+        let overview = try Briefgen.run(["help"], in: here)
+        #expect(overview.status == 0 && overview.stdout.contains("SUBCOMMANDS"))
+        let typo = try Briefgen.run(["help", "buidl"], in: here)
+        #expect(typo.status == 64, "a typo is not success")
+        #expect(typo.stderr.contains("'buidl' is not a subcommand of briefgen; it has build, check, serve, import"), "\(typo.stderr)")
+        #expect(typo.stdout.isEmpty)
+    }
+
     @Test("--content naming a file or nothing says which")
     func contentNotAFolder() throws {
         let site = try Briefgen.sampleSite()
