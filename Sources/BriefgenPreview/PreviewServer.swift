@@ -322,8 +322,23 @@ public final class PreviewServer: @unchecked Sendable {
         await stopBackend()
         removeBackendSocket()
         buildQueue.sync {}
-        if configuration.removeOutputOnStop {
+        removeTemporaryOutput()
+    }
+
+    private let removalLock = NSLock()
+    private var temporaryOutputRemoved = false
+
+    /// Removes the temporary output folder (with `removeOutputOnStop`), once. A Ctrl-C during the
+    /// first build has two ways out that both remove it, the clean stop and the forced exit (see
+    /// `StopSignals`); each used to remove the tree on its own, and either could end the process
+    /// while the other was halfway through, leaving part of the site behind. The one that comes
+    /// second now waits here until the folder is gone.
+    public func removeTemporaryOutput() {
+        guard configuration.removeOutputOnStop else { return }
+        removalLock.withLock {
+            guard !temporaryOutputRemoved else { return }
             try? FileManager.default.removeItem(at: configuration.build.outputDirectory.deletingLastPathComponent())
+            temporaryOutputRemoved = true
         }
     }
 }

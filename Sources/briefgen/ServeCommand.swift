@@ -91,7 +91,8 @@ struct ServeCommand: AsyncParsableCommand {
                 stopContinuation.finish()
             }, mayExit: { server.endBuilds() }, cleanUp: {
                 server.removeBackendSocket()
-                if let temporaryFolder { try? FileManager.default.removeItem(at: temporaryFolder) }
+                // Shared with the clean stop, which may be removing the folder at this moment.
+                server.removeTemporaryOutput()
             })
         } catch {
             FileHandle.standardError.write(Data("error: cannot watch for Ctrl-C: \(error)\n".utf8))
