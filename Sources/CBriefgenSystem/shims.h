@@ -24,6 +24,11 @@ static inline int briefgen_exchange_paths(const char *a, const char *b) {
 #endif
 }
 
+/* The C library's substring search (a GNU extension, so not in Swift's Glibc module). */
+static inline void *briefgen_memmem(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length) {
+    return memmem(haystack, haystack_length, needle, needle_length);
+}
+
 /* The write end of the pipe the stop signals are reported on; -1 until they are watched. */
 static int briefgen_stop_signal_pipe_write = -1;
 

@@ -1,3 +1,5 @@
+import CBriefgenSystem
+
 /// Literal substring search on UTF-8 bytes.
 ///
 /// Foundation's `contains`/`range(of:)` bridge to NSString and search UTF-16, which dominated
@@ -31,9 +33,19 @@ enum ByteSearch {
         }
     }
 
+    static func contains(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        needle.withUnsafeBufferPointer { pattern in search(pattern, in: haystack, from: 0, backwards: false) != nil }
+    }
+
     private static func search(_ pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from: Int, backwards: Bool) -> Int? {
         let n = text.count, m = pattern.count
         guard m > 0, n >= m, from <= n - m else { return m == 0 ? from : nil }
+        if !backwards, let base = text.baseAddress, let needle = pattern.baseAddress {
+            // The C library's memmem compares many bytes a step; the loop below went one by one
+            // (a seventh of reading a raw article, for the furniture and embedded-post markers).
+            guard let found = briefgen_memmem(base + from, n - from, needle, m) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
         let first = pattern[0]
         var index = backwards ? n - m : from
         while backwards ? index >= from : index <= n - m {

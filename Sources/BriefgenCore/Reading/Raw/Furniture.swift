@@ -23,6 +23,15 @@ enum Furniture {
 
     /// A live blog's entry time on a line of its own: "14:05 GMT", "2.05pm", "09:30".
     static func isTimeStamp(_ line: String) -> Bool {
+        // A time's hours start with a digit or a sign (`Int` reads "+9"), after any spaces and
+        // any separators `isTime` splits away (".9.30" is nine thirty to it).
+        guard line.utf8.count <= 24, let first = line.utf8.first(where: { $0 != 0x20 && $0 != 0x3A && $0 != 0x2E }),
+              (0x30...0x39).contains(first) || first == 0x2B || first == 0x2D else { return false }
+        return timeStampMatches(line)
+    }
+
+    /// The whole test, without the byte check that dismisses most lines first.
+    static func timeStampMatches(_ line: String) -> Bool {
         guard line.utf8.count <= 24, line.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return false }
         let tokens = line.lowercased().split(separator: " ")
         guard let first = tokens.first, isTime(String(first)) else { return false }
@@ -31,8 +40,13 @@ enum Furniture {
 
     /// Labels that open a page's footer: what follows is about the writer, not the story.
     static func isFooterLabel(_ line: String) -> Bool {
-        guard line.utf8.count <= 24 else { return false }
-        return ["about the author", "about the authors", "about the writer", "about the writers"]
+        guard line.utf8.count <= 24, FurnitureBytes.containsFolded("about", in: line) else { return false }
+        return footerLabelMatches(line)
+    }
+
+    /// The whole test, without the byte check that dismisses most lines first.
+    static func footerLabelMatches(_ line: String) -> Bool {
+        ["about the author", "about the authors", "about the writer", "about the writers"]
             .contains(line.trimmingWhitespace.lowercased().trimmingCharacters(in: [":"]))
     }
 
@@ -53,6 +67,12 @@ enum Furniture {
     /// "Updated: Mon 29 December 2025", "2025-12-29", "Published 2 hours ago".
     static func isDateLine(_ line: String) -> Bool {
         // Every date has a digit and is short, and names a month, is ISO-written or says "ago".
+        guard line.utf8.count <= 90, FurnitureBytes.mayBeDate(line) else { return false }
+        return dateLineMatches(line)
+    }
+
+    /// The whole test, without the byte check that dismisses most lines first.
+    static func dateLineMatches(_ line: String) -> Bool {
         guard line.utf8.count <= 90, line.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return false }
         let folded = String(decoding: line.utf8.map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)
         guard monthAbbreviations.contains(where: { ByteSearch.contains($0, in: folded) }) || ByteSearch.contains("-", in: folded)
@@ -117,6 +137,12 @@ enum Furniture {
     /// Photo captions: "Leaders meet in Florida (File image)", "… Image: Agency/Name".
     /// Credits sit at the end of a caption, so only the last characters are searched.
     static func isCaption(_ paragraph: String) -> Bool {
+        guard paragraph.utf8.count <= 600, FurnitureBytes.mayBeCaption(paragraph) else { return false }
+        return captionMatches(paragraph)
+    }
+
+    /// The whole test, without the byte check that dismisses most paragraphs first.
+    static func captionMatches(_ paragraph: String) -> Bool {
         guard paragraph.utf8.count <= 600 else { return false }
         // Every marker has a bracket, a colon, a slash, or one of a few agency names.
         let tailBytes = paragraph.utf8.suffix(100)
@@ -132,6 +158,12 @@ enum Furniture {
 
     /// "1,234 views", "12K views", "Views: 5,100".
     static func isViewCounter(_ line: String) -> Bool {
+        guard line.utf8.count <= 40, FurnitureBytes.mayBeViewCounter(line) else { return false }
+        return viewCounterMatches(line)
+    }
+
+    /// The whole test, without the byte check that dismisses most lines first.
+    static func viewCounterMatches(_ line: String) -> Bool {
         guard line.utf8.count <= 40, line.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return false }
         let text = line.trimmingWhitespace.lowercased()
         guard text.count <= 40 else { return false }

@@ -62,15 +62,13 @@ public struct RawArticleReader: Sendable {
         text.withUTF8 { bytes in
             var start = 0
             let count = bytes.count
-            var index = 0
-            while index <= count {
-                if index == count || bytes[index] == 0x0A {
-                    number += 1
-                    let line = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                    result.append(RawLine(text: RawArticleReader.cleanedLine(line), number: number))
-                    start = index + 1
-                }
-                index += 1
+            while start <= count {
+                // Line ends found sixteen bytes a step: splitting was a tenth of reading an article.
+                let end = ByteScan.next(in: bytes, from: start, 0x0A, 0x0A, 0x0A, 0x0A)
+                number += 1
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                result.append(RawLine(text: RawArticleReader.cleanedLine(line), number: number))
+                start = end + 1
             }
         }
         return result
@@ -79,11 +77,7 @@ public struct RawArticleReader: Sendable {
     /// A line with tabs and typographic spaces made plain and zero-width characters removed.
     /// Looks at the bytes first: almost every line has none of them.
     static func cleanedLine(_ line: UnsafeBufferPointer<UInt8>) -> String {
-        var needsCleaning = false
-        for byte in line where byte == 0x09 || byte == 0xC2 || byte == 0xE2 || byte == 0xEF {
-            needsCleaning = true
-            break
-        }
+        let needsCleaning = ByteScan.next(in: line, from: 0, 0x09, 0xC2, 0xE2, 0xEF) < line.count
         let text = String(decoding: line, as: UTF8.self)
         guard needsCleaning else { return text }
         guard text.unicodeScalars.contains(where: { [0xA0, 0x2009, 0x202F, 0x200B, 0xFEFF, 0x09, 0x2007].contains($0.value) }) else {
