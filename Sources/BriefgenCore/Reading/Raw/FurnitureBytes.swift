@@ -79,21 +79,25 @@ enum FurnitureBytes {
         var paragraph = paragraph
         return paragraph.withUTF8 { bytes in
             let tail = UnsafeBufferPointer(rebasing: bytes[max(0, bytes.count - 100)...])
-            var candidates = false
-            for byte in tail {
-                if byte == 0x28 || byte == 0x3A || byte == 0x2F { return true }
-                switch byte {
-                case UInt8(ascii: "G"), UInt8(ascii: "S"), UInt8(ascii: "P"), UInt8(ascii: "p"), UInt8(ascii: "E"), UInt8(ascii: "A"),
-                     UInt8(ascii: "R"):
-                    candidates = true // the first letter of a name in `agencies`
-                default:
-                    break
+            for index in tail.indices {
+                let name: [UInt8]
+                switch tail[index] {
+                case 0x28, 0x3A, 0x2F: return true // ( : /
+                case UInt8(ascii: "G"): name = agencies[0]
+                case UInt8(ascii: "S"): name = agencies[1]
+                case UInt8(ascii: "P"): name = agencies[2]
+                case UInt8(ascii: "p"): name = agencies[3]
+                case UInt8(ascii: "E"): name = agencies[4]
+                case UInt8(ascii: "A"): name = agencies[5]
+                case UInt8(ascii: "R"): name = agencies[6]
+                default: continue
                 }
+                if tail.count - index >= name.count, name.indices.allSatisfy({ tail[index + $0] == name[$0] }) { return true }
             }
-            guard candidates else { return false }
-            return agencies.contains { name in ByteSearch.contains(name, in: tail) }
+            return false
         }
     }
 
+    /// In the order of their first letters in `mayBeCaption`'s switch.
     private static let agencies: [[UInt8]] = ["Getty", "Shutterstock", "Photo", "photo", "EPA", "AFP", "Reuters"].map { Array($0.utf8) }
 }

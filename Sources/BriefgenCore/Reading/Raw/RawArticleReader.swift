@@ -243,6 +243,8 @@ public struct RawArticleReader: Sendable {
 
     /// "– President Donald J. Trump", "— Maria Kovac, foreign minister".
     private func isAttribution(_ text: String) -> Bool {
+        // "-" or the first byte of "–", "—" and "―" (E2 80 93…95): most paragraphs start otherwise.
+        guard let lead = text.utf8.first, lead == 0x2D || lead == 0xE2 else { return false }
         guard let first = text.first, "–—―-".contains(first) else { return false }
         let rest = text.drop(while: { "–—―- ".contains($0) })
         guard let initial = rest.first, initial.isUppercase else { return false }
