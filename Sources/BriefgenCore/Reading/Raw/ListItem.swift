@@ -7,6 +7,12 @@ struct ListItem: Equatable {
     static let bullets: Set<Character> = ["•", "-", "*", "·", "▪", "◦", "‣", "●"]
 
     static func parse(_ line: String) -> ListItem? {
+        // A character that starts with an ASCII letter is neither a bullet nor a number: most
+        // paragraphs are dismissed on their first visible byte, before any character is made.
+        if let lead = line.utf8.first(where: { $0 != 0x20 && !(0x09...0x0D).contains($0) }),
+           (0x41...0x5A).contains(lead) || (0x61...0x7A).contains(lead) {
+            return nil
+        }
         let text = line.trimmingWhitespace
         guard let first = text.first else { return nil }
         if bullets.contains(first) {
