@@ -119,7 +119,15 @@ public final class PreviewServer: @unchecked Sendable {
         self.url = url
         options.baseURL = url.absoluteString
 
-        _ = rebuildNow()
+        // On the build queue, not on the calling task's thread: a build of several seconds would
+        // hold one of Swift's few cooperative threads, which FlyingFox answers requests on (with
+        // several servers in one process, the test suite's, requests timed out meanwhile).
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            buildQueue.async { [self] in
+                _ = rebuildNow()
+                continuation.resume()
+            }
+        }
         if configuration.watch {
             let watcher = SiteWatcher(folders: [options.contentDirectory, options.templatesDirectory])
             watcher.start { [weak self] in self?.requestRebuild() }
