@@ -7,7 +7,7 @@ public enum MarkdownEscaping {
     /// Escapes inline markup everywhere and block markup at the start of the text.
     public static func escape(_ text: String) -> String {
         // Most text has nothing to escape: check the bytes before building anything.
-        guard text.utf8.contains(where: isSpecial) else { return escapeBlockStart(text) }
+        guard hasSpecial(text) else { return escapeBlockStart(text) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 8)
         for byte in text.utf8 {
@@ -15,6 +15,16 @@ public enum MarkdownEscaping {
             bytes.append(byte)
         }
         return escapeBlockStart(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Whether any byte is special, over the bytes in place: the generic `contains(where:)` on
+    /// the UTF-8 view was 4% of a raw build.
+    static func hasSpecial(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes where isSpecial(byte) { return true }
+            return false
+        }
     }
 
     /// `\ ` * _ [ ] < > & | ~`: ASCII, so a byte test is exact.
