@@ -65,6 +65,21 @@ struct ImportRoundTripTests {
         #expect(page.contains("#intro-p4"), "the quote links to the paragraph that names Borin Kest")
     }
 
+    @Test("a stray quote mark at the end of a paragraph: the imported page has no empty quotation and builds")
+    func strayQuoteMark() throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        folder.write("Content/articles/stray.txt", """
+        date 2025-12-20 The talks went on in Florida today.
+
+        He said the guarantees were close."
+
+        """)
+        try roundTrip(site: folder, raw: "stray.txt")
+        let page = try #require(folder.read("FromRaw/articles/stray/index.html"))
+        #expect(!page.contains("<blockquote><p></p></blockquote>"))
+    }
+
     @Test("fixture articles with lists, posts and block quotations", arguments: ["05-lists.txt", "08-block-quotes.txt", "09-social-posts.txt", "11-crlf-bom.txt"])
     func fixture(_ name: String) throws {
         let folder = TemporaryFolder()

@@ -178,6 +178,16 @@ struct RawReaderRuleTests {
         #expect(try quotes("‘We are ready to talk,’ said Maria Kovac.") == [Quote(text: "We are ready to talk", speaker: "Maria Kovac")])
     }
 
+    @Test("a quote mark left open with nothing after it quotes nothing", arguments: [
+        "He said the guarantees were close.\"", "The line runs through the Territory „", "He said «", "Talks resumed. “",
+    ])
+    func strayQuoteMark(paragraph: String) throws {
+        #expect(try quotes(paragraph).isEmpty)
+        // A quotation that runs on over paragraphs is still one.
+        let carried = try read("date 2025-12-20 The talks went on.\n\n“We are close to a deal.\n\n“It will take time,” Maria Kovac said.\n")
+        #expect(carried.quotes.map(\.text) == ["We are close to a deal. It will take time"])
+    }
+
     @Test("apostrophes are not quote marks")
     func apostrophes() throws {
         #expect(try quotes("Northland's delegation and Southland’s envoy met in the ministers' lounge.").isEmpty)

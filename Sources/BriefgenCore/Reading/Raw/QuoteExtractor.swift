@@ -151,13 +151,15 @@ public struct QuoteExtractor: Sendable {
                         let after = String(scalars: characters[first.end..<sentenceEnd(after: first.end, sentences, limit: spans.first?.start)])
                         var speaker = carried.speaker ?? Attribution.speakerAfter(after)
                         speaker = resolve(speaker, people: &people, sentenceStart: { "" })
-                        found.append(Found(quote: Quote(text: clean(text), speaker: speaker), paragraph: carried.paragraph))
-                        remember(speaker, &people, &previousSpeaker, paragraphIndex)
+                        if text.contains(where: \.isLetter) {
+                            found.append(Found(quote: Quote(text: clean(text), speaker: speaker), paragraph: carried.paragraph))
+                            remember(speaker, &people, &previousSpeaker, paragraphIndex)
+                        }
                     } else {
                         pending = (text, carried.speaker, carried.paragraph)
                         continue
                     }
-                } else {
+                } else if carried.text.contains(where: \.isLetter) {
                     found.append(Found(quote: Quote(text: clean(carried.text), speaker: carried.speaker), paragraph: carried.paragraph))
                 }
             }
@@ -247,7 +249,9 @@ public struct QuoteExtractor: Sendable {
             }
             observeSentences(before: Int.max)
         }
-        if let carried = pending {
+        // A quote mark left open at the end (`close."` with no opening, a stray `“`) quotes
+        // nothing: like a closed quotation, a carried one needs a letter to be kept.
+        if let carried = pending, carried.text.contains(where: \.isLetter) {
             found.append(Found(quote: Quote(text: clean(carried.text), speaker: carried.speaker), paragraph: carried.paragraph))
         }
         return found
