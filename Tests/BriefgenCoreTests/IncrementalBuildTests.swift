@@ -65,6 +65,23 @@ struct IncrementalBuildTests {
         _ = try assertMatchesFresh(folder, cache: cache, "stylesheet changed")
     }
 
+    @Test("renaming a point's or an actor's file (its slug) rebuilds what named the old slug")
+    func renamedPointAndActor() throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        let cache = SummaryCache()
+        _ = try assertMatchesFresh(folder, cache: cache, "first build")
+        try FileManager.default.moveItem(at: folder.path("Content/actors/zelenskyy.md"), to: folder.path("Content/actors/zelensky.md"))
+        _ = try assertMatchesFresh(folder, cache: cache, "actor renamed")
+        #expect(FileManager.default.fileExists(atPath: folder.path("Output/actors/zelensky/index.html").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("Output/actors/zelenskyy").path))
+        try FileManager.default.moveItem(at: folder.path("Content/points/territory-and-donbas.md"), to: folder.path("Content/points/territory.md"))
+        _ = try assertMatchesFresh(folder, cache: cache, "point renamed")
+        // A new process, with only what the cache folder kept.
+        try FileManager.default.moveItem(at: folder.path("Content/actors/zelensky.md"), to: folder.path("Content/actors/zelenskyy.md"))
+        _ = try assertMatchesFresh(folder, cache: SummaryCache.load(from: folder.path(".briefgen-cache/Output.summaries")), "renamed back")
+    }
+
     @Test("a quote far down a briefing's developments still refreshes 'Who said what' when it changes")
     func whoSaidWhatReachesPastFortyDevelopments() throws {
         let folder = TemporaryFolder()

@@ -161,19 +161,21 @@ public struct ContentLoader: Sendable {
         return try SourceText.read(fileAt: url, displayPath: shown)
     }
 
-    /// Reads the files of a folder in parallel. Their hashes go into `inputs` when given.
+    /// Reads the files of a folder in parallel. Their names and hashes go into `inputs` when given:
+    /// a point's or an actor's file name is its slug, which articles' summaries and pages hold, so
+    /// renaming `zelenskyy.md` to `zelensky.md` must change the inputs as an edit does.
     private func readAll<T: Sendable>(in folder: String, extensions: Set<String>, recursive: Bool = false,
                                       inputs: UnsafeMutablePointer<ContentHash>? = nil,
                                       problems: inout [Diagnostic],
                                       _ read: @Sendable (SourceText, String) throws(Diagnostic) -> T) -> [T] {
         let files = ContentLoader.files(in: directoryPath + "/" + folder, relativeTo: folder, shownFolder: displayPath,
                                         extensions: extensions, recursive: recursive, policy: linkPolicy, problems: &problems)
-        let results: [Result<(T, ContentHash), Diagnostic>] = Parallel.map(files) { relative in
+        let results: [Result<(T, ContentHash, String), Diagnostic>] = Parallel.map(files) { relative in
             do throws(Diagnostic) {
                 let shown = displayPath + "/" + relative
                 let data = try FileSystem.read(directoryPath + "/" + relative, shown: shown)
                 let text = try SourceText.decode(data, path: shown)
-                return .success((try read(text, ContentLoader.slug(forFile: relative)), text.hash))
+                return .success((try read(text, ContentLoader.slug(forFile: relative)), text.hash, relative))
             } catch {
                 return .failure(error)
             }
@@ -181,8 +183,9 @@ public struct ContentLoader: Sendable {
         var values: [T] = []
         for result in results {
             switch result {
-            case .success(let (value, hash)):
+            case .success(let (value, hash, relative)):
                 values.append(value)
+                inputs?.pointee.update(relative)
                 inputs?.pointee.update(hash.description)
             case .failure(let problem): problems.append(problem)
             }
