@@ -228,6 +228,15 @@ struct IncrementalBuildTests {
         #expect(tookShortcut(try build(now: Day(year: 2026, month: 2, day: 28)!)))
         let published = try build(now: Day(year: 2026, month: 3, day: 1)!)
         #expect(!tookShortcut(published) && published.skippedFuture == 0 && published.articles == held.articles + 1)
+
+        // Built again for an earlier day, the newest article is future once more, though no file changed.
+        let back = try build(now: Day(year: 2026, month: 2, day: 28)!)
+        #expect(!tookShortcut(back) && back.skippedFuture == 1 && back.articles == held.articles)
+        #expect(!FileManager.default.fileExists(atPath: folder.path("Output/articles/later").path))
+        // Any day from the newest published article's to the day before the next future one is the same site.
+        #expect(tookShortcut(try build(now: Day(year: 2025, month: 12, day: 29)!)))
+        let earlier = try build(now: Day(year: 2025, month: 12, day: 28)!)
+        #expect(!tookShortcut(earlier) && earlier.articles < held.articles)
     }
 
     @Test("a damaged or foreign build cache is ignored, never trusted")

@@ -130,7 +130,8 @@ public struct SiteBuilder: Sendable {
             return (SiteBuilder.buildKey(renderInputs: renderInputs, options: options, assets: assets, files: files, stamps: stamps), stamps)
         }
         if let writer, !options.fresh, let previous = writer.previousBuild, previous.key == key,
-           previous.horizon.map({ options.now < $0 }) ?? true, timer.step("check output", { writer.previousOutputIntact() }) {
+           previous.horizon.map({ options.now < $0 }) ?? true, previous.floor.map({ options.now >= $0 }) ?? true,
+           timer.step("check output", { writer.previousOutputIntact() }) {
             // Same inputs, same articles, the output untouched: the site is already built.
             var report = BuildReport()
             report.output = writer.keepEverything()
@@ -210,7 +211,8 @@ public struct SiteBuilder: Sendable {
             let future = outcomes.filter { $0.excluded == .future }.compactMap(\.summary?.date).min()
             var kinds: [Page.Kind: Int] = [.article: published.count]
             for page in pages { kinds[page.kind, default: 0] += 1 }
-            writer.build = Manifest.BuildStamp(key: key, horizon: options.includeFuture ? nil : future, articles: published.count,
+            writer.build = Manifest.BuildStamp(key: key, horizon: options.includeFuture ? nil : future,
+                                               floor: options.includeFuture ? nil : published.map(\.date).max(), articles: published.count,
                                                skippedDrafts: outcomes.filter { $0.excluded == .draft }.count,
                                                skippedFuture: outcomes.filter { $0.excluded == .future }.count, pagesByKind: kinds)
             // A cache that could not be saved fails the build before Output/ is touched.

@@ -26,6 +26,9 @@ public struct Manifest: Sendable, Equatable {
         public var key: ContentHash
         /// The earliest date of an article held back as future; on that day the site changes.
         public var horizon: Day?
+        /// The newest published article's date: built for an earlier day (`--now` moved back),
+        /// that article would be future and the site changes too. Nil with `--future`.
+        public var floor: Day?
         public var articles: Int
         public var skippedDrafts: Int
         public var skippedFuture: Int
@@ -40,7 +43,7 @@ public struct Manifest: Sendable, Equatable {
         self.build = build
     }
 
-    static let header = "briefgen-manifest 3"
+    static let header = "briefgen-manifest 4"
 
     /// A header, a `build …` line, then one line per file: `hash size fingerprint path`
     /// (fingerprint `-` for copied files).
@@ -51,7 +54,7 @@ public struct Manifest: Sendable, Equatable {
         text.append(0x0A)
         if let build {
             let kinds = Page.Kind.allCases.compactMap { kind in build.pagesByKind[kind].map { "\(kind.rawValue)=\($0)" } }
-            text += "build \(build.key) \(build.horizon.map { String($0.ordinal) } ?? "-") \(build.articles) \(build.skippedDrafts) \(build.skippedFuture) \(kinds.joined(separator: ","))\n".utf8
+            text += "build \(build.key) \(build.horizon.map { String($0.ordinal) } ?? "-") \(build.articles) \(build.skippedDrafts) \(build.skippedFuture) \(kinds.joined(separator: ",")) \(build.floor.map { String($0.ordinal) } ?? "-")\n".utf8
         }
         for path in entries.keys.sorted() {
             let entry = entries[path]!
@@ -119,7 +122,7 @@ public struct Manifest: Sendable, Equatable {
 
     private static func parseBuild(_ line: Substring) -> BuildStamp? {
         let parts = line.split(separator: " ", omittingEmptySubsequences: false)
-        guard parts.count == 7, parts[0] == "build", let key = UInt64(parts[1], radix: 16), let articles = Int(parts[3]),
+        guard parts.count == 8, parts[0] == "build", let key = UInt64(parts[1], radix: 16), let articles = Int(parts[3]),
               let drafts = Int(parts[4]), let future = Int(parts[5]) else { return nil }
         var kinds: [Page.Kind: Int] = [:]
         for pair in parts[6].split(separator: ",") {
@@ -132,7 +135,12 @@ public struct Manifest: Sendable, Equatable {
             guard let day = Day(storedOrdinal: ordinal) else { return nil }
             horizon = day
         }
-        return BuildStamp(key: ContentHash(raw: key), horizon: horizon, articles: articles,
+        var floor: Day?
+        if let ordinal = Int(parts[7]) {
+            guard let day = Day(storedOrdinal: ordinal) else { return nil }
+            floor = day
+        }
+        return BuildStamp(key: ContentHash(raw: key), horizon: horizon, floor: floor, articles: articles,
                           skippedDrafts: drafts, skippedFuture: future, pagesByKind: kinds)
     }
 
