@@ -16,6 +16,41 @@ enum FileSystem {
         try writeAll(bytes, to: descriptor, path: path)
     }
 
+    /// What tells a file of `Output/` from one put in its place or edited since: size,
+    /// modification time in nanoseconds and inode (renaming keeps the last two).
+    struct Stamp: Sendable, Equatable {
+        var size: Int
+        var modified: Int
+        var inode: UInt64
+
+        init(_ info: stat) {
+            size = Int(info.st_size)
+            modified = Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec)
+            inode = UInt64(info.st_ino)
+        }
+    }
+
+    /// Writes a new file and returns its stamp, read from the open file once the bytes are in.
+    static func writeStamped(_ bytes: UnsafeRawBufferPointer, to path: String) throws(Diagnostic) -> Stamp {
+        let descriptor = try create(path)
+        defer { close(descriptor) }
+        try writeAll(bytes, to: descriptor, path: path)
+        return try stamp(ofOpen: descriptor, path: path)
+    }
+
+    /// The stamp of a file, or nil when it cannot be looked at (it was deleted).
+    static func stamp(of path: String) -> Stamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Stamp(info)
+    }
+
+    private static func stamp(ofOpen descriptor: Int32, path: String) throws(Diagnostic) -> Stamp {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw Diagnostic(file: path, "cannot look at the file just written: \(errorText())") }
+        return Stamp(info)
+    }
+
     /// A new file (replacing any) open for writing.
     private static func create(_ path: String) throws(Diagnostic) -> Int32 {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -256,12 +291,14 @@ enum FileSystem {
 
     /// Read by `forEachChunk`, so a FIFO or device that took a regular file's place since the
     /// assets were collected fails instead of blocking or never ending.
-    static func copyFile(_ source: String, to destination: String) throws(Diagnostic) {
+    @discardableResult
+    static func copyFile(_ source: String, to destination: String) throws(Diagnostic) -> Stamp {
         let descriptor = try create(destination)
         defer { close(descriptor) }
         try forEachChunk(source, shown: source) { chunk throws(Diagnostic) in
             try writeAll(UnsafeRawBufferPointer(chunk), to: descriptor, path: destination)
         }
+        return try stamp(ofOpen: descriptor, path: destination)
     }
 
     /// `String.withUTF8` keeping the typed error.

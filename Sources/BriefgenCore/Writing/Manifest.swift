@@ -8,15 +8,29 @@ public struct Manifest: Sendable, Equatable {
         public var size: Int
         /// The page's fingerprint when it was rendered (nil for copied files).
         public var fingerprint: ContentHash?
+        /// The written file's modification time (nanoseconds) and inode: with the size, what a
+        /// later build compares to tell that the file in `Output/` is still the one it wrote. The
+        /// size alone missed an edit by hand that kept it (a letter changed), and the page was
+        /// never written again; rehashing every file would cost more than the rebuild.
+        public var modified: Int
+        public var inode: UInt64
 
-        public init(hash: ContentHash, size: Int, fingerprint: ContentHash? = nil) {
+        public init(hash: ContentHash, size: Int, fingerprint: ContentHash? = nil, modified: Int = 0, inode: UInt64 = 0) {
             self.hash = hash
             self.size = size
             self.fingerprint = fingerprint
+            self.modified = modified
+            self.inode = inode
         }
 
         /// Same bytes, whatever fingerprint they were rendered under.
         func sameFile(as other: Entry) -> Bool { hash == other.hash && size == other.size }
+
+        /// Whether the file found in `Output/` is the one this entry recorded.
+        func describes(_ found: FileSystem.Stamp?) -> Bool {
+            guard let found else { return false }
+            return found.size == size && found.modified == modified && found.inode == inode
+        }
     }
 
     /// What the build that wrote these files started from, and what it reported: a rebuild from
@@ -45,8 +59,8 @@ public struct Manifest: Sendable, Equatable {
 
     static let header = "briefgen-manifest 4"
 
-    /// A header, a `build …` line, then one line per file: `hash size fingerprint path`
-    /// (fingerprint `-` for copied files).
+    /// A header, a `build …` line, then one line per file:
+    /// `hash size fingerprint modified inode path` (fingerprint `-` for copied files).
     public func serialised() -> [UInt8] {
         var text: [UInt8] = []
         text.reserveCapacity(entries.count * 72 + 256)
@@ -63,6 +77,10 @@ public struct Manifest: Sendable, Equatable {
             text += String(entry.size).utf8
             text.append(0x20)
             if let fingerprint = entry.fingerprint { Manifest.appendHex(fingerprint.value, to: &text) } else { text.append(UInt8(ascii: "-")) }
+            text.append(0x20)
+            text += String(entry.modified).utf8
+            text.append(0x20)
+            text += String(entry.inode).utf8
             text.append(0x20)
             text += path.utf8
             text.append(0x0A)
@@ -102,20 +120,23 @@ public struct Manifest: Sendable, Equatable {
                 manifest.build = build
                 continue
             }
-            // hash size fingerprint path
+            // hash size fingerprint modified inode path
             var fields: [Range<Int>] = []
             var fieldStart = range.lowerBound
-            for index in range where bytes[index] == 0x20 && fields.count < 3 {
+            for index in range where bytes[index] == 0x20 && fields.count < 5 {
                 fields.append(fieldStart..<index)
                 fieldStart = index + 1
             }
             fields.append(fieldStart..<range.upperBound)
-            guard fields.count == 4, let hash = hex(bytes, fields[0]), let size = decimal(bytes, fields[1]), !fields[3].isEmpty else { return nil }
-            let path = String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[3]]), as: UTF8.self)
+            guard fields.count == 6, let hash = hex(bytes, fields[0]), let size = decimal(bytes, fields[1]),
+                  let modified = signed(bytes, fields[3]), let inode = unsigned(bytes, fields[4]), !fields[5].isEmpty
+            else { return nil }
+            let path = String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[5]]), as: UTF8.self)
             // The previous build's paths are deleted when a build no longer writes them: one that
             // could leave the output folder (`../victim.txt`) means the manifest is not ours.
             guard OutputWriter.isSafe(path) else { return nil }
-            manifest.entries[path] = Entry(hash: ContentHash(raw: hash), size: size, fingerprint: hex(bytes, fields[2]).map(ContentHash.init(raw:)))
+            manifest.entries[path] = Entry(hash: ContentHash(raw: hash), size: size, fingerprint: hex(bytes, fields[2]).map(ContentHash.init(raw:)),
+                                           modified: modified, inode: inode)
         }
         return manifest
     }
@@ -159,6 +180,29 @@ public struct Manifest: Sendable, Equatable {
             value = value << 4 | UInt64(digit)
         }
         return value
+    }
+
+    /// Any UInt64 (an inode), nil past its range.
+    private static func unsigned(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64? {
+        guard !range.isEmpty, range.count <= 20 else { return nil }
+        var value: UInt64 = 0
+        for index in range {
+            let byte = bytes[index]
+            guard (0x30...0x39).contains(byte) else { return nil }
+            let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowSum) = times.addingReportingOverflow(UInt64(byte - 0x30))
+            guard !overflowTimes, !overflowSum else { return nil }
+            value = sum
+        }
+        return value
+    }
+
+    /// Any Int (a modification time in nanoseconds, negative before 1970).
+    private static func signed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        let negative = !range.isEmpty && bytes[range.lowerBound] == UInt8(ascii: "-")
+        guard let magnitude = unsigned(bytes, negative ? range.dropFirst() : range) else { return nil }
+        if negative { return magnitude <= UInt64(Int.max) + 1 ? Int(truncatingIfNeeded: 0 &- magnitude) : nil }
+        return magnitude <= UInt64(Int.max) ? Int(magnitude) : nil
     }
 
     private static func decimal(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {

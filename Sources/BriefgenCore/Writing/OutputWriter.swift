@@ -86,12 +86,12 @@ public final class OutputWriter: @unchecked Sendable {
         set { lock.withLock { buildStamp = newValue } }
     }
 
-    /// True when every file of the previous build is still in `Output/` with its size, so the
-    /// output can be left as it is.
+    /// True when every file of the previous build is still in `Output/` as it was written (size,
+    /// modification time, inode), so the output can be left as it is.
     public func previousOutputIntact() -> Bool {
         let paths = Array(previous.entries.keys)
         let root = output.path + "/"
-        return Parallel.map(paths) { path in FileSystem.size(of: root + path) == previous.entries[path]!.size }.allSatisfy { $0 }
+        return Parallel.map(paths) { path in previous.entries[path]!.describes(FileSystem.stamp(of: root + path)) }.allSatisfy { $0 }
     }
 
     /// Leaves `Output/` and the manifest as they are: nothing changed since the previous build.
@@ -105,7 +105,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// the same fingerprint and is still in `Output/`. Returns false when the page must be rendered.
     public func keep(_ path: String, fingerprint: ContentHash) throws(Diagnostic) -> Bool {
         guard mode == .incremental, let previousEntry = previous.entries[path], previousEntry.fingerprint == fingerprint,
-              FileSystem.size(of: output.path + "/" + path) == previousEntry.size else { return false }
+              previousEntry.describes(FileSystem.stamp(of: output.path + "/" + path)) else { return false }
         try OutputWriter.validate(path)
         lock.lock()
         let duplicate = entries[path] != nil
@@ -139,11 +139,12 @@ public final class OutputWriter: @unchecked Sendable {
     public func write(_ path: String, _ bytes: UnsafeRawBufferPointer, hash: ContentHash,
                       fingerprint: ContentHash? = nil) throws(Diagnostic) -> Bool {
         try OutputWriter.validate(path)
-        let entry = Manifest.Entry(hash: hash, size: bytes.count, fingerprint: fingerprint)
+        var entry = Manifest.Entry(hash: hash, size: bytes.count, fingerprint: fingerprint)
         if try skipIfUnchanged(path, entry) { return false }
         let target = staging.path + "/" + path
         try ensureDirectory(for: path, under: staging.path)
-        try FileSystem.write(bytes, to: target)
+        let stamp = try FileSystem.writeStamped(bytes, to: target)
+        (entry.modified, entry.inode) = (stamp.modified, stamp.inode)
         record(path, entry, written: true)
         return true
     }
@@ -156,14 +157,15 @@ public final class OutputWriter: @unchecked Sendable {
         guard let size = FileSystem.size(of: source.path) else {
             throw Diagnostic(file: shown, "cannot read the file: \(FileSystem.statFailure(source.path))")
         }
-        let entry = Manifest.Entry(hash: hash, size: size)
+        var entry = Manifest.Entry(hash: hash, size: size)
         // Files are copied after the pages are written: one already there is a page or another file.
         if lock.withLock({ entries[path] != nil }) {
             throw Diagnostic(file: shown, "it would be published as \(path), which the site already has (a page briefgen makes, or another file); rename or remove it")
         }
         if try skipIfUnchanged(path, entry) { return false }
         try ensureDirectory(for: path, under: staging.path)
-        try FileSystem.copyFile(source.path, to: staging.path + "/" + path)
+        let stamp = try FileSystem.copyFile(source.path, to: staging.path + "/" + path)
+        (entry.modified, entry.inode) = (stamp.modified, stamp.inode)
         record(path, entry, written: true)
         return true
     }
@@ -174,8 +176,11 @@ public final class OutputWriter: @unchecked Sendable {
         lock.unlock()
         if duplicate { throw Diagnostic(file: path, "two pages of the site would be written to the same file") }
         guard mode == .incremental, let previousEntry = previous.entries[path], previousEntry.sameFile(as: entry),
-              FileSystem.size(of: output.path + "/" + path) == entry.size else { return false }
-        record(path, entry, written: false)
+              previousEntry.describes(FileSystem.stamp(of: output.path + "/" + path)) else { return false }
+        // The file stays as it was written: the new entry takes its time and inode.
+        var kept = entry
+        (kept.modified, kept.inode) = (previousEntry.modified, previousEntry.inode)
+        record(path, kept, written: false)
         return true
     }
 
