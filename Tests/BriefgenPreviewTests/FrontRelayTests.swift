@@ -215,6 +215,7 @@ struct FrontRelayTests {
         let preview = try await PreviewFixture()
         defer { Task { await preview.stop() } }
         let port = preview.port
+        let started = Date()
         // Blocking calls off Swift's cooperative threads, which FlyingFox needs to answer.
         let opened = try await RawHTTPClient.offThread {
             (0..<5).map { _ -> Bool in
@@ -226,7 +227,9 @@ struct FrontRelayTests {
             }
         }
         #expect(opened == Array(repeating: true, count: 5), "every stream opened")
-        #expect(preview.server.relayConnectionCount == 5)
+        // Each is held until 5 s after its client closed: all five, unless opening them took that
+        // long (a loaded machine), when the first may be gone already.
+        if Date().timeIntervalSince(started) < 4 { #expect(preview.server.relayConnectionCount == 5) }
         let deadline = Date().addingTimeInterval(10)
         while preview.server.relayConnectionCount > 0, Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
         #expect(preview.server.relayConnectionCount == 0)
