@@ -58,6 +58,12 @@ struct RawReaderRuleTests {
         #expect(long.title.count <= 90)
     }
 
+    @Test("a lede ending in an ellipsis keeps it whole in the title; a full stop is dropped")
+    func ellipsisTitle() throws {
+        #expect(try read("date 2025-12-20 Trump says the talks are nearly done...\n").title == "Trump says the talks are nearly done...")
+        #expect(try read("date 2025-12-20 Trump says the talks are nearly done.\n").title == "Trump says the talks are nearly done")
+    }
+
     @Test("a short lede sentence is the whole title")
     func shortLedeTitle() throws {
         let document = try read("date 2025-12-01 The talks resumed on Monday. Both sides sent full delegations and stayed for two days.\n")

@@ -22,7 +22,8 @@ enum TitleDeriver {
     static func title(fromLede lede: String) -> String {
         let firstSentence = Sentences.split(lede).first ?? lede
         var sentence = firstSentence.trimmingWhitespace
-        if let last = sentence.last, last == "." { sentence.removeLast() }
+        // A full stop goes; an ellipsis stays whole ("nearly done..." lost one dot and read "done..").
+        if sentence.hasSuffix("."), !sentence.hasSuffix("..") { sentence.removeLast() }
         if sentence.count <= limit { return tidy(sentence) }
 
         let words = sentence.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
