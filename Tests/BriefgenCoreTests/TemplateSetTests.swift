@@ -137,6 +137,25 @@ struct TemplateSetTests {
         ])
     }
 
+    @Test("partials that each include the next twice, thirty deep, fail the build at once instead of running for ever")
+    func includeFanOut() throws {
+        let folder = TemporaryFolder()
+        let started = Date()
+        let problems = try TestSite.failedBuildProblems(folder) {
+            for level in 0..<30 { folder.write("Templates/partials/e\(level).mustache", "{{> partials/e\(level + 1)}}{{> partials/e\(level + 1)}}") }
+            folder.write("Templates/partials/e30.mustache", "x")
+            folder.write("Templates/partials/footer.mustache", "<footer>{{> partials/e0}}</footer>")
+        }
+        // At one of the two tags of the deepest partial, whichever a page reached the limit on.
+        #expect(!problems.isEmpty && problems.count <= 2)
+        for problem in problems {
+            #expect(problem.file == "Templates/partials/e29.mustache" && problem.line == 1)
+            #expect(problem.message == "includes 'partials/e30' after partials and parents were included 200000 times on one page; "
+                + "templates that each include others more than once multiply at every level: include each once, or loop over data")
+        }
+        #expect(Date().timeIntervalSince(started) < 30)
+    }
+
     @Test("a partial that includes itself, on a line of its own, is reported at that line")
     func selfInclusion() throws {
         let folder = TemporaryFolder()

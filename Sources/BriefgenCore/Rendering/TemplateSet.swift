@@ -99,6 +99,12 @@ public struct TemplateSet: Sendable {
     public func renderPage(_ name: String, _ context: TemplateValue) throws(Diagnostic) -> [UInt8] {
         let page = renderer.renderPage(name, context)
         if let open = page.includesTooDeep { throw includeLoop(page: name, open: open) }
+        if let open = page.includesTooMany, let last = open.last {
+            throw Diagnostic(file: displayPath + "/" + last.tagTemplate + ".mustache", line: last.line, column: last.column,
+                             "includes '\(last.template)' after partials and parents were included \(IncludeDepth.totalLimit) times "
+                                 + "on one page; templates that each include others more than once multiply at every level: "
+                                 + "include each once, or loop over data")
+        }
         return page.bytes
     }
 

@@ -130,12 +130,26 @@ final class IncludeDepth {
     /// `open` when the limit was reached, and the tag that would have gone one deeper.
     private(set) var exceeded: [(template: Int32, site: Int32)]?
 
+    /// How many inclusions one page may make in all. Partials that each include the next twice,
+    /// thirty deep, never nest past `limit` yet make a billion inclusions: the build ran for
+    /// ever, its memory growing. A page of the default theme makes a few hundred.
+    static let totalLimit = 200_000
+    private var entered = 0
+    /// `open` when `totalLimit` was reached, and the tag that went past it.
+    private(set) var tooMany: [(template: Int32, site: Int32)]?
+
     init() { open.reserveCapacity(IncludeDepth.limit) }
 
-    /// False, and nothing is to be included, once `limit` levels are open.
+    /// False, and nothing is to be included, once `limit` levels are open or `totalLimit`
+    /// inclusions were made.
     func enter(_ template: Int32, from site: Int32) -> Bool {
         guard open.count < IncludeDepth.limit else {
             if exceeded == nil { exceeded = open + [(template, site)] }
+            return false
+        }
+        entered += 1
+        guard entered <= IncludeDepth.totalLimit else {
+            if tooMany == nil { tooMany = open + [(template, site)] }
             return false
         }
         open.append((template, site))

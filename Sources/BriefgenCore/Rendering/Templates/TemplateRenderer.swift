@@ -34,8 +34,9 @@ struct TemplateRenderer {
     /// The page, and when its partials and parents nested deeper than `IncludeDepth.limit`, the
     /// templates that were open, outermost first (then the page is incomplete and must not be
     /// written).
-    func renderPage(_ name: String, _ context: TemplateValue) -> (bytes: [UInt8], includesTooDeep: [IncludeStep]?) {
-        guard let number = program.numbers[name] else { return ([], nil) }
+    /// `includesTooMany` likewise when the page made more than `IncludeDepth.totalLimit` inclusions.
+    func renderPage(_ name: String, _ context: TemplateValue) -> (bytes: [UInt8], includesTooDeep: [IncludeStep]?, includesTooMany: [IncludeStep]?) {
+        guard let number = program.numbers[name] else { return ([], nil, nil) }
         var grown: [UInt8]?
         let includes = IncludeDepth()
         let page = [UInt8](unsafeUninitializedCapacity: Self.pageCapacity) { memory, initialized in
@@ -48,7 +49,7 @@ struct TemplateRenderer {
                 initialized = output.count
             }
         }
-        let steps = includes.exceeded.map { open in
+        func steps(_ open: [(template: Int32, site: Int32)]) -> [IncludeStep] {
             open.map { step in
                 let site = program.tagSites[step.site]
                 return IncludeStep(template: program.templateNames[Int(step.template)],
@@ -56,7 +57,7 @@ struct TemplateRenderer {
                                    line: site?.line ?? 0, column: site?.column ?? 0)
             }
         }
-        return (grown ?? page, steps)
+        return (grown ?? page, includes.exceeded.map(steps), includes.tooMany.map(steps))
     }
 
     private func render(_ number: Int, _ context: TemplateValue, into output: inout PageBytes, includes: IncludeDepth) {
