@@ -66,6 +66,10 @@ struct MarkdownArticleReaderTests {
         #expect(throws: Diagnostic(file: "articles/a.md", line: 3, "'date' should be a date written YYYY-MM-DD, not 'yesterday'")) {
             try read("---\ntitle: One\ndate: yesterday\n---\nBody\n")
         }
+        // A real day in other digits is not called a day that does not exist.
+        #expect(throws: Diagnostic(file: "articles/a.md", line: 3, "'date' should be a date written YYYY-MM-DD, not '٢٠٢٥-١٢-٢٠'")) {
+            try read("---\ntitle: One\ndate: ٢٠٢٥-١٢-٢٠\n---\nBody\n")
+        }
     }
 
     @Test("unclosed front matter is reported at its start")

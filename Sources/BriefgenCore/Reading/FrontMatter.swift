@@ -136,7 +136,8 @@ public struct FrontMatter: Sendable {
             dayPart = String(trimmed.prefix(10))
         }
         guard let day = Day(iso: dayPart) else {
-            let looksLikeDate = dayPart.count == 10 && dayPart.allSatisfy { $0.isNumber || $0 == "-" }
+            // ASCII digits only: `٢٠٢٥-١٢-٢٠` is a real day in other digits, and "does not exist" misled.
+            let looksLikeDate = dayPart.count == 10 && dayPart.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "-" }
             throw Diagnostic(file: file, line: self[key]!.line, looksLikeDate
                 ? "'\(key)' is \(trimmed), a day that does not exist"
                 : "'\(key)' should be a date written YYYY-MM-DD, not '\(trimmed)'")
