@@ -35,6 +35,14 @@ struct YAMLAliasTests {
         #expect(problem?.message.hasPrefix("YAML aliases are not supported") == true)
     }
 
+    @Test("front matter nested thousands deep is refused in the editor's words, not libyaml's")
+    func deepNesting() {
+        let problem = frontMatterProblem("title: deep\ndate: 2025-12-01\nx: " + String(repeating: "[", count: 20_000) + "\n")
+        #expect(problem?.file == "Content/articles/a.md")
+        #expect(problem?.message.hasPrefix("invalid YAML: lists and mappings nest too deeply") == true, "\(String(describing: problem))")
+        #expect(problem?.message.contains("yaml_set_max_nest_level") == false)
+    }
+
     @Test("a single alias fails with its line", arguments: [
         ("title: T\nlink: &t https://example.org/\nsource: *t\n", 4),
         ("title: T\npoints:\n  - &p territory\n  - *p\n", 5),

@@ -131,6 +131,9 @@ public indirect enum YAMLValue: Sendable, Equatable {
 
     private static func diagnostic(for error: YamlError, yaml: String, firstLine: Int, file: String) -> Diagnostic {
         func located(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> Diagnostic {
+            // libyaml names its own setting in this one ("…, set with yaml_set_max_nest_level())").
+            let problem = problem.hasPrefix("Maximum nesting level reached")
+                ? "lists and mappings nest too deeply (a front matter needs a few levels)" : problem
             var message = "invalid YAML: \(problem)"
             if let context, !context.text.isEmpty { message += " (\(context.text))" }
             return Diagnostic(file: file, line: mark.line + firstLine - 1, column: mark.column, message)
