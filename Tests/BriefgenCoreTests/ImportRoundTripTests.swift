@@ -65,6 +65,23 @@ struct ImportRoundTripTests {
         #expect(page.contains("#intro-p4"), "the quote links to the paragraph that names Borin Kest")
     }
 
+    @Test("a quotation split by its attribution links to its paragraph from the imported page too")
+    func splitQuotation() throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        folder.write("Content/articles/split.txt", """
+        date 2025-12-20 The talks went on in Florida.
+
+        The two men met for hours.
+
+        "We are close to an agreement on the guarantees," said Donald Trump, "closer than ever before."
+
+        """)
+        try roundTrip(site: folder, raw: "split.txt")
+        let page = try #require(folder.read("FromImport/articles/split/index.html"))
+        #expect(page.contains("#intro-p3"), "the quote links to the paragraph it comes from")
+    }
+
     @Test("a stray quote mark at the end of a paragraph: the imported page has no empty quotation and builds")
     func strayQuoteMark() throws {
         let folder = TemporaryFolder()

@@ -160,8 +160,15 @@ public struct ArticleAnalyzer: Sendable {
             var blockIndex: Int?
             // The reader said which block it is in: no need to search.
             if let known = quote.block, known < count, body.blocks[known].id != nil { blockIndex = known }
-            let key = blockIndex == nil ? Array(ArticleAnalyzer.searchKey(quote.text).prefix(60)) : []
-            if blockIndex == nil, !key.isEmpty, count > 0 {
+            let fullKey = blockIndex == nil ? ArticleAnalyzer.searchKey(quote.text) : []
+            // The quote's start, then a shorter start: a quotation split by its attribution
+            // (`"We are close," said Trump, "closer than ever."`) is written whole in front matter
+            // (`We are close, closer than ever.`), and only its first words stand together in the
+            // paragraph. Without the second try it linked to no paragraph, and its section and
+            // briefings were not the raw file's.
+            let lengths = fullKey.count > 24 ? [60, 24] : [60]
+            for length in lengths where blockIndex == nil && !fullKey.isEmpty && count > 0 {
+                let key = Array(fullKey.prefix(length))
                 // The same words can stand twice, as a pull quote and then where someone says
                 // them: the paragraph that also names the speaker is the one the raw reader took
                 // the quote from, so an imported page links where its raw file does.
