@@ -19,11 +19,8 @@ struct FurnitureBytesTests {
 
     /// Deterministic lines of one to seven pieces, joined with nothing or a space.
     static func lines(count: Int, seed: UInt64) -> [String] {
-        var state = seed
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: seed)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         return (0..<count).map { _ in
             (0..<(1 + next(7))).map { _ in pieces[next(pieces.count)] }.joined(separator: next(3) == 0 ? "" : " ")
         }

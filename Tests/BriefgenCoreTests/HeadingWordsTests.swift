@@ -8,11 +8,8 @@ struct HeadingWordsTests {
 
     @Test("the byte split of ASCII lines gives the words the character split gives, for any line")
     func sameWords() {
-        var state: UInt64 = 11
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 11)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         var asciiLines = 0
         for _ in 0..<20_000 {
             let line = (0..<next(9)).map { _ in Self.pieces[next(Self.pieces.count)] }.joined()
@@ -46,11 +43,8 @@ struct HeadingWordsTests {
         let vocabulary = ["Security", "security", "the", "The", "THE", "of", "Of", "about", "ABOUT", "before", "Before", "20-Point", "20",
                           "(Kyiv)", "\"Peace\"", "'a'", "?", "!!", "[Draft]", "é", "Élan", "ľud", "x\r", "Zelenskyy's", "via", "vs", "vs.",
                           "\u{212A}ing", "‘Quoted’", "Über", "and", "AND", "onto", "Into", "9/11", "-", "a", "A", "is"]
-        var state: UInt64 = 5
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 5)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         var titles = 0
         for _ in 0..<30_000 {
             let words = (0..<(1 + next(8))).map { _ in Substring(vocabulary[next(vocabulary.count)]) }
