@@ -156,6 +156,19 @@ struct TemplateSetTests {
         #expect(Date().timeIntervalSince(started) < 30)
     }
 
+    @Test("a required template that cannot be read is reported once, for what is wrong with it, not also as missing")
+    func unreadableRequiredTemplate() throws {
+        let folder = TemporaryFolder()
+        let problems = try TestSite.failedBuildProblems(folder) {
+            try? (Data("<urlset>".utf8) + Data([0xFF]) + Data("</urlset>\n".utf8)).write(to: folder.path("Templates/sitemap.xml.mustache"))
+            folder.write("Templates/404.mustache", "{{#unclosed}}\n")
+        }
+        #expect(problems.count == 2, "\(problems)")
+        #expect(problems.contains { $0.file == "Templates/sitemap.xml.mustache" })
+        #expect(problems.contains { $0.file == "Templates/404.mustache" })
+        #expect(!problems.contains { $0.message.contains("the theme has no") })
+    }
+
     @Test("a partial that includes itself, on a line of its own, is reported at that line")
     func selfInclusion() throws {
         let folder = TemporaryFolder()

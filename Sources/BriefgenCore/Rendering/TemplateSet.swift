@@ -58,7 +58,8 @@ public struct TemplateSet: Sendable {
         }
         let set = TemplateSet(templates: templates, sources: sources, directory: directory, displayPath: displayPath)
         if problems.isEmpty { problems += set.missingReferences(linkPolicy: linkPolicy) }
-        for name in required where !set.names.contains(name) {
+        // A required template that is there but could not be read or parsed was reported above.
+        for name in required where !set.names.contains(name) && !files.contains(name + ".mustache") {
             problems.append(Diagnostic(file: displayPath, "the theme has no '\(name).mustache', which briefgen needs to render the site"))
         }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
