@@ -28,6 +28,11 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var say: OutputOptions
 
+    func validate() throws {
+        // An empty name means the current folder to the file system, which holds the sources.
+        if output.isEmpty { throw ValidationError("--output needs a folder, not an empty name") }
+    }
+
     func run() throws {
         // The report is written after the site is in place: a report that cannot be written
         // must stop the build before, or the command fails having changed Output/.

@@ -37,6 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
     var noWatch = false
 
     func validate() throws {
+        if output?.isEmpty == true { throw ValidationError("--output needs a folder, not an empty name") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port)") }
         if publishing.baseURL != nil {
             throw ValidationError("serve sets the base URL to its own address; --base-url applies to build")

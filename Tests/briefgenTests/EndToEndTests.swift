@@ -182,6 +182,8 @@ struct EndToEndTests {
         #expect(file.status == 1 && file.stderr.contains("Content/site.yml: the content folder is a file"), "\(file.stderr)")
         let empty = try Briefgen.run(["build", "--content", ""], in: site)
         #expect(empty.status != 0 && empty.stderr.contains("--content needs a folder"), "\(empty.stderr)")
+        let emptyOutput = try Briefgen.run(["build", "--output", ""], in: site)
+        #expect(emptyOutput.status == 64 && emptyOutput.stderr.contains("--output needs a folder, not an empty name"), "\(emptyOutput.stderr)")
         let longOutput = try Briefgen.run(["build", "--output", String(repeating: "o", count: 240)], in: site)
         #expect(longOutput.status == 1 && longOutput.stderr.contains("name is too long to build beside it"), "\(longOutput.stderr)")
         let missing = try Briefgen.run(["build", "--content", "Nowhere"], in: site)
