@@ -136,6 +136,7 @@ struct TemplateEngineTests {
         ("{{=<%=}}", TemplateError(line: 1, column: 1, message: "the set-delimiter tag is malformed; write it as {{=<% %>=}}")),
         ("{{% FOO: BAR}}", TemplateError(line: 1, column: 1, message: "unknown pragma; only {{% CONTENT_TYPE: HTML }} and {{% CONTENT_TYPE: TEXT }} are understood")),
         ("{{a b}}", TemplateError(line: 1, column: 1, message: "'a b' is not a valid name")),
+        ("<p>{{oops\n<b>x</b>\n</p>{{/content}}", TemplateError(line: 1, column: 4, message: "a tag is not finished: 'oops' has no closing braces on its line")),
     ])
     func errors(_ source: String, _ expected: TemplateError) {
         #expect(throws: expected) { try Template(name: "t", source: source) }

@@ -207,6 +207,11 @@ struct TemplateParser {
 
     private func name(_ tag: Tag) throws(TemplateError) -> TemplateName {
         guard let name = TemplateName(tag.content) else {
+            // A tag left open runs on to the next closing braces, lines further: say that, not
+            // quote the lines it swallowed as a name.
+            if let lineEnd = tag.content.firstIndex(of: "\n") {
+                throw error(at: tag.start, "a tag is not finished: '\(tag.content[..<lineEnd])' has no closing braces on its line")
+            }
             throw error(at: tag.start, tag.content.isEmpty ? "a tag has no name" : "'\(tag.content)' is not a valid name")
         }
         return name
