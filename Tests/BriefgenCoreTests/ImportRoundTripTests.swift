@@ -82,6 +82,29 @@ struct ImportRoundTripTests {
         #expect(page.contains("#intro-p3"), "the quote links to the paragraph it comes from")
     }
 
+    @Test("a quotation in front matter that only opens like a paragraph of the body links to none")
+    func sameOpeningOtherQuote() throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        folder.write("Content/articles/other.md", """
+        ---
+        title: Another Quote
+        date: 2025-12-20
+        quotes:
+          - text: "We are not going to accept any ceasefire that freezes the front line for years."
+            speaker: Volodymyr Zelenskyy
+        ---
+
+        The talks went on in Florida.
+
+        Zelenskyy said: "We are not going to accept any territorial concessions in the east."
+
+        """)
+        try TestSite.build(folder)
+        let page = try #require(folder.read("Output/articles/other/index.html"))
+        #expect(!page.contains("#intro-p2"), "the front matter's quote is not the body's")
+    }
+
     @Test("a stray quote mark at the end of a paragraph: the imported page has no empty quotation and builds")
     func strayQuoteMark() throws {
         let folder = TemporaryFolder()

@@ -166,9 +166,13 @@ public struct ArticleAnalyzer: Sendable {
             // (`We are close, closer than ever.`), and only its first words stand together in the
             // paragraph. Without the second try it linked to no paragraph, and its section and
             // briefings were not the raw file's.
-            let lengths = fullKey.count > 24 ? [60, 24] : [60]
+            let lengths = fullKey.count > 36 ? [60, 24] : [60]
             for length in lengths where blockIndex == nil && !fullKey.isEmpty && count > 0 {
                 let key = Array(fullKey.prefix(length))
+                // A shorter start alone matches any paragraph that opens the same way ("We are not
+                // going to accept…"): the quote's last words (a dozen letters, short enough to
+                // stay after the attribution's break) must stand in the paragraph too.
+                let ending = length < 60 ? Array(fullKey.suffix(12)) : []
                 // The same words can stand twice, as a pull quote and then where someone says
                 // them: the paragraph that also names the speaker is the one the raw reader took
                 // the quote from, so an imported page links where its raw file does.
@@ -177,7 +181,8 @@ public struct ArticleAnalyzer: Sendable {
                     let index = (cursor + step) % count
                     guard body.blocks[index].id != nil else { continue }
                     if keys[index] == nil { keys[index] = ArticleAnalyzer.searchKey(body.blocks[index].text) }
-                    guard ByteSearch.contains(key, in: keys[index]!) else { continue }
+                    guard ByteSearch.contains(key, in: keys[index]!),
+                          ending.isEmpty || ByteSearch.contains(ending, in: keys[index]!) else { continue }
                     if blockIndex == nil { blockIndex = index }
                     if speakerKey.isEmpty || ByteSearch.contains(speakerKey, in: keys[index]!) {
                         blockIndex = index
