@@ -326,6 +326,24 @@ struct IncrementalBuildTests {
         #expect(Day(storedOrdinal: Int.max) == nil && Day(storedOrdinal: Int.min) == nil)
     }
 
+    @Test("a manifest of an older briefgen means a fresh build, even for a theme without the generator tag")
+    func olderManifest() throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        let layout = "Templates/layout.mustache"
+        folder.write(layout, try #require(folder.read(layout)).replacingOccurrences(of: "<meta name=\"generator\" content=\"briefgen\">", with: ""))
+        try TestSite.build(folder)
+        let manifest = ".briefgen-cache/Output.manifest"
+        let text = try #require(folder.read(manifest))
+        #expect(text.hasPrefix(Manifest.header))
+        folder.write(manifest, "briefgen-manifest 3\n" + text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n"))
+        let report = try TestSite.build(folder)
+        #expect(report.mode == .fresh && report.rendered == report.pages)
+        // A folder with neither is still refused.
+        try FileManager.default.removeItem(at: folder.path(".briefgen-cache"))
+        #expect(throws: DiagnosticList.self) { try TestSite.build(folder) }
+    }
+
     @Test("files a killed build left in the cache are removed by the next build; a running build's are not")
     func killedBuildLeftovers() throws {
         let folder = TemporaryFolder()

@@ -58,6 +58,8 @@ public struct Manifest: Sendable, Equatable {
     }
 
     static let header = "briefgen-manifest 4"
+    /// What every format's header starts with.
+    static let headerStem = "briefgen-manifest "
 
     /// A header, a `build …` line, then one line per file:
     /// `hash size fingerprint modified inode path` (fingerprint `-` for copied files).

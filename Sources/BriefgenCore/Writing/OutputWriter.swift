@@ -64,10 +64,15 @@ public final class OutputWriter: @unchecked Sendable {
             throw Diagnostic(file: self.output.path, "the output path exists and is not a folder")
         }
         var manifest: Manifest?
+        // A manifest of another briefgen (an older format) cannot be used, but says the folder is
+        // briefgen's: the build starts fresh. Taken for a foreign folder, it failed every build
+        // after an upgrade for a theme without the generator tag, until Output/ was deleted.
+        var writtenByBriefgen = false
         if let manifestURL, outputExists, let bytes = try? FileSystem.read(manifestURL.path, shown: manifestURL.path) {
             manifest = bytes.withUnsafeBufferPointer { Manifest.parse(bytes: $0) }
+            writtenByBriefgen = bytes.starts(with: Manifest.headerStem.utf8)
         }
-        if outputExists, manifest == nil, !OutputWriter.looksLikeSiteOutput(self.output) {
+        if outputExists, manifest == nil, !writtenByBriefgen, !OutputWriter.looksLikeSiteOutput(self.output) {
             throw Diagnostic(file: self.output.path,
                              "the output folder is not empty and was not written by briefgen (its index.html does not carry <meta name=\"generator\" content=\"briefgen\">); remove it or choose another --output")
         }
