@@ -137,7 +137,7 @@ struct TemplateSetTests {
         ])
     }
 
-    @Test("partials that each include the next twice, thirty deep, fail the build at once instead of running for ever")
+    @Test("partials that each include the next twice, thirty deep, fail the build in seconds instead of running for ever")
     func includeFanOut() throws {
         let folder = TemporaryFolder()
         let started = Date()
@@ -146,12 +146,13 @@ struct TemplateSetTests {
             folder.write("Templates/partials/e30.mustache", "x")
             folder.write("Templates/partials/footer.mustache", "<footer>{{> partials/e0}}</footer>")
         }
-        // At one of the two tags of the deepest partial, whichever a page reached the limit on.
-        #expect(!problems.isEmpty && problems.count <= 2)
+        // At the tag of one of the deep partials where a page reached the limit (pages differ).
+        #expect(!problems.isEmpty && problems.count <= 8)
         for problem in problems {
-            #expect(problem.file == "Templates/partials/e29.mustache" && problem.line == 1)
-            #expect(problem.message == "includes 'partials/e30' after partials and parents were included 200000 times on one page; "
-                + "templates that each include others more than once multiply at every level: include each once, or loop over data")
+            #expect(problem.file.hasPrefix("Templates/partials/e") && problem.line == 1, "\(problem)")
+            #expect(problem.message.hasPrefix("includes 'partials/e"))
+            #expect(problem.message.hasSuffix(" after partials and parents were included 2000000 times on one page; "
+                + "templates that each include others more than once multiply at every level: include each once, or loop over data"))
         }
         #expect(Date().timeIntervalSince(started) < 30)
     }

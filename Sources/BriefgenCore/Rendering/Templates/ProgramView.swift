@@ -132,8 +132,9 @@ final class IncludeDepth {
 
     /// How many inclusions one page may make in all. Partials that each include the next twice,
     /// thirty deep, never nest past `limit` yet make a billion inclusions: the build ran for
-    /// ever, its memory growing. A page of the default theme makes a few hundred.
-    static let totalLimit = 200_000
+    /// ever, its memory growing. A page of the default theme makes a few hundred; a sitemap of
+    /// 50,000 entries with a partial per entry nested a few deep makes a few hundred thousand.
+    static let totalLimit = 2_000_000
     private var entered = 0
     /// `open` when `totalLimit` was reached, and the tag that went past it.
     private(set) var tooMany: [(template: Int32, site: Int32)]?
