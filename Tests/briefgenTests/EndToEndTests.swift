@@ -166,6 +166,8 @@ struct EndToEndTests {
         let here = FileManager.default.temporaryDirectory
         let build = try Briefgen.run(["help", "build"], in: here)
         #expect(build.status == 0 && build.stdout.contains("--content"), "\(build.stderr)")
+        let helpHelp = try Briefgen.run(["help", "help"], in: here)
+        #expect(helpHelp.status == 0, "\(helpHelp.stderr)")
         let overview = try Briefgen.run(["help"], in: here)
         #expect(overview.status == 0 && overview.stdout.contains("SUBCOMMANDS"))
         let typo = try Briefgen.run(["help", "buidl"], in: here)
