@@ -82,6 +82,25 @@ struct ImportRoundTripTests {
         #expect(page.contains("#intro-p3"), "the quote links to the paragraph it comes from")
     }
 
+    @Test("a quotation that runs on over two paragraphs links to its first from the imported page too")
+    func twoParagraphQuotation() throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        folder.write("Content/articles/runs-on.txt", """
+        date 2025-12-20 The talks went on in Florida.
+
+        The two men met for hours.
+
+        “He was blunt about the schedule for the next round.
+
+        “We are close to a deal on the guarantees,” Jane Smith said.
+
+        """)
+        try roundTrip(site: folder, raw: "runs-on.txt")
+        let page = try #require(folder.read("FromImport/articles/runs-on/index.html"))
+        #expect(page.contains("#intro-p3"), "the quote links to the paragraph it starts in")
+    }
+
     @Test("a quotation in front matter that only opens like a paragraph of the body links to none")
     func sameOpeningOtherQuote() throws {
         let folder = TemporaryFolder()

@@ -171,7 +171,8 @@ public struct ArticleAnalyzer: Sendable {
                 let key = Array(fullKey.prefix(length))
                 // A shorter start alone matches any paragraph that opens the same way ("We are not
                 // going to accept…"): the quote's last words (a dozen letters, short enough to
-                // stay after the attribution's break) must stand in the paragraph too.
+                // stay after the attribution's break) must stand in the paragraph too, or in the
+                // next one for a quotation that runs on over two paragraphs.
                 let ending = length < 60 ? Array(fullKey.suffix(12)) : []
                 // The same words can stand twice, as a pull quote and then where someone says
                 // them: the paragraph that also names the speaker is the one the raw reader took
@@ -181,8 +182,13 @@ public struct ArticleAnalyzer: Sendable {
                     let index = (cursor + step) % count
                     guard body.blocks[index].id != nil else { continue }
                     if keys[index] == nil { keys[index] = ArticleAnalyzer.searchKey(body.blocks[index].text) }
-                    guard ByteSearch.contains(key, in: keys[index]!),
-                          ending.isEmpty || ByteSearch.contains(ending, in: keys[index]!) else { continue }
+                    guard ByteSearch.contains(key, in: keys[index]!) else { continue }
+                    if !ending.isEmpty, !ByteSearch.contains(ending, in: keys[index]!) {
+                        let next = index + 1
+                        guard next < count, body.blocks[next].id != nil else { continue }
+                        if keys[next] == nil { keys[next] = ArticleAnalyzer.searchKey(body.blocks[next].text) }
+                        guard ByteSearch.contains(ending, in: keys[next]!) else { continue }
+                    }
                     if blockIndex == nil { blockIndex = index }
                     if speakerKey.isEmpty || ByteSearch.contains(speakerKey, in: keys[index]!) {
                         blockIndex = index
