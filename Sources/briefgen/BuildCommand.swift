@@ -28,6 +28,9 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var say: OutputOptions
 
+    /// The output folder as messages name it, with one final slash (`Output/`, `site/`, `/`).
+    var shownOutput: String { output.hasSuffix("/") ? output : output + "/" }
+
     func validate() throws {
         // An empty name means the current folder to the file system, which holds the sources.
         if output.isEmpty { throw ValidationError("--output needs a folder, not an empty name") }
@@ -37,7 +40,7 @@ struct BuildCommand: ParsableCommand {
         // The report is written after the site is in place: a report that cannot be written
         // must stop the build before, or the command fails having changed Output/.
         if let report, let problem = BuildCommand.reportProblem(report, output: output, sources: [folders.content, folders.templates]) {
-            FileHandle.standardError.write(Data("error: --report \(report): \(problem); \(output)/ was not changed.\n".utf8))
+            FileHandle.standardError.write(Data("error: --report \(report): \(problem); \(shownOutput) was not changed.\n".utf8))
             throw ExitCode(1)
         }
         var options = publishing.buildOptions(folders: folders, output: output)
@@ -55,7 +58,7 @@ struct BuildCommand: ParsableCommand {
             progress.finish()
             DiagnosticPrinter.print(error.diagnostics)
             let count = error.diagnostics.count
-            FileHandle.standardError.write(Data("Build failed with \(count) problem\(count == 1 ? "" : "s"); \(output)/ was not changed.\n".utf8))
+            FileHandle.standardError.write(Data("Build failed with \(count) problem\(count == 1 ? "" : "s"); \(shownOutput) was not changed.\n".utf8))
             throw ExitCode(1)
         }
         progress.finish()
@@ -75,7 +78,7 @@ struct BuildCommand: ParsableCommand {
             }
         }
         if !say.quiet {
-            var line = "Built \(result.pages) pages from \(result.articles) articles into \(output)/"
+            var line = "Built \(result.pages) pages from \(result.articles) articles into \(shownOutput)"
             if let files = result.output {
                 line += ", \(files.written) written, \(files.unchanged) unchanged"
                 if files.deleted > 0 { line += ", \(files.deleted) removed" }

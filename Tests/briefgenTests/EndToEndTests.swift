@@ -184,6 +184,8 @@ struct EndToEndTests {
         #expect(file.status == 1 && file.stderr.contains("Content/site.yml: the content folder is a file"), "\(file.stderr)")
         let empty = try Briefgen.run(["build", "--content", ""], in: site)
         #expect(empty.status != 0 && empty.stderr.contains("--content needs a folder"), "\(empty.stderr)")
+        let slashed = try Briefgen.run(["build", "--output", "Site/"], in: site)
+        #expect(slashed.status == 0 && slashed.stdout.contains(" into Site/,"), "one slash: \(slashed.stdout)")
         let emptyOutput = try Briefgen.run(["build", "--output", ""], in: site)
         #expect(emptyOutput.status == 64 && emptyOutput.stderr.contains("--output needs a folder, not an empty name"), "\(emptyOutput.stderr)")
         let longOutput = try Briefgen.run(["build", "--output", String(repeating: "o", count: 240)], in: site)
