@@ -215,7 +215,6 @@ struct FrontRelayTests {
         let preview = try await PreviewFixture()
         defer { Task { await preview.stop() } }
         let port = preview.port
-        let started = Date()
         // Blocking calls off Swift's cooperative threads, which FlyingFox needs to answer.
         let opened = try await RawHTTPClient.offThread {
             (0..<5).map { _ -> Bool in
@@ -227,9 +226,9 @@ struct FrontRelayTests {
             }
         }
         #expect(opened == Array(repeating: true, count: 5), "every stream opened")
-        // Each is held until 5 s after its client closed: all five, unless opening them took that
-        // long (a loaded machine), when the first may be gone already.
-        if Date().timeIntervalSince(started) < 4 { #expect(preview.server.relayConnectionCount == 5) }
+        // How many are still held at this moment is not fixed: a client that closes with bytes of
+        // the stream unread sends a reset, and the relay lets that connection go at once; the
+        // others wait out 5 s. What must hold is below: none is left for the next rebuild.
         let deadline = Date().addingTimeInterval(10)
         while preview.server.relayConnectionCount > 0, Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
         #expect(preview.server.relayConnectionCount == 0)
