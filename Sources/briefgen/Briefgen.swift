@@ -21,11 +21,11 @@ extension Briefgen {
     /// (`briefgen help buidl`) looked like success; `git help nosuch` fails, and so does this.
     static func unknownHelpTopic(in arguments: [String]) -> String? {
         guard arguments.first == "help" else { return nil }
-        // `help help` is swift-argument-parser's own subcommand, which the list does not hold.
-        let names = configuration.subcommands.map { $0._commandName } + ["help"]
+        let names = configuration.subcommands.map { $0._commandName }
         for topic in arguments.dropFirst() where !topic.hasPrefix("-") {
-            guard names.contains(topic) else {
-                return "Error: '\(topic)' is not a subcommand of briefgen; it has \(names.dropLast().joined(separator: ", ")).\n"
+            // `help help` is swift-argument-parser's own subcommand, which the list does not hold.
+            guard names.contains(topic) || topic == "help" else {
+                return "Error: '\(topic)' is not a subcommand of briefgen; it has \(names.joined(separator: ", ")).\n"
                     + "Usage: briefgen help <subcommand>\n"
             }
             // Our subcommands have none of their own: anything after the first is not a topic.

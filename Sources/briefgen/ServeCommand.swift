@@ -84,7 +84,6 @@ struct ServeCommand: AsyncParsableCommand {
         // may take a while: a Ctrl-C during it must remove the temporary folder as well.
         let (stop, stopContinuation) = AsyncStream<Void>.makeStream()
         let stopRequested = Mutex(false)
-        let temporaryFolder = temporary ? outputDirectory.deletingLastPathComponent() : nil
         do {
             try StopSignals.watch(onStop: {
                 stopRequested.withLock { $0 = true }
@@ -97,7 +96,7 @@ struct ServeCommand: AsyncParsableCommand {
             })
         } catch {
             FileHandle.standardError.write(Data("error: cannot watch for Ctrl-C: \(error)\n".utf8))
-            if let temporaryFolder { try? FileManager.default.removeItem(at: temporaryFolder) }
+            server.removeTemporaryOutput()
             throw ExitCode(1)
         }
         let url: URL
@@ -105,8 +104,9 @@ struct ServeCommand: AsyncParsableCommand {
             url = try await server.start()
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            // The temporary folder was made before listening; nothing else will remove it.
-            if let temporaryFolder { try? FileManager.default.removeItem(at: temporaryFolder) }
+            // The temporary folder was made before listening; nothing else will remove it. The
+            // same removal as a stop's, under its lock: a Ctrl-C may be forcing an exit meanwhile.
+            server.removeTemporaryOutput()
             throw ExitCode(1)
         }
         if stopRequested.withLock({ $0 }) {

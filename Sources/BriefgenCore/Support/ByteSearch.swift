@@ -33,10 +33,6 @@ enum ByteSearch {
         }
     }
 
-    static func contains(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
-        needle.withUnsafeBufferPointer { pattern in search(pattern, in: haystack, from: 0, backwards: false) != nil }
-    }
-
     private static func search(_ pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from: Int, backwards: Bool) -> Int? {
         let n = text.count, m = pattern.count
         guard m > 0, n >= m, from <= n - m else { return m == 0 ? from : nil }

@@ -130,7 +130,7 @@ public struct Manifest: Sendable, Equatable {
                 fieldStart = index + 1
             }
             fields.append(fieldStart..<range.upperBound)
-            guard fields.count == 6, let hash = hex(bytes, fields[0]), let size = decimal(bytes, fields[1]),
+            guard fields.count == 6, let hash = hex(bytes, fields[0]), let size = signed(bytes, fields[1]), size >= 0,
                   let modified = signed(bytes, fields[3]), let inode = unsigned(bytes, fields[4]), !fields[5].isEmpty
             else { return nil }
             let path = String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[5]]), as: UTF8.self)
@@ -199,22 +199,11 @@ public struct Manifest: Sendable, Equatable {
         return value
     }
 
-    /// Any Int (a modification time in nanoseconds, negative before 1970).
+    /// Any Int (a size; a modification time in nanoseconds, negative before 1970).
     private static func signed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
         let negative = !range.isEmpty && bytes[range.lowerBound] == UInt8(ascii: "-")
         guard let magnitude = unsigned(bytes, negative ? range.dropFirst() : range) else { return nil }
         if negative { return magnitude <= UInt64(Int.max) + 1 ? Int(truncatingIfNeeded: 0 &- magnitude) : nil }
         return magnitude <= UInt64(Int.max) ? Int(magnitude) : nil
-    }
-
-    private static func decimal(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
-        guard !range.isEmpty, range.count <= 18 else { return nil }
-        var value = 0
-        for index in range {
-            let byte = bytes[index]
-            guard (0x30...0x39).contains(byte) else { return nil }
-            value = value * 10 + Int(byte - 0x30)
-        }
-        return value
     }
 }

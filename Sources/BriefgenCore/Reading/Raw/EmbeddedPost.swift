@@ -36,8 +36,8 @@ struct EmbeddedPost: Sendable, Equatable {
         // A post has a picture link ("pic.twitter.com/") or ends in a cite with a handle ("(@"),
         // so it has a "/" or an "@", which most paragraphs have not: they were trimmed and
         // searched backwards from their end to find out. Sixteen bytes a step here.
-        var bytes = paragraph
-        guard bytes.withUTF8({ ByteScan.next(in: $0, from: 0, 0x2F, 0x40, 0x40, 0x40) < $0.count }) else { return nil }
+        var scanned = paragraph
+        guard scanned.withUTF8({ ByteScan.next(in: $0, from: 0, 0x2F, 0x40, 0x40, 0x40) < $0.count }) else { return nil }
         var text = paragraph.trimmingWhitespace
         let hasPicture = ByteSearch.contains("pic.twitter.com/", in: text)
         var cite: String?
