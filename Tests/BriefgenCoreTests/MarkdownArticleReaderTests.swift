@@ -36,6 +36,23 @@ struct MarkdownArticleReaderTests {
         #expect(article.lines["points"] == 6)
     }
 
+    @Test("a link to the original that is not a web address is refused on its line")
+    func urlThatIsNotWeb() throws {
+        func page(_ url: String) -> String { "---\ntitle: One\ndate: 2025-12-29\nurl: \(url)\n---\nBody\n" }
+        let message = "'url' should be a web address starting with https:// or http:// (with no spaces, quote marks or '<'), not "
+        for bad in ["javascript:alert(1)", "//evil.example/x", "/articles/other/", "ftp://example.org/a", "\"https://a.example/b c\""] {
+            let shown = bad.hasPrefix("\"") ? String(bad.dropFirst().dropLast()) : bad
+            #expect(throws: Diagnostic(file: "articles/a.md", line: 4, message + "'\(shown)'")) { try read(page(bad)) }
+        }
+        let long = "mailto:" + String(repeating: "x", count: 80)
+        #expect(throws: Diagnostic(file: "articles/a.md", line: 4, message + "'\(long.prefix(60))…'")) { try read(page(long)) }
+        // A web address in either case, padded or not, is kept (trimmed); an empty one is no link.
+        #expect(try read(page("HTTPS://Example.org/Story")).url == "HTTPS://Example.org/Story")
+        #expect(try read(page("\"  http://example.org/a?b=1&c  \"")).url == "http://example.org/a?b=1&c")
+        #expect(try read(page("\"\"")).url == nil)
+        #expect(try read(page("")).url == nil)
+    }
+
     @Test("malformed YAML names the file and the line")
     func malformedYAML() {
         #expect {

@@ -104,6 +104,22 @@ public struct FrontMatter: Sendable {
         return value
     }
 
+    /// A link to somewhere else on the web (an article's original story). It becomes an `href`,
+    /// where only a web address is safe, so a `javascript:` URL, a scheme-relative `//host/…` or a
+    /// relative path used to vanish from the page without a word; the editor now hears about it
+    /// at the line. An empty value means no link.
+    public func webURL(_ key: String) throws(Diagnostic) -> String? {
+        guard let text = try string(key) else { return nil }
+        let url = text.trimmingWhitespace
+        if url.isEmpty { return nil }
+        guard PagePlanner.isWebURL(url) else {
+            let shown = url.count > 60 ? String(url.prefix(60)) + "…" : url
+            throw Diagnostic(file: file, line: self[key]!.line,
+                             "'\(key)' should be a web address starting with https:// or http:// (with no spaces, quote marks or '<'), not '\(shown)'")
+        }
+        return url
+    }
+
     /// Keys briefgen does not know are ignored, as Hugo ignores them, except those one or two
     /// letters away from a known key: `pionts:` would otherwise silently drop an editor's choice.
     public func rejectMisspelledKeys(known: Set<String>) throws(Diagnostic) {

@@ -27,7 +27,7 @@ public enum MarkdownArticleReader {
         for entry in matter.entries { lines[entry.key] = entry.line }
         return Article(slug: try matter.slug("slug") ?? slug, sourcePath: source.path, format: .markdown,
                        title: try matter.requiredString("title"), date: date, source: try matter.string("source"),
-                       url: try matter.string("url"), draft: try matter.bool("draft") ?? false,
+                       url: try matter.webURL("url"), draft: try matter.bool("draft") ?? false,
                        declaredPoints: try matter.stringList("points"), declaredActors: try matter.stringList("actors"),
                        quotes: quotes, summary: summary,
                        markdown: matter.body, bodyFirstLine: matter.bodyFirstLine, lines: lines, sourceHash: source.hash)
