@@ -44,6 +44,25 @@ struct ImportRoundTripTests {
         try roundTrip(site: folder, raw: "seed.txt")
     }
 
+    @Test("a raw article's source and link to the original come through the import, and show on its page")
+    func sourceAndURL() throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        folder.write("Content/articles/with-source.txt", """
+        source Northland Wire & Co
+        url https://wire.example/talks?a=1&b=2
+        date 2025-12-20 The Delegation Meets Again
+
+        The delegation met on Monday to discuss the territory.
+        """)
+        try roundTrip(site: folder, raw: "with-source.txt")
+        let page = try #require(folder.read("FromRaw/articles/with-source/index.html"))
+        #expect(page.contains(#"Source: <a href="https://wire.example/talks?a=1&amp;b=2" rel="noopener">Northland Wire &amp; Co</a>"#))
+        // No card or page of the sample site shows a raw article's file name as its source.
+        let home = try #require(folder.read("FromRaw/index.html"))
+        #expect(!home.contains(".txt<") && home.contains("Northland Wire &amp; Co</p>"))
+    }
+
     @Test("words quoted twice, as a pull quote and then by their speaker, link to the speaker's paragraph either way")
     func repeatedQuote() throws {
         let folder = TemporaryFolder()
@@ -150,11 +169,13 @@ struct ImportRoundTripTests {
         try roundTrip(site: folder, raw: name)
     }
 
-    @Test("the imported page's front matter lists title, date, source, points, actors and quotes")
+    @Test("the imported page's front matter lists title, date, source, url, points, actors and quotes")
     func frontMatter() throws {
         let importer = ArticleImporter(points: [Point(slug: "territory", title: "Territory", status: "unresolved", order: 1, keywords: ["territory", "border"])],
                                        actors: [Actor(slug: "kovac", name: "Maria Kovac", aliases: ["Kovac"], side: "Northland")])
         let imported = try importer.importSource(SourceText(path: "talks.txt", text: """
+        Source: Northland Wire
+        url https://wire.example/border-talks
         date 2025-12-01 Border Talks Resume
 
         The border question returned on Monday. "We will not move the border," Kovac said.
@@ -167,7 +188,8 @@ struct ImportRoundTripTests {
         ---
         title: "Border Talks Resume"
         date: 2025-12-01
-        source: "talks.txt"
+        source: "Northland Wire"
+        url: "https://wire.example/border-talks"
         points: [territory]
         actors: [kovac]
         quotes:
@@ -181,5 +203,9 @@ struct ImportRoundTripTests {
         ## Territory in Focus
         """))
         #expect(imported.json == #"{"source":"talks.txt","date":"2025-12-01","title":"Border Talks Resume","headings":["Territory in Focus"],"quotes":[{"text":"We will not move the border","speaker":"Kovac","actor":"kovac"}],"points":["territory"],"actors":["kovac"]}"#)
+        // Without those lines the page names no source: the file name means nothing to a reader.
+        let bare = try importer.importSource(SourceText(path: "talks.txt", text: "date 2025-12-01 Border Talks Resume\n\nThe border question returned on Monday.\n"))
+        #expect(bare.markdown.hasPrefix("---\ntitle: \"Border Talks Resume\"\ndate: 2025-12-01\npoints: [territory]\n"))
+        #expect(bare.article.article.source == nil && bare.article.article.url == nil)
     }
 }

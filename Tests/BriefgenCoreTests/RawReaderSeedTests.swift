@@ -91,6 +91,36 @@ struct RawReaderErrorTests {
         }
     }
 
+    @Test("'source' and 'url' lines above the date line say where the text comes from")
+    func headerLines() throws {
+        let document = try read("source BBC News\n\nURL: https://www.bbc.co.uk/news/x\n date 2025-12-29 Talks resume in Geneva.\n\nMore text.\n")
+        #expect(document.source == "BBC News" && document.url == "https://www.bbc.co.uk/news/x")
+        #expect(document.date.iso == "2025-12-29")
+        #expect(document.blocks == [.paragraph("Talks resume in Geneva."), .paragraph("More text.")])
+        let plain = try read("date 2025-12-29 Talks resume in Geneva.\n")
+        #expect(plain.source == nil && plain.url == nil)
+        // The article that reaches the pages carries them, and never the file name.
+        let article = RawArticleAdapter.article(from: document, sourcePath: "articles/x.txt", slug: "x")
+        #expect(article.source == "BBC News" && article.url == "https://www.bbc.co.uk/news/x")
+        #expect(RawArticleAdapter.article(from: plain, sourcePath: "articles/x.txt", slug: "x").source == nil)
+    }
+
+    @Test("bad 'source' and 'url' lines are reported on their line")
+    func badHeaderLines() {
+        let url = "'url' should be a web address starting with https:// or http:// (with no spaces, quote marks or '<'), not "
+        let cases: [(String, Int, String)] = [
+            ("source BBC\nsource Reuters\ndate 2025-12-29 Text.\n", 2, "a second 'source' line; the first is on line 1"),
+            ("source:\ndate 2025-12-29 Text.\n", 1, "the 'source' line names no source (write it as: source BBC News)"),
+            ("url\ndate 2025-12-29 Text.\n", 1, "the 'url' line has no address (write it as: url https://…)"),
+            ("url javascript:alert(1)\ndate 2025-12-29 Text.\n", 1, url + "'javascript:alert(1)'"),
+            ("source BBC\nSources close to the talks said so.\n", 2, "expected the line after 'source' and 'url' to start with 'date YYYY-MM-DD'"),
+            ("source BBC\n\n", 3, "the file ends before its 'date YYYY-MM-DD' line"),
+        ]
+        for (text, line, message) in cases {
+            #expect(throws: Diagnostic(file: "articles/x.txt", line: line, message)) { try read(text) }
+        }
+    }
+
     @Test("an impossible date")
     func impossibleDate() {
         #expect(throws: Diagnostic(file: "articles/x.txt", line: 1, "the date 2025-02-30 does not exist")) {

@@ -69,6 +69,7 @@ public struct ArticleImporter: Sendable {
         text += "title: \(YAMLText.string(article.title))\n"
         text += "date: \(article.date.iso)\n"
         if let source = article.source { text += "source: \(YAMLText.string(source))\n" }
+        if let url = article.url { text += "url: \(YAMLText.string(url))\n" }
         text += "points: \(YAMLText.slugList(analysed.points))\n"
         text += "actors: \(YAMLText.slugList(analysed.actors))\n"
         if analysed.quotes.isEmpty {

@@ -38,9 +38,8 @@ public enum MarkdownArticleReader {
 public enum RawArticleAdapter {
     public static func article(from document: RawDocument, sourcePath: String, slug: String,
                                sourceHash: ContentHash = ContentHash()) -> Article {
-        let fileName = sourcePath.split(separator: "/").last.map(String.init) ?? sourcePath
-        return Article(slug: slug, sourcePath: sourcePath, format: .raw, title: document.title, date: document.date,
-                       source: fileName, quotes: document.quotes,
-                       markdown: RawMarkdownWriter.markdown(for: document.blocks), bodyFirstLine: 1, sourceHash: sourceHash)
+        Article(slug: slug, sourcePath: sourcePath, format: .raw, title: document.title, date: document.date,
+                source: document.source, url: document.url, quotes: document.quotes,
+                markdown: RawMarkdownWriter.markdown(for: document.blocks), bodyFirstLine: 1, sourceHash: sourceHash)
     }
 }

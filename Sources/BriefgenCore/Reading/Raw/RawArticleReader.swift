@@ -21,14 +21,19 @@ public struct RawArticleReader: Sendable {
         guard let firstIndex = lines.firstIndex(where: { !$0.text.trimmingWhitespace.isEmpty }) else {
             throw Diagnostic(file: source.path, line: 1, "the file is empty")
         }
-        let (date, rest) = try RawArticleReader.dateLine(lines[firstIndex], file: source.path)
-        var bodyLines = Array(lines[(firstIndex + 1)...])
-        if !rest.isEmpty { bodyLines.insert(RawLine(text: rest, number: lines[firstIndex].number), at: 0) }
+        let (header, dateIndex) = try RawHeader.read(lines, from: firstIndex, file: source.path)
+        guard dateIndex < lines.count else {
+            throw Diagnostic(file: source.path, line: lines[lines.count - 1].number,
+                             "the file ends before its 'date YYYY-MM-DD' line")
+        }
+        let (date, rest) = try RawArticleReader.dateLine(lines[dateIndex], file: source.path, afterHeader: dateIndex > firstIndex)
+        var bodyLines = Array(lines[(dateIndex + 1)...])
+        if !rest.isEmpty { bodyLines.insert(RawLine(text: rest, number: lines[dateIndex].number), at: 0) }
 
         var chunks = RawArticleReader.chunks(of: bodyLines)
         chunks = RawArticleReader.removingFurniture(chunks)
         guard !chunks.isEmpty else {
-            throw Diagnostic(file: source.path, line: lines[firstIndex].number, "the article has a date but no text")
+            throw Diagnostic(file: source.path, line: lines[dateIndex].number, "the article has a date but no text")
         }
 
         // Headline: a short first paragraph shaped like a title, with the story after it.
@@ -49,7 +54,7 @@ public struct RawArticleReader: Sendable {
         let title = headline ?? TitleDeriver.title(fromLede: lede.isEmpty ? (blocks.first.map(RawArticleReader.text(of:)) ?? "") : lede)
         let quotes = quotes(in: blocks)
         return RawDocument(date: date, title: title, titleWasDerived: headline == nil, dateline: dateline,
-                           blocks: blocks, quotes: quotes)
+                           blocks: blocks, quotes: quotes, source: header.source, url: header.url)
     }
 
     // MARK: Lines and chunks
@@ -93,9 +98,11 @@ public struct RawArticleReader: Sendable {
     }
 
     /// Parses ` date YYYY-MM-DD rest of the first paragraph`.
-    static func dateLine(_ line: RawLine, file: String) throws(Diagnostic) -> (Day, String) {
+    static func dateLine(_ line: RawLine, file: String, afterHeader: Bool = false) throws(Diagnostic) -> (Day, String) {
         let text = line.text.trimmingWhitespace
-        let expected = "expected the first line to start with 'date YYYY-MM-DD'"
+        let expected = afterHeader
+            ? "expected the line after 'source' and 'url' to start with 'date YYYY-MM-DD'"
+            : "expected the first line to start with 'date YYYY-MM-DD'"
         guard text.lowercased().hasPrefix("date"), text.count > 4 else {
             throw Diagnostic(file: file, line: line.number, expected)
         }

@@ -8,6 +8,10 @@ public struct RawDocument: Sendable, Equatable {
     public var dateline: String?
     public var blocks: [RawBlock]
     public var quotes: [Quote]
+    /// Where the text comes from and a link to it, from the optional `source` and `url` lines
+    /// above the date line (see `RawHeader`).
+    public var source: String? = nil
+    public var url: String? = nil
 
     public var headings: [String] {
         blocks.compactMap { if case .heading(let text) = $0 { return text } else { return nil } }
