@@ -7,10 +7,11 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Checks the content and templates without writing anything.",
         discussion: """
-        Prints one `file:line: message` per problem and exits with status 1 if there is any: \
-        front matter errors, unknown point or actor slugs, two pages with the same slug, internal \
-        links and section anchors that do not resolve, templates that do not parse and partials \
-        that do not exist. `briefgen build` runs the same checks.
+        Renders every page as a build does, writes nothing, and prints one `file:line: message` per \
+        problem, exiting with status 1 if there is any: front matter errors, unknown point or actor \
+        slugs, two pages with the same slug, internal links and section anchors that do not \
+        resolve, templates that do not parse, partials that do not exist or include each other \
+        without end. `briefgen build` runs the same checks.
         """
     )
 

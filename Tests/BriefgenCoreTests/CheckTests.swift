@@ -86,6 +86,20 @@ struct CheckTests {
              expected: ["Content/site.yml:1: the site configuration has no 'title'"]),
         Case(name: "a what-changed window of centuries", files: ["Content/site.yml": "title: T\nwhat_changed_days: 9223372036854775807\n"],
              expected: ["Content/site.yml:2: 'what_changed_days' is 9223372036854775807 days; at most 3660 (ten years) makes sense"]),
+        // `check` renders every page as a build does, so it finds what only rendering finds.
+        Case(name: "a partial that includes itself",
+             files: ["Templates/partials/footer.mustache": "<footer>\n  {{> partials/footer}}\n</footer>\n"],
+             expected: ["Templates/partials/footer.mustache:2:3: includes 'partials/footer' while it is still being rendered "
+                 + "(partials/footer → partials/footer), and nesting passed 64 levels; a template that includes itself needs data that ends the recursion"]),
+        Case(name: "templates that include each other without end on article pages only",
+             files: ["Templates/article.mustache": "{{<layout}}{{$content}}{{>loop}}{{/content}}{{/layout}}",
+                     "Templates/loop.mustache": "{{<layout}}{{/layout}}", "Content/articles/a.md": article],
+             expected: ["Templates/loop.mustache:1:1: includes 'layout' while it is still being rendered (layout → loop → layout), "
+                 + "and nesting passed 64 levels; a template that includes itself needs data that ends the recursion"]),
+        Case(name: "a loop that only the timeline runs into",
+             files: ["Templates/timeline.mustache": "{{#page}}{{> timeline}}{{/page}}"],
+             expected: ["Templates/timeline.mustache:1:10: includes 'timeline' while it is still being rendered (timeline → timeline), "
+                 + "and nesting passed 64 levels; a template that includes itself needs data that ends the recursion"]),
         Case(name: "several problems are all reported, content and templates together",
              files: ["Content/articles/a.md": "---\ntitle: A\ndate: 2025-13-01\n---\nBody\n",
                      "Templates/404.mustache": "{{> nowhere}}"],

@@ -25,13 +25,15 @@ struct ArticlePass: Sendable {
     let cache: SummaryCache
     let pointSlugs: Set<String>
     let actorSlugs: Set<String>
-    /// Set when building; nil for `check`, which writes nothing.
-    let output: (pages: ArticlePages, templates: TemplateSet, writer: OutputWriter)?
+    /// How pages are rendered, and where they are written: no writer for `check`, which renders
+    /// every page as a build does (so a template that runs away is found) and writes nothing; nil
+    /// when the theme failed to load and only the articles' own problems are wanted.
+    let output: (pages: ArticlePages, templates: TemplateSet, writer: OutputWriter?)?
     let newest: NewestBodies
 
     /// - Parameter reservedIDs: ids the theme's article page has, which heading ids avoid.
     init(loader: ContentLoader, site: SiteContent, options: BuildOptions, cache: SummaryCache,
-         output: (pages: ArticlePages, templates: TemplateSet, writer: OutputWriter)?, newest: NewestBodies,
+         output: (pages: ArticlePages, templates: TemplateSet, writer: OutputWriter?)?, newest: NewestBodies,
          reservedIDs: Set<String> = []) {
         self.loader = loader
         self.site = site
@@ -98,12 +100,17 @@ struct ArticlePass: Sendable {
             let path = pages.outputPath(summary.slug)
             let fingerprint = pages.fingerprint(slug: summary.slug, identity: summary.identity)
             do throws(Diagnostic) {
-                if try !writer.keep(path, fingerprint: fingerprint) {
-                    if analysed == nil { analysed = try reanalyse(relative) }
-                    if let analysed {
-                        try writer.write(path, bytes: try templates.renderPage("article", pages.context(analysed)), fingerprint: fingerprint)
-                        outcome.rendered = true
+                if let writer {
+                    if try !writer.keep(path, fingerprint: fingerprint) {
+                        if analysed == nil { analysed = try reanalyse(relative) }
+                        if let analysed {
+                            try writer.write(path, bytes: try templates.renderPage("article", pages.context(analysed)), fingerprint: fingerprint)
+                            outcome.rendered = true
+                        }
                     }
+                } else {
+                    if analysed == nil { analysed = try reanalyse(relative) }
+                    if let analysed { _ = try templates.renderPage("article", pages.context(analysed)) }
                 }
             } catch {
                 if error.message.hasPrefix("two pages") { outcome.collided = true } else { outcome.problems.append(error) }

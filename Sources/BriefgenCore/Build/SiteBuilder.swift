@@ -153,7 +153,7 @@ public struct SiteBuilder: Sendable {
         let feedSize = 20
         let newest = NewestBodies(limit: feedSize)
         let pass = ArticlePass(loader: loader, site: site, options: options, cache: cache,
-                               output: writer.map { (articlePages, templates, $0) }, newest: newest, reservedIDs: reservedIDs)
+                               output: (articlePages, templates, writer), newest: newest, reservedIDs: reservedIDs)
         let progress = ProgressCounter()
         let onProgress = self.onProgress
         let total = files.count
@@ -192,6 +192,13 @@ public struct SiteBuilder: Sendable {
         guard problems.isEmpty else { throw DiagnosticList(problems) }
 
         var report = BuildReport()
+        if writer == nil {
+            // `check` renders every page a build would and drops it: partials that include each
+            // other without end, or too many times, are found here as in a build.
+            _ = try timer.step("render pages") { () throws(DiagnosticList) in
+                try render(pages, with: templates, into: nil)
+            }
+        }
         if let writer {
             let rendered = try timer.step("render pages") { () throws(DiagnosticList) in
                 try render(pages, with: templates, into: writer)
@@ -331,19 +338,24 @@ public struct SiteBuilder: Sendable {
 
     /// Renders every page in parallel and hands each straight to the writer, so no more than a
     /// page per core is held in memory. Returns how many were rendered (the others were kept).
+    /// With no writer (`check`) every page is rendered and dropped.
     @discardableResult
-    func render(_ pages: [Page], with templates: TemplateSet, into writer: OutputWriter) throws(DiagnosticList) -> Int {
+    func render(_ pages: [Page], with templates: TemplateSet, into writer: OutputWriter?) throws(DiagnosticList) -> Int {
         let total = pages.count
         let counter = ProgressCounter()
         let rendered = ProgressCounter()
         let onProgress = self.onProgress
         let failures: [Diagnostic?] = Parallel.map(pages) { page in
             do throws(Diagnostic) {
-                // A page rendered under the same fingerprint last time is kept as it is.
-                if try !writer.keep(page.outputPath, fingerprint: page.fingerprint) {
-                    let html = try templates.renderPage(page.template, page.context())
-                    try writer.write(page.outputPath, bytes: html, fingerprint: page.fingerprint)
-                    _ = rendered.increment()
+                if let writer {
+                    // A page rendered under the same fingerprint last time is kept as it is.
+                    if try !writer.keep(page.outputPath, fingerprint: page.fingerprint) {
+                        let html = try templates.renderPage(page.template, page.context())
+                        try writer.write(page.outputPath, bytes: html, fingerprint: page.fingerprint)
+                        _ = rendered.increment()
+                    }
+                } else {
+                    _ = try templates.renderPage(page.template, page.context())
                 }
             } catch {
                 return error
