@@ -37,11 +37,7 @@ struct RawHeader: Sendable, Equatable {
             if keyword == "source" {
                 header.source = value
             } else {
-                guard PagePlanner.isWebURL(value) else {
-                    let shown = value.count > 60 ? String(value.prefix(60)) + "…" : value
-                    throw Diagnostic(file: file, line: line.number,
-                                     "'url' should be a web address starting with https:// or http:// (with no spaces, quote marks or '<'), not '\(shown)'")
-                }
+                guard PagePlanner.isWebURL(value) else { throw Diagnostic(file: file, line: line.number, FrontMatter.notWebURL("url", value)) }
                 header.url = value
             }
             index += 1
