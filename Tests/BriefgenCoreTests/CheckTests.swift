@@ -132,6 +132,28 @@ struct CheckTests {
         #expect(problems(in: folder) == [])
     }
 
+    /// Problems a build finds only as it writes: `check` must find each of them too, in the same words.
+    static let writingClashes: [(name: String, files: [String: String])] = [
+        ("static files where the site writes its own", ["Content/static/robots.txt": "User-agent: *\n", "Content/static/sitemap.xml": "<urlset/>\n",
+                                                        "Content/static/feed.xml": "<feed/>\n", "Content/static/404.html": "<p>gone</p>\n"]),
+        ("a static file where an article's page goes", ["Content/static/articles/a/index.html": "<p>mine</p>\n", "Content/articles/a.md": article]),
+        ("a static file where a theme asset goes", ["Templates/assets/logo.svg": "<svg/>\n", "Content/static/assets/logo.svg": "<svg/>\n"]),
+    ]
+
+    @Test("check finds what a build finds only as it writes, with the same messages",
+          arguments: writingClashes.map(\.name))
+    func clashesAsBuildFindsThem(_ name: String) throws {
+        let files = try #require(Self.writingClashes.first { $0.name == name }).files
+        let folder = TemporaryFolder()
+        TestSite.minimal(folder)
+        for (path, text) in files { folder.write(path, text) }
+        let checked = problems(in: folder)
+        var built: [String] = []
+        do { _ = try TestSite.build(folder) } catch { built = error.diagnostics.map(\.description) }
+        #expect(!built.isEmpty)
+        #expect(checked == built)
+    }
+
     @Test("build runs the same checks and fails on them")
     func buildFails() throws {
         let folder = TemporaryFolder()

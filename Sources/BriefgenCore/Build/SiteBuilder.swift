@@ -198,6 +198,10 @@ public struct SiteBuilder: Sendable {
             _ = try timer.step("render pages") { () throws(DiagnosticList) in
                 try render(pages, with: templates, into: nil)
             }
+            let clashes = OutputWriter.clashes(articlePaths: published.map { articlePages.outputPath($0.slug) },
+                                               pagePaths: pages.map(\.outputPath),
+                                               files: assets.files.map { ($0.outputPath, options.shownPath($0.source)) })
+            guard clashes.isEmpty else { throw DiagnosticList(clashes) }
         }
         if let writer {
             let rendered = try timer.step("render pages") { () throws(DiagnosticList) in

@@ -116,7 +116,7 @@ public final class OutputWriter: @unchecked Sendable {
         let duplicate = entries[path] != nil
         if !duplicate { entries[path] = previousEntry }
         lock.unlock()
-        if duplicate { throw Diagnostic(file: path, "two pages of the site would be written to the same file") }
+        if duplicate { throw OutputWriter.twoPages(path) }
         return true
     }
 
@@ -165,7 +165,7 @@ public final class OutputWriter: @unchecked Sendable {
         var entry = Manifest.Entry(hash: hash, size: size)
         // Files are copied after the pages are written: one already there is a page or another file.
         if lock.withLock({ entries[path] != nil }) {
-            throw Diagnostic(file: shown, "it would be published as \(path), which the site already has (a page briefgen makes, or another file); rename or remove it")
+            throw OutputWriter.alreadyPublished(path, shown: shown)
         }
         if try skipIfUnchanged(path, entry) { return false }
         try ensureDirectory(for: path, under: staging.path)
@@ -179,7 +179,7 @@ public final class OutputWriter: @unchecked Sendable {
         lock.lock()
         let duplicate = entries[path] != nil
         lock.unlock()
-        if duplicate { throw Diagnostic(file: path, "two pages of the site would be written to the same file") }
+        if duplicate { throw OutputWriter.twoPages(path) }
         guard mode == .incremental, let previousEntry = previous.entries[path], previousEntry.sameFile(as: entry),
               previousEntry.describes(FileSystem.stamp(of: output.path + "/" + path)) else { return false }
         // The file stays as it was written: the new entry takes its time and inode.
@@ -426,6 +426,25 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     /// Paths come from slugs and theme files; refuse anything that could leave `Output/`.
+    static func twoPages(_ path: String) -> Diagnostic {
+        Diagnostic(file: path, "two pages of the site would be written to the same file")
+    }
+
+    static func alreadyPublished(_ path: String, shown: String) -> Diagnostic {
+        Diagnostic(file: shown, "it would be published as \(path), which the site already has (a page briefgen makes, or another file); rename or remove it")
+    }
+
+    /// What a build would find as it writes: pages that share a file, and static files or assets
+    /// published where a page or another file already is. `check` writes nothing, so it asks here,
+    /// in the order a build writes (article pages, the other pages, then the files).
+    static func clashes(articlePaths: [String], pagePaths: [String], files: [(path: String, shown: String)]) -> [Diagnostic] {
+        var taken = Set(articlePaths)
+        var problems: [Diagnostic] = []
+        for path in pagePaths where !taken.insert(path).inserted { problems.append(twoPages(path)) }
+        for file in files where !taken.insert(file.path).inserted { problems.append(alreadyPublished(file.path, shown: file.shown)) }
+        return problems
+    }
+
     static func validate(_ path: String) throws(Diagnostic) {
         guard isSafe(path) else { throw Diagnostic(file: path, "refusing to write outside the output folder") }
     }
