@@ -63,6 +63,21 @@ struct ImportRoundTripTests {
         #expect(!home.contains(".txt<") && home.contains("Northland Wire &amp; Co</p>"))
     }
 
+    @Test("a link to the original without a source still shows, as 'Original story'")
+    func urlWithoutSource() throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        folder.write("Content/articles/link-only.txt", """
+        url https://wire.example/only-a-link
+        date 2025-12-20 The Delegation Meets Again
+
+        The delegation met on Monday to discuss the territory.
+        """)
+        try roundTrip(site: folder, raw: "link-only.txt")
+        let page = try #require(folder.read("FromRaw/articles/link-only/index.html"))
+        #expect(page.contains(#"</time> · <a href="https://wire.example/only-a-link" rel="noopener">Original story</a></p>"#))
+    }
+
     @Test("words quoted twice, as a pull quote and then by their speaker, link to the speaker's paragraph either way")
     func repeatedQuote() throws {
         let folder = TemporaryFolder()
