@@ -122,15 +122,34 @@ public struct FrontMatter: Sendable {
         return "'\(key)' should be a web address starting with https:// or http:// (with no spaces, quote marks or '<'), not '\(shown)'"
     }
 
-    /// Keys briefgen does not know are ignored, as Hugo ignores them, except those one or two
-    /// letters away from a known key: `pionts:` would otherwise silently drop an editor's choice.
+    /// Keys briefgen does not know are ignored, as Hugo ignores them, except those that are a known
+    /// key in other capitals (`URL:`) or a letter or two away from one (`pionts:`; for a key of three
+    /// letters, one letter or two swapped: `uri:`, `ulr:`): they would otherwise silently drop an
+    /// editor's choice.
     public func rejectMisspelledKeys(known: Set<String>) throws(Diagnostic) {
-        for entry in entries where !known.contains(entry.key) && entry.key.count >= 4 {
-            let close = known.filter { ReferenceChecker.editDistance($0, entry.key) <= 2 }.sorted()
-            if let best = close.first {
+        for entry in entries where !known.contains(entry.key) {
+            let key = entry.key, lowered = entry.key.lowercased()
+            let close = known.filter { candidate in
+                if candidate == lowered { return true }
+                switch key.count {
+                case 4...: return ReferenceChecker.editDistance(candidate, key) <= 2
+                case 3: return ReferenceChecker.editDistance(candidate, key) <= 1 || FrontMatter.swapsTwoLetters(candidate, key)
+                default: return false
+                }
+            }.sorted()
+            if let best = close.contains(lowered) ? lowered : close.first {
                 throw Diagnostic(file: file, line: entry.line, "unknown key '\(entry.key)'; did you mean '\(best)'?")
             }
         }
+    }
+
+    /// Whether `b` is `a` with two neighbouring letters swapped.
+    static func swapsTwoLetters(_ a: String, _ b: String) -> Bool {
+        let a = Array(a), b = Array(b)
+        guard a.count == b.count else { return false }
+        let differing = a.indices.filter { a[$0] != b[$0] }
+        return differing.count == 2 && differing[1] == differing[0] + 1
+            && a[differing[0]] == b[differing[1]] && a[differing[1]] == b[differing[0]]
     }
 
     /// A slug set by hand (`slug: ceasefire-talks`). It becomes a folder of `Output/` and a URL, so
