@@ -68,6 +68,21 @@ struct MarkdownArticleReaderTests {
         }
     }
 
+    @Test("strings written for front matter (by import) read back as they were, line separators and control characters too")
+    func yamlStringsRoundTrip() throws {
+        // (Control characters are not among them: the readers make them spaces, whatever the quoting.)
+        let values = ["plain", "quote \" and \\ backslash", "tab\there", "line\nbreak", "sep\u{2028}arated", "para\u{2029}graph", "#hash -  \u{2028}  tab here", "x \u{2029} y",
+                      "bom\u{FEFF}inside", "Київ — “curly” ‘quotes’ …",
+                      "  padded  ", "#hash - tab: colon", "emoji 🇺🇦"]
+        for value in values {
+            let article = try read("---\ntitle: \(YAMLText.string(value))\ndate: 2025-12-29\nsource: \(YAMLText.string(value))\n---\nBody\n")
+            #expect(article.title == value && article.source == value, "\(value.debugDescription)")
+            // With a list of quotes, as import writes, the whole front matter goes to libyaml.
+            let imported = try read("---\ntitle: \(YAMLText.string(value))\ndate: 2025-12-29\nquotes:\n  - text: \(YAMLText.string(value))\n---\nBody\n")
+            #expect(imported.title == value && imported.quotes?.first?.text == value, "libyaml: \(value.debugDescription)")
+        }
+    }
+
     @Test("malformed YAML names the file and the line")
     func malformedYAML() {
         #expect {

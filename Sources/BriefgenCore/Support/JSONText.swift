@@ -37,9 +37,14 @@ public enum YAMLText {
             case "\n": result += "\\n"
             case "\t": result += "\\t"
             default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
+                // Control characters, and what YAML reads as a line break (U+0085, U+2028, U+2029:
+                // libyaml folds them into a space inside quotes) or drops (a byte order mark), as escapes.
+                let value = scalar.value
+                if value < 0x20 || (0x7F...0x9F).contains(value) {
+                    let hex = String(value, radix: 16)
                     result += "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
+                } else if value == 0x2028 || value == 0x2029 || value == 0xFEFF {
+                    result += "\\u" + String(value, radix: 16).uppercased()
                 } else {
                     result.unicodeScalars.append(scalar)
                 }
