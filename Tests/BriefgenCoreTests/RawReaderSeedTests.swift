@@ -114,7 +114,9 @@ struct RawReaderErrorTests {
             ("url\ndate 2025-12-29 Text.\n", 1, "the 'url' line has no address (write it as: url https://…)"),
             ("url javascript:alert(1)\ndate 2025-12-29 Text.\n", 1, url + "'javascript:alert(1)'"),
             ("source BBC\nSources close to the talks said so.\n", 2, "expected the line after 'source' and 'url' to start with 'date YYYY-MM-DD'"),
-            ("source BBC\n\n", 3, "the file ends before its 'date YYYY-MM-DD' line"),
+            ("source BBC\n\n", 1, "the file ends after this line, before its 'date YYYY-MM-DD' line"),
+            ("source BBC\nurl https://a.example/b\n", 2, "the file ends after this line, before its 'date YYYY-MM-DD' line"),
+            ("\n\nurl https://a.example/b\n\n\n\n", 3, "the file ends after this line, before its 'date YYYY-MM-DD' line"),
         ]
         for (text, line, message) in cases {
             #expect(throws: Diagnostic(file: "articles/x.txt", line: line, message)) { try read(text) }

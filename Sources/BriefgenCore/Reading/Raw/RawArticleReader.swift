@@ -23,8 +23,9 @@ public struct RawArticleReader: Sendable {
         }
         let (header, dateIndex) = try RawHeader.read(lines, from: firstIndex, file: source.path)
         guard dateIndex < lines.count else {
-            throw Diagnostic(file: source.path, line: lines[lines.count - 1].number,
-                             "the file ends before its 'date YYYY-MM-DD' line")
+            // At the last header line: the file has nothing after it.
+            let last = lines[..<dateIndex].last { !$0.text.trimmingWhitespace.isEmpty } ?? lines[firstIndex]
+            throw Diagnostic(file: source.path, line: last.number, "the file ends after this line, before its 'date YYYY-MM-DD' line")
         }
         let (date, rest) = try RawArticleReader.dateLine(lines[dateIndex], file: source.path, afterHeader: dateIndex > firstIndex)
         var bodyLines = Array(lines[(dateIndex + 1)...])
