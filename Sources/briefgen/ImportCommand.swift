@@ -7,8 +7,9 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Turns raw news articles (.txt) into Markdown pages with front matter.",
         discussion: """
-        Each page gets a title, date, source, the sticking points and actors it speaks to, and its \
-        quotes with their speakers; the body keeps the lede, headings, lists and embedded posts. \
+        Each page gets a title, date, source and url (when the file has them), the sticking points \
+        and actors it speaks to, and its quotes with their speakers; the body keeps the lede, \
+        headings, lists and embedded posts. \
         With --json, prints one JSON object per file instead.
         """
     )
@@ -25,7 +26,7 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the Markdown pages on standard output instead of writing files.")
     var stdout = false
 
-    @Flag(name: .long, help: "Print one JSON object per file (source, date, title, headings, quotes, points, actors).")
+    @Flag(name: .long, help: "Print one JSON object per file (file, source, url, date, title, headings, quotes, points, actors).")
     var json = false
 
     @Flag(name: .long, help: "Replace Markdown pages that already exist (by default an existing page, which an editor may have corrected, is left alone and reported).")

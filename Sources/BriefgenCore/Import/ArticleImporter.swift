@@ -58,7 +58,7 @@ public struct ArticleImporter: Sendable {
         let article = RawArticleAdapter.article(from: document, sourcePath: source.path, slug: slug)
         let analysed = analyzer.analyse(article)
         return Imported(slug: slug, markdown: ArticleImporter.markdownPage(analysed),
-                        json: ArticleImporter.json(analysed, document: document, source: fileName),
+                        json: ArticleImporter.json(analysed, document: document, file: fileName),
                         article: analysed, document: document)
     }
 
@@ -88,7 +88,8 @@ public struct ArticleImporter: Sendable {
         return text
     }
 
-    static func json(_ analysed: AnalysedArticle, document: RawDocument, source: String) -> String {
+    /// `file` is the raw file's name; `source` and `url` mean what they mean in front matter.
+    static func json(_ analysed: AnalysedArticle, document: RawDocument, file: String) -> String {
         let quotes = analysed.quotes.map { located in
             JSONText.object([
                 ("text", JSONText.string(located.quote.text)),
@@ -97,7 +98,9 @@ public struct ArticleImporter: Sendable {
             ])
         }
         return JSONText.object([
-            ("source", JSONText.string(source)),
+            ("file", JSONText.string(file)),
+            ("source", JSONText.optional(analysed.article.source)),
+            ("url", JSONText.optional(analysed.article.url)),
             ("date", JSONText.string(analysed.date.iso)),
             ("title", JSONText.string(analysed.title)),
             ("headings", JSONText.array(document.headings.map { JSONText.string($0) })),
