@@ -63,6 +63,16 @@ struct ImportRoundTripTests {
         #expect(!home.contains(".txt<") && home.contains("Northland Wire &amp; Co</p>"))
     }
 
+    @Test("a Markdown page given to import is refused as one, not read as a raw article without a date")
+    func markdownPage() throws {
+        let importer = ArticleImporter(points: [], actors: [])
+        for path in ["articles/a.md", "A.MD", "notes.markdown"] {
+            #expect(throws: Diagnostic(file: path, "this is a Markdown page already; import turns raw .txt articles into Markdown pages")) {
+                try importer.importSource(SourceText(path: path, text: "---\ntitle: A\ndate: 2025-12-01\n---\nBody\n"))
+            }
+        }
+    }
+
     @Test("a link to the original without a source still shows, as 'Original story'")
     func urlWithoutSource() throws {
         let folder = TemporaryFolder()

@@ -52,6 +52,10 @@ public struct ArticleImporter: Sendable {
     }
 
     public func importSource(_ source: SourceText) throws(Diagnostic) -> Imported {
+        let lowered = source.path.lowercased()
+        if lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") {
+            throw Diagnostic(file: source.path, "this is a Markdown page already; import turns raw .txt articles into Markdown pages")
+        }
         let document = try reader.read(source)
         let fileName = PathText.lastComponent(source.path)
         let slug = Slug.make(PathText.removingExtension(fileName))

@@ -111,8 +111,11 @@ public struct ContentLoader: Sendable {
         return article
     }
 
+    /// A raw `.txt` article has no front matter to set a slug in: only its name can be changed.
     static func emptySlug(_ path: String) -> Diagnostic {
-        Diagnostic(file: path, line: 1, "the file name gives an empty slug; name it with letters or digits, or set 'slug' in the front matter")
+        Diagnostic(file: path, line: 1, path.lowercased().hasSuffix(".txt")
+            ? "the file name gives an empty slug; name it with letters or digits"
+            : "the file name gives an empty slug; name it with letters or digits, or set 'slug' in the front matter")
     }
 
     /// The slug a file gives when its front matter does not set one.
