@@ -58,7 +58,7 @@ struct BuildCommand: ParsableCommand {
             progress.finish()
             DiagnosticPrinter.print(error.diagnostics)
             let count = error.diagnostics.count
-            FileHandle.standardError.write(Data("Build failed with \(count) problem\(count == 1 ? "" : "s"); \(shownOutput) was not changed.\n".utf8))
+            FileHandle.standardError.write(Data("Build failed with \(counted(count, "problem")); \(shownOutput) was not changed.\n".utf8))
             throw ExitCode(1)
         }
         progress.finish()
@@ -78,14 +78,14 @@ struct BuildCommand: ParsableCommand {
             }
         }
         if !say.quiet {
-            var line = "Built \(result.pages) pages from \(result.articles) articles into \(shownOutput)"
+            var line = "Built \(counted(result.pages, "page")) from \(counted(result.articles, "article")) into \(shownOutput)"
             if let files = result.output {
                 line += ", \(files.written) written, \(files.unchanged) unchanged"
                 if files.deleted > 0 { line += ", \(files.deleted) removed" }
             }
             line += " in \(String(format: "%.2f", seconds)) s"
             let skipped = [(result.skippedDrafts, "draft"), (result.skippedFuture, "future article")]
-                .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
+                .filter { $0.0 > 0 }.map { counted($0.0, $0.1) }
             if !skipped.isEmpty { line += " (left out: \(skipped.joined(separator: ", ")))" }
             print(line)
         }

@@ -25,11 +25,11 @@ struct CheckCommand: ParsableCommand {
         let options = publishing.buildOptions(folders: folders, output: "Output")
         do {
             let report = try SiteBuilder(options: options).check()
-            if !quiet { print("No problems in \(folders.content)/ and \(folders.templates)/ (\(report.articles) articles, \(report.pages) pages).") }
+            if !quiet { print("No problems in \(folders.content)/ and \(folders.templates)/ (\(counted(report.articles, "article")), \(counted(report.pages, "page"))).") }
         } catch {
             for diagnostic in error.diagnostics { print(diagnostic.description) }
             let count = error.diagnostics.count
-            FileHandle.standardError.write(Data("\(count) problem\(count == 1 ? "" : "s") found.\n".utf8))
+            FileHandle.standardError.write(Data("\(counted(count, "problem")) found.\n".utf8))
             throw ExitCode(1)
         }
     }

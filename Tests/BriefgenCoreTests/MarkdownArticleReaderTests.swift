@@ -40,7 +40,8 @@ struct MarkdownArticleReaderTests {
     func urlThatIsNotWeb() throws {
         func page(_ url: String) -> String { "---\ntitle: One\ndate: 2025-12-29\nurl: \(url)\n---\nBody\n" }
         let message = "'url' should be a web address starting with https:// or http:// (with no spaces, quote marks or '<'), not "
-        for bad in ["javascript:alert(1)", "//evil.example/x", "/articles/other/", "ftp://example.org/a", "\"https://a.example/b c\""] {
+        for bad in ["javascript:alert(1)", "//evil.example/x", "/articles/other/", "ftp://example.org/a", "\"https://a.example/b c\"",
+                    "https://", "http:///path", "https://?q=1"] {
             let shown = bad.hasPrefix("\"") ? String(bad.dropFirst().dropLast()) : bad
             #expect(throws: Diagnostic(file: "articles/a.md", line: 4, message + "'\(shown)'")) { try read(page(bad)) }
         }

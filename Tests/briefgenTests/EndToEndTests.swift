@@ -335,6 +335,15 @@ struct CheckEndToEndTests {
         #expect((report?["pages_by_kind"] as? [String: Int])?["article"] == 4)
         #expect((report?["bytes"] as? [String: Int])?["total"] ?? 0 > 100_000)
         #expect((report?["steps"] as? [[String: Any]])?.count ?? 0 >= 8)
+        // One article is one article, in build's and check's summaries.
+        let articles = site.appendingPathComponent("Content/articles")
+        for name in try FileManager.default.contentsOfDirectory(atPath: articles.path).sorted().dropFirst() {
+            try FileManager.default.removeItem(at: articles.appendingPathComponent(name))
+        }
+        let single = try Briefgen.run(["build"], in: site)
+        #expect(single.stdout.contains(" pages from 1 article into "), "\(single.stdout)")
+        let checked = try Briefgen.run(["check"], in: site)
+        #expect(checked.stdout.contains("(1 article, "), "\(checked.stdout)")
     }
 
     @Test("a --report that cannot be written stops the build before Output/ changes")
