@@ -88,6 +88,13 @@ struct CheckTests {
              expected: ["Content/site.yml:1: the site configuration has no 'title'"]),
         Case(name: "a what-changed window of centuries", files: ["Content/site.yml": "title: T\nwhat_changed_days: 9223372036854775807\n"],
              expected: ["Content/site.yml:2: 'what_changed_days' is 9223372036854775807 days; at most 3660 (ten years) makes sense"]),
+        Case(name: "links to a draft and to a future article",
+             files: ["Content/articles/a.md": "---\ntitle: A\ndate: 2025-12-20\n---\nSee [d](/articles/d/) and [f](/articles/f/index.html).\n",
+                     "Content/articles/d.md": "---\ntitle: D\ndate: 2025-12-20\ndraft: true\n---\nBody.\n",
+                     "Content/articles/f.md": "---\ntitle: F\ndate: 2099-01-01\n---\nBody.\n"],
+             expected: ["Content/articles/a.md:5: the link '/articles/d/' leads to an article this build leaves out: it is a draft (--drafts publishes drafts)",
+                        "Content/articles/a.md:5: the link '/articles/f/index.html' leads to an article this build leaves out: it is dated 2099-01-01, "
+                            + "after the day the site is built for (--future publishes it)"]),
         // `check` renders every page as a build does, so it finds what only rendering finds.
         Case(name: "a partial that includes itself",
              files: ["Templates/partials/footer.mustache": "<footer>\n  {{> partials/footer}}\n</footer>\n"],

@@ -186,7 +186,14 @@ public struct SiteBuilder: Sendable {
             }.pages()
         }
         timer.step("check links") {
-            problems += SiteBuilder.checkLinks(site: site, summaries: published, pages: pages, assets: assets, routes: routes,
+            let withheld = outcomes.compactMap { outcome -> (article: ArticleSummary, reason: String)? in
+                guard let summary = outcome.summary, let exclusion = outcome.excluded else { return nil }
+                switch exclusion {
+                case .draft: return (summary, "it is a draft (--drafts publishes drafts)")
+                case .future: return (summary, "it is dated \(summary.date.iso), after the day the site is built for (--future publishes it)")
+                }
+            }
+            problems += SiteBuilder.checkLinks(site: site, summaries: published, withheld: withheld, pages: pages, assets: assets, routes: routes,
                                                reservedIDs: SiteBuilder.reservedIDs(templates))
         }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
@@ -314,12 +321,12 @@ public struct SiteBuilder: Sendable {
          "actor": templates.literalIDs(ofPage: "actor")]
     }
 
-    static func checkLinks(site: SiteContent, summaries: [ArticleSummary], pages: [Page], assets: Assets, routes: Routes,
-                           reservedIDs: [String: Set<String>] = [:]) -> [Diagnostic] {
+    static func checkLinks(site: SiteContent, summaries: [ArticleSummary], withheld: [(article: ArticleSummary, reason: String)] = [],
+                           pages: [Page], assets: Assets, routes: Routes, reservedIDs: [String: Set<String>] = [:]) -> [Diagnostic] {
         // The ids the theme writes into a page are anchors of it too: `[skip](#main)` leads somewhere.
         let articlePageIDs = reservedIDs["article"] ?? []
         let checker = LinkChecker(pages: pages, assetPaths: assets.files.map(\.outputPath), articles: summaries, routes: routes,
-                                  articlePageIDs: articlePageIDs)
+                                  articlePageIDs: articlePageIDs, withheld: withheld)
         var problems: [Diagnostic] = []
         for article in summaries where !article.links.isEmpty {
             problems += checker.check(article.links, onPage: LinkChecker.strip(routes.article(article.slug), basePath: routes.basePath),

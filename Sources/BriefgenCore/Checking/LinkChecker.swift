@@ -11,11 +11,20 @@ public struct LinkChecker: Sendable {
     /// The ids the theme writes into every article page: anchors of each of them too.
     let articlePageIDs: Set<String>
     let basePath: String
+    /// Pages of articles the build leaves out (drafts, future articles), with why: a link to one
+    /// is broken in this build, and the message says how to publish it rather than that it does
+    /// not exist.
+    let withheld: [String: String]
 
     /// - Parameter articlePageIDs: the ids the theme writes into every article page itself
     ///   (`main`, the skip link's target): anchors those pages have besides their headings'.
-    public init(pages: [Page], assetPaths: [String], articles: [ArticleSummary], routes: Routes, articlePageIDs: Set<String> = []) {
+    /// - Parameter withheld: articles left out of this build, with why ("a draft (--drafts publishes it)").
+    public init(pages: [Page], assetPaths: [String], articles: [ArticleSummary], routes: Routes, articlePageIDs: Set<String> = [],
+                withheld: [(article: ArticleSummary, reason: String)] = []) {
         basePath = routes.basePath
+        var withheldPaths: [String: String] = [:]
+        for (article, reason) in withheld { withheldPaths[LinkChecker.strip(routes.article(article.slug), basePath: routes.basePath)] = reason }
+        self.withheld = withheldPaths
         var paths = Set<String>()
         for page in pages { paths.insert(LinkChecker.strip(page.urlPath, basePath: routes.basePath)) }
         for asset in assetPaths { paths.insert("/" + asset) }
@@ -70,6 +79,9 @@ public struct LinkChecker: Sendable {
         }
         let resolved = LinkChecker.resolve(path, from: pagePath)
         guard let page = target(for: resolved) else {
+            if let reason = LinkChecker.lookUp(resolved, basePath: basePath, in: withheld) {
+                return "the link '\(trimmed)' leads to an article this build leaves out: \(reason)"
+            }
             return "the link '\(trimmed)' does not lead to any page of the site"
         }
         if let fragment, !fragment.isEmpty, let known = anchors[page], !known.contains(fragment), !articlePageIDs.contains(fragment) {
@@ -80,11 +92,21 @@ public struct LinkChecker: Sendable {
 
     /// The generated path a link lands on: exact, or a folder's index (`/points/x` → `/points/x/`).
     private func target(for path: String) -> String? {
-        var candidate = LinkChecker.strip(path, basePath: basePath)
-        if candidate.hasSuffix("/index.html") { candidate = String(candidate.dropLast("index.html".count)) }
+        let candidate = LinkChecker.sitePath(path, basePath: basePath)
         if paths.contains(candidate) { return candidate }
         if !candidate.hasSuffix("/"), paths.contains(candidate + "/") { return candidate + "/" }
         return nil
+    }
+
+    /// A path as the site's paths are kept: without the base path, a folder's `index.html` as the folder.
+    private static func sitePath(_ path: String, basePath: String) -> String {
+        let candidate = strip(path, basePath: basePath)
+        return candidate.hasSuffix("/index.html") ? String(candidate.dropLast("index.html".count)) : candidate
+    }
+
+    private static func lookUp(_ path: String, basePath: String, in table: [String: String]) -> String? {
+        let candidate = sitePath(path, basePath: basePath)
+        return table[candidate] ?? (candidate.hasSuffix("/") ? nil : table[candidate + "/"])
     }
 
     static func isExternal(_ destination: String) -> Bool {
