@@ -25,7 +25,7 @@ struct RawFixtureTests {
         let expectedURL = source.deletingPathExtension().appendingPathExtension("expected.json")
         let expected = try JSONDecoder().decode(ImportRecord.self, from: Data(contentsOf: expectedURL))
         let actual = try FixtureSet.actual(Self.importer, source)
-        #expect(actual.source == expected.source)
+        #expect(actual.file == expected.file && actual.source == expected.source && actual.url == expected.url)
         #expect(actual.date == expected.date)
         #expect(actual.title == expected.title)
         #expect(actual.headings == expected.headings)

@@ -9,7 +9,11 @@ struct ImportRecord: Codable, Equatable {
         var actor: String?
     }
 
-    var source: String
+    /// The raw file's name.
+    var file: String
+    /// The `source` and `url` lines above the date line, if any (absent in the fixtures: none has them).
+    var source: String?
+    var url: String?
     var date: String
     var title: String
     var headings: [String]
