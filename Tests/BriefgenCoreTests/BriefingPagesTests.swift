@@ -138,6 +138,13 @@ struct BriefingPagesTests {
         #expect(HTMLInspection.matches(#"<h2>([^<]+)</h2>"#, in: index).map { $0[0] } == ["Europe", "Russia", "Ukraine", "United States"])
         let putin = try page("actors/putin/index.html")
         #expect(putin.contains("No quote from Vladimir Putin appears in the articles yet."))
+        // Counts read as words, in the singular, the plural and none; the title is the heading's.
+        #expect(index.contains(#"<a href="/actors/trump/">Donald Trump</a>"#) && index.contains(#"· 3 quotes</span>"#))
+        #expect(index.contains(#"· No quotes yet</span>"#) && !index.contains("(s)"))
+        #expect(index.contains("<title>Who said what · ") && index.contains("<h1>Who said what</h1>"))
+        let points = try page("points/index.html")
+        #expect(points.contains(#"<p class="meta">1 development</p>"#) && points.contains(#"<p class="meta">3 developments</p>"#))
+        #expect(!points.contains("(s)"))
     }
 
     @Test("feeds parse as Atom 1.0 with the required elements")

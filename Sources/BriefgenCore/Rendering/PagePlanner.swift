@@ -135,6 +135,7 @@ public struct PagePlanner: Sendable {
                 (values.pointReference(point.slug) ?? .null).adding([
                     "summary": .string(point.summary),
                     "development_count": .int(briefing.developmentsByPoint[point.slug]?.count ?? 0),
+                    "development_count_label": .string(PagePlanner.counted(briefing.developmentsByPoint[point.slug]?.count ?? 0, "development")),
                     "updated": briefing.updated(point).map(values.date) ?? .null,
                 ])
             })
@@ -165,7 +166,8 @@ public struct PagePlanner: Sendable {
                 var context = values.common(kind: .point, title: title, description: point.summary, urlPath: urlPath)
                 context["point"] = (values.pointReference(point.slug) ?? .null).adding([
                     "summary": .string(point.summary), "overview": .string(overviewHTML), "feed": .string(routes.pointFeed(point.slug)),
-                    "development_count": .int(developments.count), "updated": briefing.updated(point).map(values.date) ?? .null,
+                    "development_count": .int(developments.count), "development_count_label": .string(PagePlanner.counted(developments.count, "development")),
+                    "updated": briefing.updated(point).map(values.date) ?? .null,
                     "history": .list(point.history.map { change in
                         ["date": values.date(change.date), "status": ContextValues.status(change.status), "note": .string(change.note)]
                     }),
@@ -264,12 +266,13 @@ public struct PagePlanner: Sendable {
         return page(.actors, routes.actors, lastModified: briefing.newestDate, inputs: { hash in
             for actor in briefing.actors { hash.update(briefing.statementsByActor[actor.slug]?.count ?? 0) }
         }) {
-            var context = values.common(kind: .actors, title: "Who is who",
+            var context = values.common(kind: .actors, title: "Who said what",
                                         description: "The parties and people in the talks and what they said.", urlPath: values.routes.actors)
             var sides: [String: [TemplateValue]] = [:]
             for actor in briefing.actors {
                 let entry = (values.actorReference(actor.slug) ?? .null).adding([
                     "statement_count": .int(briefing.statementsByActor[actor.slug]?.count ?? 0),
+                    "statement_count_label": .string(PagePlanner.counted(briefing.statementsByActor[actor.slug]?.count ?? 0, "quote")),
                 ])
                 sides[actor.side ?? "Other", default: []].append(entry)
             }
@@ -300,7 +303,7 @@ public struct PagePlanner: Sendable {
                 var context = values.common(kind: .actor, title: title, description: description, urlPath: urlPath)
                 context["actor"] = (values.actorReference(actor.slug) ?? .null).adding([
                     "bio": .string(bioHTML), "aliases": .list(actor.aliases.map(TemplateValue.string)),
-                    "statement_count": .int(statements.count),
+                    "statement_count": .int(statements.count), "statement_count_label": .string(PagePlanner.counted(statements.count, "quote")),
                 ])
                 context["statements"] = .list(statements[pagination.range].map { statement in
                     values.quote(statement.quote, date: statement.date, articleSlug: statement.articleSlug,
@@ -457,6 +460,16 @@ extension ContentHash {
 }
 
 extension PagePlanner {
+    /// "No quotes yet", "1 quote", "3 quotes": counts as a theme shows them, where Mustache cannot
+    /// choose a plural ("3 quote(s)" looked unfinished).
+    static func counted(_ count: Int, _ noun: String) -> String {
+        switch count {
+        case 0: return "No \(noun)s yet"
+        case 1: return "1 \(noun)"
+        default: return "\(count) \(noun)s"
+        }
+    }
+
     /// An absolute http(s) address with a host: `https://` alone, or `https:///path`, leads nowhere.
     static func isWebURL(_ url: String) -> Bool {
         let lower = url.trimmingWhitespace.lowercased()
