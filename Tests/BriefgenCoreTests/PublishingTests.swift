@@ -32,7 +32,8 @@ struct PublishingTests {
                 }
                 links += 1
             }
-            #expect(html.contains(#"<link rel="canonical" href="https://example.org/briefings/"#), "\(relative) canonical")
+            // Every page but the error page, which is served at any missing address.
+            #expect(relative == "404.html" || html.contains(#"<link rel="canonical" href="https://example.org/briefings/"#), "\(relative) canonical")
         }
         #expect(links > 300)
         // The Markdown link in the .md sample article is rewritten under the sub-path.
@@ -97,7 +98,13 @@ struct PublishingTests {
         #expect(entries.keys.contains("https://briefing.example.org/timeline/"))
         #expect(!entries.keys.contains { $0.hasSuffix("404.html") || $0.hasSuffix(".xml") })
         #expect(folder.read("Output/robots.txt") == "User-agent: *\nAllow: /\n\nSitemap: https://briefing.example.org/sitemap.xml")
-        #expect(try #require(folder.read("Output/404.html")).contains("<h1>Page not found</h1>"))
+        // The error page is served at any missing address: it names no address of its own and asks not to be indexed.
+        let notFound = try #require(folder.read("Output/404.html"))
+        #expect(notFound.contains("<h1>Page not found</h1>") && notFound.contains(#"<meta name="robots" content="noindex">"#))
+        #expect(!notFound.contains(#"rel="canonical""#) && !notFound.contains("og:url"))
+        let home = try #require(folder.read("Output/index.html"))
+        #expect(home.contains(#"<link rel="canonical" href="https://briefing.example.org/">"#) && home.contains(#"<meta property="og:url" content="https://briefing.example.org/">"#))
+        #expect(!home.contains("noindex"))
     }
 
     @Test("past the sitemap limit, sitemap.xml is an index of parts that together list every URL once")
@@ -133,15 +140,15 @@ struct PublishingTests {
         #expect(listed == everyURL)
     }
 
-    @Test("canonical link, Open Graph and Twitter cards on every page; NewsArticle JSON-LD on articles")
+    @Test("canonical link, Open Graph and Twitter cards on every page (no address of its own on the 404 page); NewsArticle JSON-LD on articles")
     func metadata() throws {
         let folder = TemporaryFolder()
         folder.copySampleSite()
         try TestSite.build(folder)
         for (relative, data) in TestSite.tree(folder.path("Output")) where relative.hasSuffix(".html") {
             let html = String(decoding: data, as: UTF8.self)
-            for tag in [#"<link rel="canonical" href="https://briefing.example.org/"#, #"<meta property="og:title" content=""#,
-                        #"<meta property="og:url" content="https://briefing.example.org/"#, #"<meta name="twitter:card" content="summary">"#] {
+            let ownAddress = [#"<link rel="canonical" href="https://briefing.example.org/"#, #"<meta property="og:url" content="https://briefing.example.org/"#]
+            for tag in (relative == "404.html" ? [] : ownAddress) + [#"<meta property="og:title" content=""#, #"<meta name="twitter:card" content="summary">"#] {
                 #expect(html.contains(tag), "\(relative) has \(tag)")
             }
             for script in HTMLInspection.matches(#"<script type="application/ld\+json">(.*?)</script>"#, in: html) {
