@@ -155,6 +155,8 @@ struct BriefingPagesTests {
             let root = try #require(document.rootElement())
             #expect(root.name == "feed")
             #expect(root.uri == "http://www.w3.org/2005/Atom")
+            // Entry content keeps the site's root-relative links; xml:base lets a reader resolve them.
+            #expect(root.attribute(forName: "xml:base")?.stringValue == "https://briefing.example.org/")
             for name in ["id", "title", "updated", "author"] {
                 #expect(!root.elements(forName: name).isEmpty, "\(path) has <\(name)>")
             }
