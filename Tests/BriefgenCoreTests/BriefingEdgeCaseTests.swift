@@ -107,6 +107,8 @@ struct BriefingEdgeCaseTests {
         #expect(HTMLInspection.developments(third).count == 5)
         #expect(third.contains(#"<a rel="prev" href="/points/territory/page/2/">"#))
         #expect(!third.contains("Where it stands"), "later pages list older developments only")
+        let secondIndex = try #require(folder.read("Output/articles/page/2/index.html"))
+        #expect(secondIndex.contains(#"<h2 class="visually-hidden">Articles, page 2 of 2</h2>"#))
         let sitemap = try #require(folder.read("Output/sitemap.xml"))
         #expect(!sitemap.contains("/page/2/"), "paginated pages stay out of the sitemap")
     }
