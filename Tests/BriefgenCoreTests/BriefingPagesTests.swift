@@ -138,6 +138,11 @@ struct BriefingPagesTests {
         #expect(HTMLInspection.matches(#"<h2>([^<]+)</h2>"#, in: index).map { $0[0] } == ["Europe", "Russia", "Ukraine", "United States"])
         let putin = try page("actors/putin/index.html")
         #expect(putin.contains("No quote from Vladimir Putin appears in the articles yet."))
+        // An actor never quoted still leads to the articles that name them, newest first.
+        let naming = HTMLInspection.matches(#"<h3><a href="/articles/([^/]+)/">"#, in: HTMLInspection.section(putin, headingID: "related-heading")).map { $0[0] }
+        #expect(naming == ["2025-12-28-trump-putin-call-before-mar-a-lago"])
+        let named = HTMLInspection.matches(#"<h3><a href="/articles/([^/]+)/">"#, in: HTMLInspection.section(trump, headingID: "related-heading")).map { $0[0] }
+        #expect(named.count >= 3 && named.last == "2025-12-28-trump-putin-call-before-mar-a-lago")
         // Counts read as words, in the singular, the plural and none; the title is the heading's.
         #expect(index.contains(#"<a href="/actors/trump/">Donald Trump</a>"#) && index.contains(#"· 3 quotes</span>"#))
         #expect(index.contains(#"· No quotes yet</span>"#) && !index.contains("(s)"))

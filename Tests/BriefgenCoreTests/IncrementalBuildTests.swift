@@ -99,6 +99,18 @@ struct IncrementalBuildTests {
         #expect(folder.read("Output/points/territory/index.html")?.contains("7 February 2025") == true)
     }
 
+    @Test("an article edited to name an actor appears on the actor's page, as in a fresh build")
+    func actorNamed() throws {
+        let folder = TemporaryFolder()
+        TestSite.minimal(folder, articles: ["talks.md": "---\ntitle: Talks\ndate: 2025-12-20\n---\nOn the territory, the talks went on.\n"])
+        let cache = SummaryCache()
+        _ = try assertMatchesFresh(folder, cache: cache, "first build")
+        #expect(folder.read("Output/actors/kovac/index.html")?.contains("/articles/talks/") == false)
+        folder.write("Content/articles/talks.md", "---\ntitle: Talks\ndate: 2025-12-20\n---\nOn the territory, Maria Kovac met the delegation.\n")
+        _ = try assertMatchesFresh(folder, cache: cache, "actor named")
+        #expect(folder.read("Output/actors/kovac/index.html")?.contains(#"<a href="/articles/talks/">Talks</a>"#) == true)
+    }
+
     @Test("renaming a raw article's file by case alone builds what a fresh build makes, and no page shows the file's name")
     func caseOnlyRename() throws {
         let folder = TemporaryFolder()

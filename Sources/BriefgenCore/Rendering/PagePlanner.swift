@@ -287,6 +287,9 @@ public struct PagePlanner: Sendable {
         let briefing = self.briefing, values = self.values, routes = self.routes
         let statements = briefing.statementsByActor[actor.slug] ?? []
         let bioHTML = actorRenderer.render(actor.bio, firstLine: actor.bioFirstLine).html
+        // The newest articles that name the actor, quoted or not: a page with no quote yet still
+        // leads somewhere (as a Hugo term page lists its pages).
+        let mentioning = Array(briefing.articles.lazy.filter { $0.actors.contains(actor.slug) }.prefix(briefing.config.latestCount))
         return Parallel.map(Pagination.pages(count: statements.count, perPage: perPage * 2)) { pagination in
             let urlPath = routes.actor(actor.slug, page: pagination.page)
             return page(.actor, urlPath, lastModified: statements.first?.date, inSitemap: pagination.page == 1, inputs: { hash in
@@ -296,6 +299,10 @@ public struct PagePlanner: Sendable {
                     hash.update(statement.articleSlug)
                     hash.update(statement.articleHash)
                     hash.update(statement.quoteIndex)
+                }
+                if pagination.page == 1 {
+                    hash.update(mentioning.count)
+                    for article in mentioning { hash.include(article) }
                 }
             }) {
                 let title = pagination.page == 1 ? actor.name : "\(actor.name), page \(pagination.page)"
@@ -310,6 +317,7 @@ public struct PagePlanner: Sendable {
                                  articleTitle: statement.articleTitle, points: statement.points)
                 })
                 context["pagination"] = values.pagination(pagination, url: { routes.actor(actor.slug, page: $0) })
+                context["related"] = .list(pagination.page == 1 ? mentioning.map(values.articleCard) : [])
                 return .object(context)
             }
         }
