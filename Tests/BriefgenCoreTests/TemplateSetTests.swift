@@ -112,6 +112,17 @@ struct TemplateSetTests {
         #expect(loadErrors(folder).first?.message.hasPrefix(expected) == true, "\(loadErrors(folder))")
     }
 
+    @Test("a theme folder that is missing, a file, or empty is reported as what it is")
+    func missingThemeFolder() throws {
+        let folder = TemporaryFolder()
+        #expect(loadErrors(folder).map(\.description) == ["Templates: the theme folder does not exist"])
+        folder.write("Templates", "not a folder")
+        #expect(loadErrors(folder).map(\.description) == ["Templates: the theme folder is a file, not a folder"])
+        try FileManager.default.removeItem(at: folder.path("Templates"))
+        try FileManager.default.createDirectory(at: folder.path("Templates"), withIntermediateDirectories: true)
+        #expect(loadErrors(folder).map(\.description) == ["Templates: no .mustache templates found (is this the theme folder?)"])
+    }
+
     @Test("a template error fails the build and leaves the output alone")
     func buildFails() throws {
         let folder = TemporaryFolder()

@@ -26,6 +26,11 @@ public struct TemplateSet: Sendable {
     /// - Parameter linkPolicy: where links among the templates and assets may lead; by default
     ///   inside the theme folder's project.
     static func load(from directory: URL, displayPath: String, linkPolicy: LinkPolicy?) throws(DiagnosticList) -> TemplateSet {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
+            throw DiagnosticList([Diagnostic(file: displayPath, "the theme folder does not exist")])
+        }
+        guard isDirectory.boolValue else { throw DiagnosticList([Diagnostic(file: displayPath, "the theme folder is a file, not a folder")]) }
         var problems: [Diagnostic] = []
         var templates: [String: Template] = [:]
         var sources: [String: String] = [:]
