@@ -296,6 +296,21 @@ struct RawReaderRuleTests {
         #expect(cites == [cite])
     }
 
+    @Test("an embedded post's picture and short links become links; nothing else in the text does")
+    func postLinks() throws {
+        let document = try read("date 2025-12-01 Talks Resume\n\nThe ministry posted a message.\n\n"
+            + "Talks resume on Monday. pic.twitter.com/Xy9LmQ2rTa https://t.co/AbC12 — Calder Mediation (@CalderTalks) January 3, 2026\n\nTalks continue.\n")
+        let markdown = RawMarkdownWriter.markdown(for: document.blocks)
+        #expect(markdown.contains("> Talks resume on Monday. <https://pic.twitter.com/Xy9LmQ2rTa> <https://t.co/AbC12>\n"), "\(markdown)")
+        let html = MarkdownRenderer().render(markdown).html
+        #expect(html.contains(#"<a href="https://pic.twitter.com/Xy9LmQ2rTa">https://pic.twitter.com/Xy9LmQ2rTa</a>"#))
+        // Only whole words of that shape: a mention in prose, or an address with more after it, stays text.
+        for text in ["see pic.twitter.com/ for more", "pic.twitter.com/abc?x=1", "pic.twitter.com/a_b", "xt.co/abc", "pic.twitter.com/abc)"] {
+            #expect(RawMarkdownWriter.linkingPostLinks(text) == text, "\(text)")
+        }
+        #expect(RawMarkdownWriter.linkingPostLinks("http://t.co/Q1 x") == "<https://t.co/Q1> x")
+    }
+
     // MARK: Shapes from the second held-out set
 
     @Test("a live blog's entry times are furniture, not headings")

@@ -16,12 +16,27 @@ enum RawMarkdownWriter {
                 }
                 output += "\n"
             case .quotation(let paragraphs, let cite):
-                output += paragraphs.map { "> " + MarkdownEscaping.escape($0) }.joined(separator: "\n>\n")
+                output += paragraphs.map { "> " + RawMarkdownWriter.linkingPostLinks(MarkdownEscaping.escape($0)) }.joined(separator: "\n>\n")
                 if let cite { output += "\n>\n> — " + MarkdownEscaping.escape(cite) }
                 output += "\n\n"
             }
         }
         while output.hasSuffix("\n\n") { output.removeLast() }
         return output
+    }
+
+    /// An embedded post's picture and short links (`pic.twitter.com/22j0LewxmX`, `https://t.co/x`),
+    /// which the copied text shows bare, become links (`<https://pic.twitter.com/22j0LewxmX>`);
+    /// only whole words of that exact shape, so nothing else in the text can turn into markup.
+    static func linkingPostLinks(_ escaped: String) -> String {
+        guard escaped.contains("pic.twitter.com/") || escaped.contains("t.co/") else { return escaped }
+        return escaped.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            var address = Substring(word)
+            for scheme in ["https://", "http://"] where address.hasPrefix(scheme) { address = address.dropFirst(scheme.count) }
+            guard let slash = address.firstIndex(of: "/"), ["pic.twitter.com", "t.co"].contains(address[..<slash]) else { return String(word) }
+            let id = address[address.index(after: slash)...]
+            guard !id.isEmpty, id.utf8.allSatisfy({ $0 < 0x80 && (($0 | 0x20) &- 0x61 < 26 || $0 &- 0x30 < 10) }) else { return String(word) }
+            return "<https://" + address + ">"
+        }.joined(separator: " ")
     }
 }
