@@ -133,6 +133,8 @@ struct BriefingPagesTests {
         #expect(said.count == 3)
         #expect(said.first?.hasPrefix("one or two very thorny issues") == true || said.first?.hasPrefix("Our meeting was excellent") == true)
         #expect(said.last?.hasPrefix("I just had a good and very productive telephone call") == true, "oldest last")
+        // Quotations keep the punctuation of the paragraph they link to.
+        #expect(said.contains { $0.hasPrefix("Our meeting was excellent… we have made") } && !trump.contains("excellent..."))
         #expect(trump.contains(#"<a class="tag status-unresolved" href="/points/territory-and-donbas/">"#))
         let index = try page("actors/index.html")
         #expect(HTMLInspection.matches(#"<h2>([^<]+)</h2>"#, in: index).map { $0[0] } == ["Europe", "Russia", "Ukraine", "United States"])

@@ -70,7 +70,7 @@ struct ListingPageValuesTests {
         }
         func literalQuote(_ located: LocatedQuote, _ day: Day, _ slug: String, _ title: String, _ points: [String]) -> TemplateValue {
             var literal: TemplateFields = [
-                "text": .string(located.quote.text), "date": values.date(day), "article_title": .string(title),
+                "text": .string(SmartPunctuation.display(located.quote.text)), "date": values.date(day), "article_title": .string(title),
                 "url": .string(routes.article(slug) + (located.anchor.map { "#" + $0 } ?? "")),
                 "speaker": .text(located.quote.speaker), "side": .string(values.side(of: located.quote)),
             ]

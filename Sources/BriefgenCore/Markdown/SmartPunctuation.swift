@@ -5,6 +5,14 @@ enum SmartPunctuation {
     /// Transforms `text`; `previous` is the last byte of text before it in the same block (a
     /// space at the start of a block), so quotes that follow emphasis or links open or close right.
     /// Returns nil when nothing changes.
+    /// Text shown outside the Markdown body with the body's punctuation: a quotation lifted from
+    /// an article reads "excellent…", as the paragraph it links to does, not "excellent...".
+    static func display(_ text: String) -> String {
+        var text = text
+        guard let changed = text.withUTF8({ transform($0, previous: 0x20) }) else { return text }
+        return String(decoding: changed, as: UTF8.self)
+    }
+
     static func transform(_ text: UnsafeBufferPointer<UInt8>, previous: UInt8) -> [UInt8]? {
         // Most text has nothing to change.
         guard ByteScan.hasSmartPunctuation(text) else { return nil }

@@ -170,7 +170,7 @@ struct ContextValues: Sendable {
                url: String? = nil, points: [String]? = nil) -> TemplateValue {
         let quote = located.quote
         var value = TemplateFields(capacity: 9)
-        value.append(Key.text, .string(quote.text))
+        value.append(Key.text, .string(SmartPunctuation.display(quote.text)))
         value.append(Key.date, date)
         value.append(Key.articleTitle, .string(articleTitle))
         value.append(Key.url, .string(url ?? located.anchor.map { routes.article(articleSlug, anchor: $0) } ?? routes.article(articleSlug)))
