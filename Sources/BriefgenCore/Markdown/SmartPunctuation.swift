@@ -2,9 +2,6 @@
 /// ellipses. It does what cmark's `CMARK_OPT_SMART` does for prose, on the text nodes, at a
 /// fraction of the cost (cmark's smart option doubled its parse time on the benchmark corpus).
 enum SmartPunctuation {
-    /// Transforms `text`; `previous` is the last byte of text before it in the same block (a
-    /// space at the start of a block), so quotes that follow emphasis or links open or close right.
-    /// Returns nil when nothing changes.
     /// Text shown outside the Markdown body with the body's punctuation: a quotation lifted from
     /// an article reads "excellent…", as the paragraph it links to does, not "excellent...".
     static func display(_ text: String) -> String {
@@ -13,6 +10,9 @@ enum SmartPunctuation {
         return String(decoding: changed, as: UTF8.self)
     }
 
+    /// Transforms `text`; `previous` is the last byte of text before it in the same block (a
+    /// space at the start of a block), so quotes that follow emphasis or links open or close right.
+    /// Returns nil when nothing changes.
     static func transform(_ text: UnsafeBufferPointer<UInt8>, previous: UInt8) -> [UInt8]? {
         // Most text has nothing to change.
         guard ByteScan.hasSmartPunctuation(text) else { return nil }
