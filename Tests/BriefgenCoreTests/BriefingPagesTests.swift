@@ -173,6 +173,11 @@ struct BriefingPagesTests {
                 for name in ["id", "title", "updated", "link"] {
                     #expect(!entry.elements(forName: name).isEmpty, "\(path) entry has <\(name)>")
                 }
+                // Relative links in an entry's content resolve against its own page.
+                if let content = entry.elements(forName: "content").first {
+                    let base = content.attribute(forName: "xml:base")?.stringValue ?? ""
+                    #expect(base.hasPrefix("https://briefing.example.org/articles/") && entry.xmlString.contains(#"<link rel="alternate" type="text/html" href="\#(base)""#))
+                }
                 let id = entry.elements(forName: "id").first?.stringValue ?? ""
                 #expect(id.hasPrefix("https://briefing.example.org/"))
                 let updated = entry.elements(forName: "updated").first?.stringValue ?? ""

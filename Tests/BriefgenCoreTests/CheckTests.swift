@@ -91,10 +91,14 @@ struct CheckTests {
         Case(name: "links to a draft and to a future article",
              files: ["Content/articles/a.md": "---\ntitle: A\ndate: 2025-12-20\n---\nSee [d](/articles/d/) and [f](/articles/f/index.html).\n",
                      "Content/articles/d.md": "---\ntitle: D\ndate: 2025-12-20\ndraft: true\n---\nBody.\n",
-                     "Content/articles/f.md": "---\ntitle: F\ndate: 2099-01-01\n---\nBody.\n"],
+                     "Content/articles/f.md": "---\ntitle: F\ndate: 2099-01-01\n---\nBody.\n",
+                     "Content/articles/b.md": "---\ntitle: B\ndate: 2025-12-20\n---\nAnd [both](../df/).\n",
+                     "Content/articles/df.md": "---\ntitle: DF\ndate: 2099-01-02\ndraft: true\n---\nBody.\n"],
              expected: ["Content/articles/a.md:5: the link '/articles/d/' leads to an article this build leaves out: it is a draft (--drafts publishes drafts)",
                         "Content/articles/a.md:5: the link '/articles/f/index.html' leads to an article this build leaves out: it is dated 2099-01-01, "
-                            + "after the day the site is built for (--future publishes it)"]),
+                            + "after the day the site is built for (--future publishes it)",
+                        "Content/articles/b.md:5: the link '../df/' leads to an article this build leaves out: it is a draft, dated 2099-01-02, "
+                            + "after the day the site is built for (--drafts and --future publish it)"]),
         // `check` renders every page as a build does, so it finds what only rendering finds.
         Case(name: "a partial that includes itself",
              files: ["Templates/partials/footer.mustache": "<footer>\n  {{> partials/footer}}\n</footer>\n"],

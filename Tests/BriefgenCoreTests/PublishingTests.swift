@@ -96,6 +96,8 @@ struct PublishingTests {
         #expect(entries["https://briefing.example.org/points/territory-and-donbas/"] == "2025-12-29")
         #expect(entries["https://briefing.example.org/"] == "2025-12-29")
         #expect(entries.keys.contains("https://briefing.example.org/timeline/"))
+        // An actor never quoted changes with the articles that name them.
+        #expect(entries["https://briefing.example.org/actors/putin/"] == "2025-12-28")
         #expect(!entries.keys.contains { $0.hasSuffix("404.html") || $0.hasSuffix(".xml") })
         #expect(folder.read("Output/robots.txt") == "User-agent: *\nAllow: /\n\nSitemap: https://briefing.example.org/sitemap.xml")
         // The error page is served at any missing address: it names no address of its own and asks not to be indexed.

@@ -187,10 +187,14 @@ public struct SiteBuilder: Sendable {
         }
         timer.step("check links") {
             let withheld = outcomes.compactMap { outcome -> (article: ArticleSummary, reason: String)? in
-                guard let summary = outcome.summary, let exclusion = outcome.excluded else { return nil }
-                switch exclusion {
-                case .draft: return (summary, "it is a draft (--drafts publishes drafts)")
-                case .future: return (summary, "it is dated \(summary.date.iso), after the day the site is built for (--future publishes it)")
+                guard let summary = outcome.summary, outcome.excluded != nil else { return nil }
+                let future = summary.date > options.now && !options.includeFuture
+                let draft = summary.draft && !options.includeDrafts
+                let dated = "dated \(summary.date.iso), after the day the site is built for"
+                switch (draft, future) {
+                case (true, true): return (summary, "it is a draft, \(dated) (--drafts and --future publish it)")
+                case (true, false): return (summary, "it is a draft (--drafts publishes drafts)")
+                default: return (summary, "it is \(dated) (--future publishes it)")
                 }
             }
             problems += SiteBuilder.checkLinks(site: site, summaries: published, withheld: withheld, pages: pages, assets: assets, routes: routes,

@@ -124,8 +124,8 @@ public struct FrontMatter: Sendable {
 
     /// Keys briefgen does not know are ignored, as Hugo ignores them, except those that are a known
     /// key in other capitals (`URL:`) or a letter or two away from one (`pionts:`; for a key of three
-    /// letters, one letter or two swapped: `uri:`, `ulr:`): they would otherwise silently drop an
-    /// editor's choice.
+    /// letters only two letters swapped, `ulr:`, since one letter off is often a key of its own:
+    /// `urn:`): they would otherwise silently drop an editor's choice.
     public func rejectMisspelledKeys(known: Set<String>) throws(Diagnostic) {
         for entry in entries where !known.contains(entry.key) {
             let key = entry.key, lowered = entry.key.lowercased()
@@ -133,7 +133,7 @@ public struct FrontMatter: Sendable {
                 if candidate == lowered { return true }
                 switch key.count {
                 case 4...: return ReferenceChecker.editDistance(candidate, key) <= 2
-                case 3: return ReferenceChecker.editDistance(candidate, key) <= 1 || FrontMatter.swapsTwoLetters(candidate, key)
+                case 3: return FrontMatter.swapsTwoLetters(candidate, key)
                 default: return false
                 }
             }.sorted()

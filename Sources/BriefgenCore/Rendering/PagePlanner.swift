@@ -292,7 +292,9 @@ public struct PagePlanner: Sendable {
         let mentioning = Array(briefing.articles.lazy.filter { $0.actors.contains(actor.slug) }.prefix(briefing.config.latestCount))
         return Parallel.map(Pagination.pages(count: statements.count, perPage: perPage * 2)) { pagination in
             let urlPath = routes.actor(actor.slug, page: pagination.page)
-            return page(.actor, urlPath, lastModified: statements.first?.date, inSitemap: pagination.page == 1, inputs: { hash in
+            // The first page changes with the articles it lists as well as with the quotes.
+            let lastModified = pagination.page == 1 ? [statements.first?.date, mentioning.first?.date].compactMap { $0 }.max() : statements.first?.date
+            return page(.actor, urlPath, lastModified: lastModified, inSitemap: pagination.page == 1, inputs: { hash in
                 hash.include(pagination)
                 hash.update(statements.count)
                 for statement in statements[pagination.range] {
