@@ -28,8 +28,13 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var say: OutputOptions
 
-    /// The output folder as messages name it, with one final slash (`Output/`, `site/`, `/`).
-    var shownOutput: String { output.hasSuffix("/") ? output : output + "/" }
+    /// The output folder as messages name it, with one final slash (`Output/`, `site/`, `/`); a
+    /// path that is a file (which the build refuses) as it is written.
+    var shownOutput: String {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), !isFolder.boolValue { return output }
+        return output.hasSuffix("/") ? output : output + "/"
+    }
 
     func validate() throws {
         // An empty name means the current folder to the file system, which holds the sources.

@@ -192,6 +192,10 @@ struct EndToEndTests {
         #expect(longOutput.status == 1 && longOutput.stderr.contains("name is too long to build beside it"), "\(longOutput.stderr)")
         let missing = try Briefgen.run(["build", "--content", "Nowhere"], in: site)
         #expect(missing.status == 1 && missing.stderr.contains("Nowhere: the content folder does not exist"), "\(missing.stderr)")
+        // An output path that is a file is named as the file it is.
+        try "notes".write(to: site.appendingPathComponent("afile"), atomically: true, encoding: .utf8)
+        let fileOutput = try Briefgen.run(["build", "--output", "afile"], in: site)
+        #expect(fileOutput.status == 1 && fileOutput.stderr.contains("; afile was not changed."), "\(fileOutput.stderr)")
     }
 
     @Test("--base-url must be an absolute URL")
