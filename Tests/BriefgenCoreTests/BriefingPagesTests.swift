@@ -45,7 +45,14 @@ struct BriefingPagesTests {
             #expect(listed.map(\.date) == entries.map(\.0), "\(slug) dates")
             #expect(listed.map(\.link) == entries.map(\.1), "\(slug) links")
             #expect(listed.map(\.date) == listed.map(\.date).sorted(by: >), "\(slug) newest first")
+            // A development's tags name the other points it speaks to, not the page it is on.
+            let section = HTMLInspection.section(html, headingID: "developments-heading")
+            #expect(!section.contains(#"href="/points/\#(slug)/""#), "\(slug) tags itself")
         }
+        let security = HTMLInspection.section(try page("points/security-guarantees/index.html"), headingID: "developments-heading")
+        #expect(security.contains(#"href="/points/european-role/""#), "the Europe section's other point keeps its tag")
+        // Elsewhere (the timeline, the home page) every point is tagged.
+        #expect(try page("timeline/index.html").contains(#"<a class="tag status-nearing" href="/points/security-guarantees/">"#))
     }
 
     @Test("the briefing header: status badge, updated date, overview, history, feed link")

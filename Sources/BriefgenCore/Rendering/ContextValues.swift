@@ -135,26 +135,28 @@ struct ContextValues: Sendable {
 
     /// The values of a list of developments, in order. A briefing lists an article's developments
     /// next to each other, so the article's URL is built once for each run of them and shared.
-    func developments(_ list: some Collection<Development>) -> [TemplateValue] {
+    /// - Parameter shownOn: the point whose briefing lists them: its own tag is left off each
+    ///   development there, where it would only link to the page the reader is on.
+    func developments(_ list: some Collection<Development>, shownOn point: String? = nil) -> [TemplateValue] {
         var values: [TemplateValue] = []
         values.reserveCapacity(list.count)
         var previous: (slug: String, url: String)?
         for development in list {
             let slug = development.articleSlug
             if previous?.slug != slug { previous = (slug, routes.article(slug)) }
-            values.append(self.development(development, articleURL: previous!.url))
+            values.append(self.development(development, articleURL: previous!.url, shownOn: point))
         }
         return values
     }
 
-    private func development(_ development: Development, articleURL: String) -> TemplateValue {
+    private func development(_ development: Development, articleURL: String, shownOn point: String? = nil) -> TemplateValue {
         var value = TemplateFields(capacity: 7)
         value.append(Key.date, date(development.date))
         value.append(Key.articleTitle, .string(development.articleTitle))
         value.append(Key.articleURL, .string(articleURL))
         value.append(Key.url, .string(anchored(articleURL, development.anchor)))
         value.append(Key.excerpt, .string(development.excerpt))
-        value.append(Key.points, pointReferences(development.points))
+        value.append(Key.points, pointReferences(point.map { own in development.points.filter { $0 != own } } ?? development.points))
         value.append(Key.heading, .text(development.sectionHeading))
         return .object(value)
     }

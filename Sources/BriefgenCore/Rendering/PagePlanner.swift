@@ -172,7 +172,7 @@ public struct PagePlanner: Sendable {
                         ["date": values.date(change.date), "status": ContextValues.status(change.status), "note": .string(change.note)]
                     }),
                 ])
-                context["developments"] = .list(values.developments(developments[pagination.range]))
+                context["developments"] = .list(values.developments(developments[pagination.range], shownOn: point.slug))
                 context["pagination"] = values.pagination(pagination, url: { routes.point(point.slug, page: $0) })
                 if pagination.page == 1 {
                     context["sides"] = .list(PagePlanner.sides(of: developments, values: values))
