@@ -130,7 +130,12 @@ struct BriefingPagesTests {
         #expect(days == ["2025-12-29", "2025-12-28"])
         // Each tag carries the status as a symbol and, for screen readers, as a word: never colour alone.
         #expect(html.contains(#"<a class="tag status-nearing" href="/points/peace-framework/"><span class="status-symbol" aria-hidden="true">◐</span> The 20-point peace framework<span class="visually-hidden"> (Nearing agreement)</span></a>"#))
-        #expect(HTMLInspection.developments(html).count == 7)
+        // Seven developments under the two days' headings, which give their date once.
+        let items = HTMLInspection.matches(#"<li class="development">(.*?)</li>"#, in: html).map { $0[0] }
+        #expect(items.count == 7)
+        #expect(items.allSatisfy { !$0.contains("<time") && $0.contains(#"<p class="meta"><a class="tag"#) })
+        // Elsewhere a development gives its date.
+        #expect(HTMLInspection.developments(try page("points/peace-framework/index.html")).count == 3)
     }
 
     @Test("actor pages list what the actor said with the points; the index groups by side")

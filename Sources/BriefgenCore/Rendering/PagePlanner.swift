@@ -349,7 +349,8 @@ public struct PagePlanner: Sendable {
                         days.append((development.date, [value]))
                     }
                 }
-                context["days"] = .list(days.map { ["date": values.date($0.0), "developments": .list($0.1)] })
+                // Under a day's heading its developments leave out the date the heading gives.
+                context["days"] = .list(days.map { ["date": values.date($0.0), "developments": .list($0.1), "under_day_heading": .bool(true)] })
                 context["pagination"] = values.pagination(pagination, url: { routes.timeline(page: $0) })
                 return .object(context)
             }
