@@ -374,7 +374,7 @@ public struct PagePlanner: Sendable {
                     let link = routes.article(article.slug)
                     return ["title": .string(article.title), "link": .string(routes.absolute(link)), "id": .string(routes.identifier(link)),
                             "updated": .string(article.date.rfc3339), "summary": .string(article.summary),
-                            "content": .string(body(article))]
+                            "content": .string(PagePlanner.withoutIDs(body(article)))]
                 }),
             ]
             return .object(context)
@@ -471,6 +471,25 @@ extension ContentHash {
 }
 
 extension PagePlanner {
+    /// An article body for a feed entry, without its blocks' ids: a reader that shows several
+    /// entries on one page would see `intro-p1` once per entry. Links to them still work, as the
+    /// entry's `xml:base` is the article's page. cmark's safe output writes `"` in text as `&quot;`
+    /// and has no raw HTML, so ` id="` only ever starts an attribute briefgen put there.
+    static func withoutIDs(_ html: String) -> String {
+        guard html.contains(" id=\"") else { return html }
+        var result = ""
+        result.reserveCapacity(html.utf8.count)
+        var rest = Substring(html)
+        while let start = rest.range(of: " id=\"") {
+            result += rest[..<start.lowerBound]
+            let value = rest[start.upperBound...]
+            guard let end = value.firstIndex(of: "\"") else { rest = value; break }
+            rest = value[value.index(after: end)...]
+        }
+        result += rest
+        return result
+    }
+
     /// "No quotes yet", "1 quote", "3 quotes": counts as a theme shows them, where Mustache cannot
     /// choose a plural ("3 quote(s)" looked unfinished).
     static func counted(_ count: Int, _ noun: String) -> String {
