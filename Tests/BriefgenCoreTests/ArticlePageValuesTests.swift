@@ -52,7 +52,7 @@ struct ArticlePageValuesTests {
             }
             json.closeArray()
         }
-        if let original = article.article.url, PagePlanner.isWebURL(original) {
+        if let original = article.article.url, WebAddress.isValid(original) {
             json.member("isBasedOn", original)
         }
         json.closeObject()
@@ -108,7 +108,7 @@ struct ArticlePageValuesTests {
                 ["heading": .text(section.heading), "anchor": .string(section.anchor), "points": values.pointReferences(section.points)]
             }),
             "source": .text(article.article.source),
-            "original_url": article.article.url.flatMap { PagePlanner.isWebURL($0) ? TemplateValue.string($0) : nil } ?? .null,
+            "original_url": article.article.url.flatMap { WebAddress.isValid($0) ? TemplateValue.string($0) : nil } ?? .null,
             "toc": .bool(headed.count >= 3),
         ]
         context["json_ld"] = .string(newsArticleLongWay(article, values: values))

@@ -29,6 +29,15 @@ struct ImportRoundTripTests {
         }
     }
 
+    /// The sample site with one more raw article, `name`, built from it and from its import.
+    func roundTripInSampleSite(_ name: String, _ text: String) throws -> TemporaryFolder {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        folder.write("Content/articles/\(name)", text)
+        try roundTrip(site: folder, raw: name)
+        return folder
+    }
+
     @Test("each raw sample article", arguments: rawSamples)
     func sample(_ name: String) throws {
         let folder = TemporaryFolder()
@@ -46,16 +55,13 @@ struct ImportRoundTripTests {
 
     @Test("a raw article's source and link to the original come through the import, and show on its page")
     func sourceAndURL() throws {
-        let folder = TemporaryFolder()
-        folder.copySampleSite()
-        folder.write("Content/articles/with-source.txt", """
+        let folder = try roundTripInSampleSite("with-source.txt", """
         source Northland Wire & Co
         url https://wire.example/talks?a=1&b=2
         date 2025-12-20 The Delegation Meets Again
 
         The delegation met on Monday to discuss the territory.
         """)
-        try roundTrip(site: folder, raw: "with-source.txt")
         let page = try #require(folder.read("FromRaw/articles/with-source/index.html"))
         #expect(page.contains(#"Source: <a href="https://wire.example/talks?a=1&amp;b=2" rel="noopener">Northland Wire &amp; Co</a>"#))
         // No card or page of the sample site shows a raw article's file name as its source.
@@ -75,24 +81,19 @@ struct ImportRoundTripTests {
 
     @Test("a link to the original without a source still shows, as 'Original story'")
     func urlWithoutSource() throws {
-        let folder = TemporaryFolder()
-        folder.copySampleSite()
-        folder.write("Content/articles/link-only.txt", """
+        let folder = try roundTripInSampleSite("link-only.txt", """
         url https://wire.example/only-a-link
         date 2025-12-20 The Delegation Meets Again
 
         The delegation met on Monday to discuss the territory.
         """)
-        try roundTrip(site: folder, raw: "link-only.txt")
         let page = try #require(folder.read("FromRaw/articles/link-only/index.html"))
         #expect(page.contains(#"</time> · <a href="https://wire.example/only-a-link" rel="noopener">Original story</a></p>"#))
     }
 
     @Test("words quoted twice, as a pull quote and then by their speaker, link to the speaker's paragraph either way")
     func repeatedQuote() throws {
-        let folder = TemporaryFolder()
-        folder.copySampleSite()
-        folder.write("Content/articles/pull-quote.txt", """
+        let folder = try roundTripInSampleSite("pull-quote.txt", """
         date 2025-12-20 The Delegation Meets Again
 
         The delegation met on Monday to discuss the territory.
@@ -104,16 +105,13 @@ struct ImportRoundTripTests {
         "The meeting will go on until the work is done," Borin Kest said.
 
         """)
-        try roundTrip(site: folder, raw: "pull-quote.txt")
         let page = try #require(folder.read("FromImport/articles/pull-quote/index.html"))
         #expect(page.contains("#intro-p4"), "the quote links to the paragraph that names Borin Kest")
     }
 
     @Test("a quotation split by its attribution links to its paragraph from the imported page too")
     func splitQuotation() throws {
-        let folder = TemporaryFolder()
-        folder.copySampleSite()
-        folder.write("Content/articles/split.txt", """
+        let folder = try roundTripInSampleSite("split.txt", """
         date 2025-12-20 The talks went on in Florida.
 
         The two men met for hours.
@@ -121,16 +119,13 @@ struct ImportRoundTripTests {
         "We are close to an agreement on the guarantees," said Donald Trump, "closer than ever before."
 
         """)
-        try roundTrip(site: folder, raw: "split.txt")
         let page = try #require(folder.read("FromImport/articles/split/index.html"))
         #expect(page.contains("#intro-p3"), "the quote links to the paragraph it comes from")
     }
 
     @Test("a quotation that runs on over two paragraphs links to its first from the imported page too")
     func twoParagraphQuotation() throws {
-        let folder = TemporaryFolder()
-        folder.copySampleSite()
-        folder.write("Content/articles/runs-on.txt", """
+        let folder = try roundTripInSampleSite("runs-on.txt", """
         date 2025-12-20 The talks went on in Florida.
 
         The two men met for hours.
@@ -140,7 +135,6 @@ struct ImportRoundTripTests {
         “We are close to a deal on the guarantees,” Jane Smith said.
 
         """)
-        try roundTrip(site: folder, raw: "runs-on.txt")
         let page = try #require(folder.read("FromImport/articles/runs-on/index.html"))
         #expect(page.contains("#intro-p3"), "the quote links to the paragraph it starts in")
     }
@@ -170,15 +164,12 @@ struct ImportRoundTripTests {
 
     @Test("a stray quote mark at the end of a paragraph: the imported page has no empty quotation and builds")
     func strayQuoteMark() throws {
-        let folder = TemporaryFolder()
-        folder.copySampleSite()
-        folder.write("Content/articles/stray.txt", """
+        let folder = try roundTripInSampleSite("stray.txt", """
         date 2025-12-20 The talks went on in Florida today.
 
         He said the guarantees were close."
 
         """)
-        try roundTrip(site: folder, raw: "stray.txt")
         let page = try #require(folder.read("FromRaw/articles/stray/index.html"))
         #expect(!page.contains("<blockquote><p></p></blockquote>"))
     }

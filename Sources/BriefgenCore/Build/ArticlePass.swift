@@ -100,17 +100,16 @@ struct ArticlePass: Sendable {
             let path = pages.outputPath(summary.slug)
             let fingerprint = pages.fingerprint(slug: summary.slug, identity: summary.identity)
             do throws(Diagnostic) {
-                if let writer {
-                    if try !writer.keep(path, fingerprint: fingerprint) {
-                        if analysed == nil { analysed = try reanalyse(relative) }
-                        if let analysed {
-                            try writer.write(path, bytes: try templates.renderPage("article", pages.context(analysed)), fingerprint: fingerprint)
+                // `check` (no writer) keeps nothing: it renders every page and drops it.
+                if try writer?.keep(path, fingerprint: fingerprint) != true {
+                    if analysed == nil { analysed = try reanalyse(relative) }
+                    if let analysed {
+                        let bytes = try templates.renderPage("article", pages.context(analysed))
+                        if let writer {
+                            try writer.write(path, bytes: bytes, fingerprint: fingerprint)
                             outcome.rendered = true
                         }
                     }
-                } else {
-                    if analysed == nil { analysed = try reanalyse(relative) }
-                    if let analysed { _ = try templates.renderPage("article", pages.context(analysed)) }
                 }
             } catch {
                 if error.message.hasPrefix("two pages") { outcome.collided = true } else { outcome.problems.append(error) }

@@ -362,15 +362,13 @@ public struct SiteBuilder: Sendable {
         let onProgress = self.onProgress
         let failures: [Diagnostic?] = Parallel.map(pages) { page in
             do throws(Diagnostic) {
-                if let writer {
-                    // A page rendered under the same fingerprint last time is kept as it is.
-                    if try !writer.keep(page.outputPath, fingerprint: page.fingerprint) {
-                        let html = try templates.renderPage(page.template, page.context())
+                // A page rendered under the same fingerprint last time is kept as it is.
+                if try writer?.keep(page.outputPath, fingerprint: page.fingerprint) != true {
+                    let html = try templates.renderPage(page.template, page.context())
+                    if let writer {
                         try writer.write(page.outputPath, bytes: html, fingerprint: page.fingerprint)
                         _ = rendered.increment()
                     }
-                } else {
-                    _ = try templates.renderPage(page.template, page.context())
                 }
             } catch {
                 return error

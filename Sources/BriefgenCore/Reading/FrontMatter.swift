@@ -112,14 +112,8 @@ public struct FrontMatter: Sendable {
         guard let text = try string(key) else { return nil }
         let url = text.trimmingWhitespace
         if url.isEmpty { return nil }
-        guard PagePlanner.isWebURL(url) else { throw Diagnostic(file: file, line: self[key]!.line, FrontMatter.notWebURL(key, url)) }
+        guard WebAddress.isValid(url) else { throw Diagnostic(file: file, line: self[key]!.line, WebAddress.problem(key, url)) }
         return url
-    }
-
-    /// What is wrong with a link that should lead to the web (here and in a raw article's `url` line).
-    static func notWebURL(_ key: String, _ url: String) -> String {
-        let shown = url.count > 60 ? String(url.prefix(60)) + "…" : url
-        return "'\(key)' should be a web address starting with https:// or http:// (with no spaces, quote marks or '<'), not '\(shown)'"
     }
 
     /// Keys briefgen does not know are ignored, as Hugo ignores them, except those that are a known

@@ -72,7 +72,7 @@ public struct ArticlePages: Sendable {
         value.append(Key.sections, .list(headed))
         value.append(Key.source, .text(article.article.source))
         // Only web links: a `javascript:` URL in front matter must never become an href.
-        value.append(Key.originalURL, article.article.url.flatMap { PagePlanner.isWebURL($0) ? TemplateValue.string($0) : nil } ?? .null)
+        value.append(Key.originalURL, article.article.url.flatMap { WebAddress.isValid($0) ? TemplateValue.string($0) : nil } ?? .null)
         // A table of contents helps from three headings on.
         value.append(Key.toc, .bool(headed.count >= 3))
         context.append(Key.article, .object(value))

@@ -499,14 +499,6 @@ extension PagePlanner {
         default: return "\(count) \(noun)s"
         }
     }
-
-    /// An absolute http(s) address with a host: `https://` alone, or `https:///path`, leads nowhere.
-    static func isWebURL(_ url: String) -> Bool {
-        let lower = url.trimmingWhitespace.lowercased()
-        let scheme = lower.hasPrefix("https://") ? 8 : lower.hasPrefix("http://") ? 7 : 0
-        guard scheme > 0, let hostStart = lower.dropFirst(scheme).first, !"/?#".contains(hostStart) else { return false }
-        return !lower.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" })
-    }
 }
 
 extension Array {

@@ -81,7 +81,7 @@ enum StructuredData {
             for actor in people { json.raw(actor) }
             json.closeArray()
         }
-        if let original = article.article.url, PagePlanner.isWebURL(original) {
+        if let original = article.article.url, WebAddress.isValid(original) {
             json.member("isBasedOn", original)
         }
         json.closeObject()

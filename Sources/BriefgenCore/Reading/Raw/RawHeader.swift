@@ -37,7 +37,7 @@ struct RawHeader: Sendable, Equatable {
             if keyword == "source" {
                 header.source = value
             } else {
-                guard PagePlanner.isWebURL(value) else { throw Diagnostic(file: file, line: line.number, FrontMatter.notWebURL("url", value)) }
+                guard WebAddress.isValid(value) else { throw Diagnostic(file: file, line: line.number, WebAddress.problem("url", value)) }
                 header.url = value
             }
             index += 1
