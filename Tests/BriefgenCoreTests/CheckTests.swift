@@ -21,6 +21,13 @@ struct CheckTests {
              expected: ["Content/articles/bad.md:1: the front matter has no 'date' (write it as date: YYYY-MM-DD)"]),
         Case(name: "impossible date in a raw article", files: ["Content/articles/bad.txt": "date 2025-02-30 Text.\n"],
              expected: ["Content/articles/bad.txt:1: the date 2025-02-30 does not exist"]),
+        // Each problem on one line, which editors and CI annotations read as one problem.
+        Case(name: "a file name with a line break",
+             files: ["Content/articles/bad\nname.md": "---\ntitle: A\ndate: 2025-12-20\npionts: [territory]\n---\nBody\n"],
+             expected: ["\"Content/articles/bad\\nname.md\":4: unknown key 'pionts'; did you mean 'points'?"]),
+        Case(name: "a quoted value with a line break",
+             files: ["Content/articles/bad.md": "---\ntitle: A\ndate: 2025-12-20\npoints: [\"terri\\ntory\"]\n---\nBody\n"],
+             expected: ["Content/articles/bad.md:4: unknown point 'terri\\ntory'; did you mean 'territory'?"]),
         Case(name: "unknown point", files: ["Content/articles/a.md": "---\ntitle: A\ndate: 2025-12-20\npoints: [teritory]\n---\nBody\n"],
              expected: ["Content/articles/a.md:4: unknown point 'teritory'; did you mean 'territory'?"]),
         Case(name: "unknown actor", files: ["Content/articles/a.md": "---\ntitle: A\ndate: 2025-12-20\nactors:\n  - nobody-at-all\n---\nBody\n"],

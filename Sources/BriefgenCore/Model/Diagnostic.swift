@@ -15,13 +15,38 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible, Co
         self.message = message
     }
 
+    /// One line, always: a file name or a quoted value with a line break in it (`bad⏎name.md`)
+    /// would split the problem over two lines, which editors and CI annotations read as two.
+    /// Such a name is shown quoted with its control characters escaped, as git shows it.
     public var description: String {
-        var location = file
+        var location = Diagnostic.oneLine(file, quoted: true)
         if let line {
             location += ":\(line)"
             if let column { location += ":\(column)" }
         }
-        return "\(location): \(message)"
+        return "\(location): \(Diagnostic.oneLine(message, quoted: false))"
+    }
+
+    /// `text` unchanged when it has no control character or line separator; else with each of
+    /// them escaped (`\n`, `\t`, `\u{85}`), and in double quotes when `quoted`.
+    static func oneLine(_ text: String, quoted: Bool) -> String {
+        func breaksLine(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
+        }
+        guard text.unicodeScalars.contains(where: breaksLine) else { return text }
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            case "\"" where quoted: escaped += "\\\""
+            case "\\" where quoted: escaped += "\\\\"
+            case _ where breaksLine(scalar): escaped += "\\u{\(String(scalar.value, radix: 16))}"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted ? "\"" + escaped + "\"" : escaped
     }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
