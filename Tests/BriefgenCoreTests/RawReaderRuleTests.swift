@@ -359,6 +359,21 @@ struct RawReaderRuleTests {
         #expect(document.quotes.first?.speaker == "Kovac")
     }
 
+    @Test("two people saying the same words are two quotes, each with its speaker")
+    func sameWordsFromTwoPeople() throws {
+        let document = try read("""
+            date 2026-02-14 Talks Go On
+
+            "We are ready to talk," said Kovac.
+
+            Officials said more work was needed.
+
+            "We are ready to talk," said Piet Sorel.
+            """, people: ["Maria Kovac", "Kovac", "Piet Sorel"])
+        #expect(document.quotes.map(\.text) == ["We are ready to talk", "We are ready to talk"])
+        #expect(document.quotes.map(\.speaker) == ["Kovac", "Piet Sorel"])
+    }
+
     @Test("a dateline with a date in it is recognised; an attribution clause is cut from the derived title")
     func datelineWithDate() throws {
         let document = try read("date 2026-02-17 PORT AMSEL, Feb 17 (CPA) - Northland and Southland agreed on Tuesday to release 300 more prisoners, mediators said, in what would be the largest exchange since the war began.\n\nMore text.\n")

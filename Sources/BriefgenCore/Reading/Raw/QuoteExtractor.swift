@@ -71,8 +71,11 @@ public struct QuoteExtractor: Sendable {
         return bytes.starts(with: "Q:".utf8) || bytes.starts(with: "Question:".utf8)
     }
 
-    /// A pull quote repeats words the article quotes elsewhere: the same words count once, kept
-    /// where a speaker is named (the first such place), else where they first appear.
+    /// A pull quote repeats words the article quotes elsewhere: the same words without a speaker
+    /// count once, and not at all when someone is named saying them. Two people named saying the
+    /// same words are two quotes ("We are ready to talk," said one, and the other answered with
+    /// the same words); the same person named twice (`Kovac`, then `Maria Kovac`) is one, kept
+    /// where first named.
     public static func withoutRepeats(_ quotes: [Quote]) -> [Quote] {
         // Letters and digits, ASCII folded to lower case, over the bytes: every article pays for this.
         func key(_ quote: Quote) -> [UInt8] {
@@ -93,20 +96,39 @@ public struct QuoteExtractor: Sendable {
         }
         guard quotes.count > 1 else { return quotes }
         let keys = quotes.map(key)
-        var keep: [ByteKey: Int] = [:]
-        keep.reserveCapacity(quotes.count)
+        // For each words: the quotes kept, in order.
+        var kept: [ByteKey: [Int]] = [:]
+        kept.reserveCapacity(quotes.count)
         for (index, quote) in quotes.enumerated() {
             let text = ByteKey(bytes: keys[index])
             guard !text.bytes.isEmpty else { continue }
-            if let kept = keep[text] {
-                if quotes[kept].speaker == nil, quote.speaker != nil { keep[text] = index }
-            } else {
-                keep[text] = index
+            guard var same = kept[text] else {
+                kept[text] = [index]
+                continue
             }
+            guard let speaker = quote.speaker else { continue }
+            if let unnamed = same.firstIndex(where: { quotes[$0].speaker == nil }) {
+                same[unnamed] = index
+            } else if !same.contains(where: { sameSpeaker(quotes[$0].speaker!, speaker) }) {
+                same.append(index)
+            }
+            kept[text] = same
         }
-        guard keep.count < quotes.count else { return quotes }
-        let kept = Set(keep.values)
-        return quotes.indices.filter { kept.contains($0) || keys[$0].isEmpty }.map { quotes[$0] }
+        let keptCount = kept.values.reduce(0) { $0 + $1.count }
+        guard keptCount + keys.filter(\.isEmpty).count < quotes.count else { return quotes }
+        let keptIndices = Set(kept.values.joined())
+        return quotes.indices.filter { keptIndices.contains($0) || keys[$0].isEmpty }.map { quotes[$0] }
+    }
+
+    /// Whether two names given for speakers are one person: the shorter one's words end the
+    /// longer one (`Kovac`, `Maria Kovac` and `Foreign Minister Maria Kovac`), ignoring case.
+    /// `President Zelenskyy` and `Volodymyr Zelenskyy` count as two, which keeps a quote twice
+    /// rather than losing another person's.
+    static func sameSpeaker(_ a: String, _ b: String) -> Bool {
+        let first = a.lowercased().split(whereSeparator: \.isWhitespace)
+        let second = b.lowercased().split(whereSeparator: \.isWhitespace)
+        let (shorter, longer) = first.count <= second.count ? (first, second) : (second, first)
+        return !shorter.isEmpty && longer.suffix(shorter.count).elementsEqual(shorter)
     }
 
     /// Bytes hashed in one call: `[UInt8]`'s own hashing feeds the hasher a byte at a time.
