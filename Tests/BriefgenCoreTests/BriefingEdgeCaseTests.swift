@@ -107,6 +107,9 @@ struct BriefingEdgeCaseTests {
         #expect(HTMLInspection.developments(third).count == 5)
         #expect(third.contains(#"<a rel="prev" href="/points/territory/page/2/">"#))
         #expect(!third.contains("Where it stands"), "later pages list older developments only")
+        // The heading names the page from page 2 on, as the title does; the first page is the briefing itself.
+        #expect(HTMLInspection.matches(#"<h1>(.*?)</h1>"#, in: first).map { $0[0] } == ["Territory"])
+        #expect(HTMLInspection.matches(#"<h1>(.*?)</h1>"#, in: third).map { $0[0] } == [#"Territory<span class="page-number">, page 3</span>"#])
         let secondIndex = try #require(folder.read("Output/articles/page/2/index.html"))
         #expect(secondIndex.contains(#"<h2 class="visually-hidden">Articles, page 2 of 2</h2>"#))
         let sitemap = try #require(folder.read("Output/sitemap.xml"))
