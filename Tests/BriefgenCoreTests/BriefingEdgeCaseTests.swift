@@ -69,6 +69,10 @@ struct BriefingEdgeCaseTests {
 
         let silent = try #require(folder.read("Output/actors/silent/index.html"))
         #expect(silent.contains("No quote from Silent Observer appears in the articles yet."))
+        // A search result shows the description alone: it names the actor, with the role when there is one.
+        let kovac = try #require(folder.read("Output/actors/kovac/index.html"))
+        #expect(kovac.contains(#"<meta name="description" content="What Maria Kovac, Foreign minister of Examplia, said in the talks.">"#))
+        #expect(silent.contains(#"<meta name="description" content="What Silent Observer, Watches, said in the talks.">"#))
 
         // The article without headings is one section; its title names the point.
         let territory = try #require(folder.read("Output/points/territory/index.html"))

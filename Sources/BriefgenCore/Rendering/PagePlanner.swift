@@ -308,7 +308,9 @@ public struct PagePlanner: Sendable {
                 }
             }) {
                 let title = pagination.page == 1 ? actor.name : "\(actor.name), page \(pagination.page)"
-                let description = actor.role.isEmpty ? "What \(actor.name) said in the talks." : actor.role
+                // Named, since a search result or a shared link shows the description alone: the
+                // role by itself ("Delegate") named no one and was the same on many pages.
+                let description = actor.role.isEmpty ? "What \(actor.name) said in the talks." : "What \(actor.name), \(actor.role), said in the talks."
                 var context = values.common(kind: .actor, title: title, description: description, urlPath: urlPath)
                 context["actor"] = (values.actorReference(actor.slug) ?? .null).adding([
                     "bio": .string(bioHTML), "aliases": .list(actor.aliases.map(TemplateValue.string)),
