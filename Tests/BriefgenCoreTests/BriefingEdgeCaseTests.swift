@@ -73,6 +73,9 @@ struct BriefingEdgeCaseTests {
         let kovac = try #require(folder.read("Output/actors/kovac/index.html"))
         #expect(kovac.contains(#"<meta name="description" content="What Maria Kovac, Foreign minister of Examplia, said in the talks.">"#))
         #expect(silent.contains(#"<meta name="description" content="What Silent Observer, Watches, said in the talks.">"#))
+        // An actor without a side is grouped as briefings group quotes without one, last.
+        let actors = try #require(folder.read("Output/actors/index.html"))
+        #expect(HTMLInspection.matches(#"<h2>([^<]+)</h2>"#, in: actors).map { $0[0] } == ["Examplia", "Other voices"])
 
         // The article without headings is one section; its title names the point.
         let territory = try #require(folder.read("Output/points/territory/index.html"))

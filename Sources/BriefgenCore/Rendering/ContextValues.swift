@@ -179,7 +179,7 @@ struct ContextValues: Sendable {
         value.append(Key.speaker, .text(quote.speaker))
         let entry = quote.actor.flatMap { actorEntries[$0] }
         // As `side(of:)`, from the entry already found.
-        value.append(Key.side, .string(entry?.actor.side ?? "Other voices"))
+        value.append(Key.side, .string(entry?.actor.side ?? ContextValues.otherVoices))
         if let entry {
             value.append(Key.actor, entry.reference)
             // "Foreign Minister Maria Kovac" as the article wrote it, next to the actor's name, when the
@@ -198,9 +198,13 @@ struct ContextValues: Sendable {
         return .concatenating(url, "#", anchor)
     }
 
+    /// Where quotes and actors without a side are grouped, last, on briefings and on the actors
+    /// page alike.
+    static let otherVoices = "Other voices"
+
     /// The side a quote speaks for: its actor's side, else "Other voices".
     func side(of quote: Quote) -> String {
-        quote.actor.flatMap { actorsBySlug[$0]?.side } ?? "Other voices"
+        quote.actor.flatMap { actorsBySlug[$0]?.side } ?? ContextValues.otherVoices
     }
 
     func pagination(_ pagination: Pagination, url: (Int) -> String) -> TemplateValue {

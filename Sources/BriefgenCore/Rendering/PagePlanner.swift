@@ -217,8 +217,7 @@ public struct PagePlanner: Sendable {
                 if count >= limit { break outer }
             }
         }
-        // Named sides alphabetically, unattributed voices last.
-        order.sort { ($0 == "Other voices" ? 1 : 0, $0) < ($1 == "Other voices" ? 1 : 0, $1) }
+        order.sort { PagePlanner.sidesOrder($0, $1) }
         return order.map { ["name": .string($0), "quotes": .list(groups[$0]!)] }
     }
 
@@ -274,9 +273,9 @@ public struct PagePlanner: Sendable {
                     "statement_count": .int(briefing.statementsByActor[actor.slug]?.count ?? 0),
                     "statement_count_label": .string(PagePlanner.counted(briefing.statementsByActor[actor.slug]?.count ?? 0, "quote")),
                 ])
-                sides[actor.side ?? "Other", default: []].append(entry)
+                sides[actor.side ?? ContextValues.otherVoices, default: []].append(entry)
             }
-            context["sides"] = .list(sides.keys.sorted { ($0 == "Other" ? 1 : 0, $0) < ($1 == "Other" ? 1 : 0, $1) }.map {
+            context["sides"] = .list(sides.keys.sorted(by: PagePlanner.sidesOrder).map {
                 ["name": .string($0), "actors": .list(sides[$0]!)]
             })
             return .object(context)
@@ -490,6 +489,11 @@ extension PagePlanner {
         }
         result += rest
         return result
+    }
+
+    /// Named sides alphabetically, "Other voices" last.
+    static func sidesOrder(_ a: String, _ b: String) -> Bool {
+        (a == ContextValues.otherVoices ? 1 : 0, a) < (b == ContextValues.otherVoices ? 1 : 0, b)
     }
 
     /// "No quotes yet", "1 quote", "3 quotes": counts as a theme shows them, where Mustache cannot
