@@ -166,6 +166,16 @@ struct BriefingPagesTests {
         #expect(!points.contains("(s)"))
     }
 
+    @Test("every page names the theme's icon, so browsers do not ask for a /favicon.ico the site lacks")
+    func icon() throws {
+        let pages = try FileManager.default.subpathsOfDirectory(atPath: Self.site.path("Output").path).filter { $0.hasSuffix(".html") }
+        #expect(pages.count > 10)
+        for path in pages {
+            #expect(try page(path).contains(#"<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">"#), "\(path)")
+        }
+        #expect(try page("assets/favicon.svg").hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+    }
+
     @Test("feeds parse as Atom 1.0 with the required elements")
     func feeds() throws {
         for path in ["feed.xml", "points/territory-and-donbas/feed.xml", "points/peace-framework/feed.xml"] {
