@@ -17,6 +17,8 @@ public struct Actor: Sendable, Equatable, Identifiable {
     public var bio: String
     public var bioFirstLine: Int
     public var sourcePath: String
+    /// Lines of the front matter's `name` and `aliases`, for messages about a name.
+    public var nameLine = 1, aliasesLine = 1
 
     public init(slug: String, name: String, aliases: [String] = [], role: String = "", side: String? = nil,
                 kind: Kind = .person, bio: String = "", bioFirstLine: Int = 1, sourcePath: String = "") {

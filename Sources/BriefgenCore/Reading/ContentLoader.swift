@@ -84,6 +84,7 @@ public struct ContentLoader: Sendable {
         }
         problems += ContentLoader.duplicateSlugs(points.map { ($0.slug, $0.sourcePath) }, kind: "point")
         problems += ContentLoader.duplicateSlugs(actors.map { ($0.slug, $0.sourcePath) }, kind: "actor")
+        problems += ActorReader.sharedNames(actors)
         guard problems.isEmpty else { throw DiagnosticList(problems) }
         return SiteContent(config: config, points: points, actors: actors, articles: [], analysisInputs: inputs)
     }
