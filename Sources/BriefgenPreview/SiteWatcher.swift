@@ -1,3 +1,4 @@
+import BriefgenCore
 import Dispatch
 import Foundation
 #if canImport(Glibc)
@@ -92,7 +93,7 @@ public final class SiteWatcher: @unchecked Sendable {
         if wd < 0 { return errno == ENOENT } // a folder that vanished meanwhile is fine
         watches[wd] = path
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return true }
-        for name in names where !name.hasPrefix(".") {
+        for name in names where !name.hasPrefix(".") || Assets.publishedHiddenNames.contains(name) {
             let child = path + "/" + name
             var info = stat()
             if lstat(child, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, !addWatches(under: child) { return false }
@@ -126,8 +127,8 @@ public final class SiteWatcher: @unchecked Sendable {
                     name = String(decoding: bytes, as: UTF8.self)
                 }
                 offset += MemoryLayout<inotify_event>.size + nameLength
-                // Editors' swap and backup files are not content.
-                if name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") { continue }
+                // Editors' swap and backup files are not content; `.htaccess` and the like are.
+                if name.hasPrefix(".") && !Assets.publishedHiddenNames.contains(name) || name.hasSuffix("~") || name.hasSuffix(".swp") { continue }
                 if let parent = parentWatches[event.wd], event.mask & UInt32(IN_ISDIR) != 0,
                    event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0,
                    folders.contains(where: { $0.path == parent + "/" + name }) {

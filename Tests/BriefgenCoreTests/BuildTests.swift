@@ -50,6 +50,28 @@ struct BuildTests {
         #expect(problems.allSatisfy { $0.message.contains("which the site already has") })
     }
 
+    @Test("static/ publishes .well-known/, .nojekyll and .htaccess, as Hugo does, and no other hidden name")
+    func hiddenStaticFiles() throws {
+        let folder = TemporaryFolder()
+        folder.copySampleSite()
+        folder.write("Content/static/.well-known/security.txt", "Contact: mailto:security@example.org\n")
+        folder.write("Content/static/.well-known/.DS_Store", "x")
+        folder.write("Content/static/.nojekyll", "")
+        folder.write("Content/static/.htaccess", "ErrorDocument 404 /404.html\n")
+        folder.write("Content/static/files/.htaccess", "Options -Indexes\n")
+        folder.write("Content/static/files/.nojekyll", "")
+        folder.write("Content/static/.env", "TOKEN=secret\n")
+        folder.write("Content/static/.git/config", "[remote]\n")
+        try TestSite.build(folder)
+        let hidden = TestSite.tree(folder.path("Output")).keys.filter { $0.split(separator: "/").contains { $0.hasPrefix(".") } }.sorted()
+        #expect(hidden == [".htaccess", ".nojekyll", ".well-known/security.txt", "files/.htaccess"])
+        #expect(folder.read("Output/.well-known/security.txt") == "Contact: mailto:security@example.org\n")
+        // Removed from static/, removed from the site by the next build.
+        try FileManager.default.removeItem(at: folder.path("Content/static/.well-known"))
+        try TestSite.build(folder)
+        #expect(!FileManager.default.fileExists(atPath: folder.path("Output/.well-known").path))
+    }
+
     @Test("a failure while pages are being written leaves Output/ alone")
     func failureWhileWriting() throws {
         let folder = TemporaryFolder()

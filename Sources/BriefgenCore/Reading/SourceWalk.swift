@@ -1,5 +1,5 @@
 /// Lists the files of a source folder (`Content/articles/`, `Templates/`, `Content/static/`) the
-/// same way everywhere: sorted, hidden names skipped, symbolic links followed only inside the
+/// same way everywhere: sorted, hidden names skipped (unless published on purpose), symbolic links followed only inside the
 /// project (`LinkPolicy`), and each folder entered once.
 struct SourceWalk {
     /// How messages show the folder that relative paths start from (`Content`).
@@ -8,6 +8,8 @@ struct SourceWalk {
     let recursive: Bool
     /// Whether a name (not hidden) is listed or entered, by its path relative to the start.
     let includes: (_ relative: String, _ name: String, _ isDirectory: Bool) -> Bool
+    /// Whether a hidden name is listed or entered all the same (`.well-known/` in `static/`).
+    var includesHidden: (_ relative: String, _ name: String, _ isDirectory: Bool) -> Bool = { _, _, _ in false }
     /// Links that may not be followed, and folders reached twice.
     private(set) var problems: [Diagnostic] = []
     /// The real path of every folder entered, with how messages show it.
@@ -55,9 +57,10 @@ struct SourceWalk {
         guard let entries = FileSystem.list(folder) else { return [] }
         let ancestors = ancestors + [real]
         var result: [String] = []
-        for entry in entries where !entry.name.hasPrefix(".") {
+        for entry in entries {
             let path = folder + "/" + entry.name
             let relative = prefix.isEmpty ? entry.name : prefix + "/" + entry.name
+            if entry.name.hasPrefix("."), !includesHidden(relative, entry.name, entry.isDirectory) { continue }
             guard entry.isDirectory ? recursive : true, includes(relative, entry.name, entry.isDirectory) else { continue }
             if entry.isLink, let problem = policy.problem(withLink: path, shown: shownFolder + "/" + relative) {
                 problems.append(problem)

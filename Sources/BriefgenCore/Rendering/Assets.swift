@@ -30,7 +30,7 @@ public struct Assets: Sendable {
         let siteShown = siteStaticShown ?? siteStatic.path
         let policy = linkPolicy ?? LinkPolicy(sourceFolders: [PathText.parent(themeAssets.path), PathText.parent(siteStatic.path)])
         let theme = listFiles(in: themeAssets.path, shown: themeShown, policy: policy)
-        let site = listFiles(in: siteStatic.path, shown: siteShown, policy: policy)
+        let site = listFiles(in: siteStatic.path, shown: siteShown, policy: policy, includesHidden: publishedHidden)
         guard theme.problems.isEmpty, site.problems.isEmpty else { throw DiagnosticList(theme.problems + site.problems) }
         do throws(Diagnostic) {
             return try collect(themeAssets: themeAssets, themeFiles: theme.files, themeShown: themeShown,
@@ -62,6 +62,17 @@ public struct Assets: Sendable {
         return Assets(files: files, urls: urls)
     }
 
+    /// The hidden names of `static/` a site publishes, as Hugo does: `.well-known/` at the root
+    /// (`security.txt`, app links, domain checks), `.nojekyll` at the root (GitHub Pages), and
+    /// `.htaccess` anywhere (Apache). Other hidden names (`.git`, `.env`, `.DS_Store`, an editor's
+    /// swap files) stay unpublished: they hold secrets or litter more often than pages.
+    /// Those names, for the preview's watcher, which skips other hidden names.
+    public static let publishedHiddenNames: Set<String> = [".well-known", ".nojekyll", ".htaccess"]
+
+    static func publishedHidden(_ relative: String, _ name: String, _ isDirectory: Bool) -> Bool {
+        isDirectory ? relative == ".well-known" : relative == ".nojekyll" || name == ".htaccess"
+    }
+
     /// Read by `FileSystem.hash(ofFile:)`, which refuses FIFOs and devices: `Data(contentsOf:)` waited
     /// for ever on a FIFO's writer, or read `/dev/zero` until memory ran out.
     static func hashFile(_ url: URL, shown: String) throws(Diagnostic) -> ContentHash {
@@ -70,8 +81,10 @@ public struct Assets: Sendable {
 
     /// The files under an assets or static folder, relative paths, sorted; hidden names skipped,
     /// and links followed only where `policy` allows. `shown` is the folder as messages show it.
-    static func listFiles(in folder: String, shown: String, policy: LinkPolicy) -> (files: [String], problems: [Diagnostic]) {
+    static func listFiles(in folder: String, shown: String, policy: LinkPolicy,
+                          includesHidden: @escaping (String, String, Bool) -> Bool = { _, _, _ in false }) -> (files: [String], problems: [Diagnostic]) {
         var walk = SourceWalk(shownFolder: shown, policy: policy, recursive: true) { _, _, _ in true }
+        walk.includesHidden = includesHidden
         let files = walk.files(in: folder, relativeTo: "")
         return (files, walk.problems)
     }
