@@ -99,6 +99,19 @@ struct ContentFolderTests {
         #expect(plain.first?.message == "the article slug 'a' is already used by Content/articles/a.md")
     }
 
+    @Test("a slug typed with a combining accent is the composed slug: one folder, and a clash with the composed file name is found")
+    func decomposedSlug() throws {
+        let folder = TemporaryFolder()
+        TestSite.minimal(folder, articles: ["b.md": "---\ntitle: B\ndate: 2025-12-20\nslug: \"кра\\u0438\\u0306на\"\n---\nOn the territory.\n"])
+        try TestSite.build(folder)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path("Output/articles").path).filter { $0 != "index.html" }
+        #expect(names.map { Array($0.utf8) } == [Array("кра\u{439}на".utf8)], "composed й, as a composed file name gives")
+        folder.write("Content/articles/кра\u{439}на.md", "---\ntitle: A\ndate: 2025-12-20\n---\nOn the territory.\n")
+        var problems: [Diagnostic] = []
+        do { try TestSite.build(folder) } catch { problems = error.diagnostics }
+        #expect(problems.map(\.message) == ["the article slug 'кра\u{439}на' is already used by Content/articles/b.md"])
+    }
+
     @Test("control characters pasted into sources or written as YAML escapes never reach a page or feed")
     func controlCharacters() throws {
         let folder = TemporaryFolder()

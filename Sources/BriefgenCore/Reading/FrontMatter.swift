@@ -151,7 +151,10 @@ public struct FrontMatter: Sendable {
     public func slug(_ key: String) throws(Diagnostic) -> String? {
         guard let text = try string(key) else { return nil }
         let suggestion = Slug.make(text)
-        guard text != suggestion else { return text }
+        // The suggestion, not the text: Swift compares strings by canonical equivalence, and a
+        // slug typed with a combining accent (`й` as `и` + U+0306) gave a second folder that
+        // looks the same as the composed one and slipped past the duplicate-slug check.
+        guard text != suggestion else { return suggestion }
         throw Diagnostic(file: file, line: self[key]!.line, suggestion.isEmpty
             ? "'\(key)' should be made of letters, digits and hyphens, not '\(text)'"
             : "'\(key)' should be made of lower-case letters, digits and hyphens, such as '\(suggestion)', not '\(text)'")
