@@ -121,6 +121,20 @@ struct OutputWriterTests {
         }
     }
 
+    @Test("a folder of hidden files no site has (a home folder) is refused and left whole")
+    func homeFolderRefused() throws {
+        let folder = TemporaryFolder()
+        folder.write("Output/.bashrc", "alias ll='ls -l'")
+        folder.write("Output/.ssh/id_ed25519", "key")
+        folder.write("Output/.git/HEAD", "ref: refs/heads/main")
+        #expect {
+            try writer(folder)
+        } throws: { error in
+            (error as? Diagnostic)?.message.hasPrefix("the output folder holds hidden files that no site has (.bashrc, .ssh) and no earlier build") == true
+        }
+        #expect(TestSite.tree(folder.path("Output")).keys.sorted() == [".bashrc", ".git/HEAD", ".ssh/id_ed25519"])
+    }
+
     @Test("a folder with an index.html of someone else's is refused and left whole; one that names briefgen is replaced")
     func foreignIndexRefused() throws {
         let folder = TemporaryFolder()

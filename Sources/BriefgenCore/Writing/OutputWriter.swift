@@ -73,8 +73,10 @@ public final class OutputWriter: @unchecked Sendable {
             writtenByBriefgen = bytes.starts(with: Manifest.headerStem.utf8)
         }
         if outputExists, manifest == nil, !writtenByBriefgen, !OutputWriter.looksLikeSiteOutput(self.output) {
-            throw Diagnostic(file: self.output.path,
-                             "the output folder is not empty and was not written by briefgen (its index.html does not carry <meta name=\"generator\" content=\"briefgen\">); remove it or choose another --output")
+            let foreign = OutputWriter.foreignHiddenNames(in: self.output)
+            throw Diagnostic(file: self.output.path, OutputWriter.hasVisibleEntries(self.output) || foreign.isEmpty
+                ? "the output folder is not empty and was not written by briefgen (its index.html does not carry <meta name=\"generator\" content=\"briefgen\">); remove it or choose another --output"
+                : "the output folder holds hidden files that no site has (\(foreign.prefix(3).joined(separator: ", "))\(foreign.count > 3 ? ", …" : "")) and no earlier build: is it a home or project folder? Choose an empty or new folder for --output")
         }
         previous = manifest ?? Manifest()
         mode = (manifest != nil && !fresh) ? .incremental : .fresh
@@ -493,14 +495,32 @@ public final class OutputWriter: @unchecked Sendable {
     /// folder has one next to files of its own, and a build swapped them all away. A theme that
     /// drops the generator tag only loses this way back once its cache is gone; the message says
     /// what to do.
+    ///
+    /// Hidden entries a published site keeps (`.git` of a `gh-pages` worktree, `.nojekyll`) do not
+    /// count; others (`.bashrc`, `.ssh`) do, or `--output ~` scattered a site over a home folder.
     static func looksLikeSiteOutput(_ folder: URL) -> Bool {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return false }
         let visible = names.filter { !$0.hasPrefix(".") }
-        if visible.isEmpty { return true }
+        if visible.isEmpty { return foreignHiddenNames(in: folder).isEmpty }
         let home = folder.path + "/index.html"
         guard visible.contains("index.html"), !FileSystem.isDirectory(home), let size = FileSystem.size(of: home), size < 1 << 22,
               let bytes = try? FileSystem.read(home, shown: home) else { return false }
         return ByteSearch.contains(generatorTag, in: bytes)
+    }
+
+    /// Hidden names found at the top of a published site's folder: a `gh-pages` checkout's git
+    /// files and CI settings, hosts' files, and the files macOS leaves.
+    static let siteHiddenNames: Set<String> = [".git", ".gitignore", ".gitattributes", ".github", ".circleci", ".nojekyll",
+                                               ".well-known", ".htaccess", ".domains", ".DS_Store", ".gitkeep"]
+
+    /// The hidden names of a folder that a published site does not have, sorted.
+    static func foreignHiddenNames(in folder: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasPrefix(".") && !siteHiddenNames.contains($0) }.sorted()
+    }
+
+    static func hasVisibleEntries(_ folder: URL) -> Bool {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).contains { !$0.hasPrefix(".") }
     }
 
     /// What the default layout writes into every page's head.
