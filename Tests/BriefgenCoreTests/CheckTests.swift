@@ -57,6 +57,8 @@ struct CheckTests {
              expected: ["Content/points/territory.md:7: the link '/territory.html' does not lead to any page of the site"]),
         Case(name: "a template that does not parse", files: ["Templates/404.mustache": "<p>\n{{#site}}x{{/page}}\n</p>\n"],
              expected: ["Templates/404.mustache:2:11: the closing tag {{/page}} does not match the section {{#site}} it closes in \"{{#site}}x{{/page}}\""]),
+        Case(name: "an empty page template", files: ["Templates/article.mustache": "\n  \n", "Templates/robots.txt.mustache": ""],
+             expected: ["Templates/article.mustache:1: the template is empty, so every page made from it would be an empty file"]),
         Case(name: "a partial that does not exist", files: ["Templates/404.mustache": "{{<layout}}{{$content}}{{> partials/sidebar}}{{/content}}{{/layout}}"],
              expected: ["Templates/404.mustache:1:24: the partial 'partials/sidebar' does not exist (expected Templates/partials/sidebar.mustache)"]),
         Case(name: "a point without keywords", files: ["Content/points/empty.md": "---\ntitle: Empty\nstatus: agreed\norder: 3\n---\n"],

@@ -67,6 +67,12 @@ public struct TemplateSet: Sendable {
         for name in required where !set.names.contains(name) && !files.contains(name + ".mustache") {
             problems.append(Diagnostic(file: displayPath, "the theme has no '\(name).mustache', which briefgen needs to render the site"))
         }
+        // An empty page template published empty files without a word (a truncated save, a
+        // template emptied to "turn off" a page). An empty robots.txt is a valid one.
+        for name in required where name != "robots.txt" && sources[name]?.trimmingWhitespace.isEmpty == true {
+            problems.append(Diagnostic(file: displayPath + "/" + name + ".mustache", line: 1,
+                                       "the template is empty, so every page made from it would be an empty file"))
+        }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
         return set
     }
