@@ -211,6 +211,11 @@ struct BriefingPagesTests {
         #expect(siteFeed.contains("&lt;p&gt;") && !siteFeed.contains(" id=&quot;"))
         #expect(PagePlanner.withoutIDs(#"<h2 id="a-b">A &quot;id=&quot;</h2>\#n<p id="a-b-p1">x <a href="/y/#z" title="t">y</a></p>"#)
             == #"<h2>A &quot;id=&quot;</h2>\#n<p>x <a href="/y/#z" title="t">y</a></p>"#)
+        // Non-ASCII text around the ids, a body with none, and thousands of blocks (once quadratic).
+        #expect(PagePlanner.withoutIDs(#"<p id="київ-p1">Київ «так»</p><p id="é">é</p>"#) == "<p>Київ «так»</p><p>é</p>")
+        #expect(PagePlanner.withoutIDs("<p>plain</p>") == "<p>plain</p>")
+        let many = (1...5000).map { #"<p id="intro-p\#($0)">Paragraph \#($0) of the “talks”.</p>"# }.joined(separator: "\n")
+        #expect(PagePlanner.withoutIDs(many) == (1...5000).map { "<p>Paragraph \($0) of the “talks”.</p>" }.joined(separator: "\n"))
         let pointFeed = try #require(Self.site.read("Output/points/peace-framework/feed.xml"))
         #expect(pointFeed.contains("<id>https://briefing.example.org/articles/2025-12-28-trump-putin-call-before-mar-a-lago/#what-is-on-the-table</id>"))
     }

@@ -23,6 +23,11 @@ enum ByteSearch {
         }
     }
 
+    /// Offset of the first occurrence of `pattern` in `text` at or after `from`, or nil.
+    static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        search(pattern, in: text, from: from, backwards: false)
+    }
+
     static func contains(_ needle: String, in haystack: String) -> Bool {
         firstOffset(of: needle, in: haystack) != nil
     }
