@@ -14,6 +14,7 @@ public struct ArticleSummary: Sendable, Equatable {
         public var sourceHash: ContentHash
         public var title: String
         public var date: Day
+        public var updated: Day?
         public var source: String?
         public var url: String?
         public var draft: Bool
@@ -51,6 +52,9 @@ public struct ArticleSummary: Sendable, Equatable {
     }
     public var title: String { box.fields.title }
     public var date: Day { box.fields.date }
+    public var updated: Day? { box.fields.updated }
+    /// The day the article last changed: its update, else its date.
+    public var lastModified: Day { box.fields.updated ?? box.fields.date }
     public var source: String? { box.fields.source }
     public var url: String? { box.fields.url }
     public var draft: Bool { box.fields.draft }
@@ -73,16 +77,16 @@ public struct ArticleSummary: Sendable, Equatable {
     public init(_ analysed: AnalysedArticle) {
         let article = analysed.article
         self.init(Fields(slug: article.slug, sourcePath: article.sourcePath, sourceHash: article.sourceHash, title: article.title,
-                         date: article.date, source: article.source, url: article.url, draft: article.draft,
+                         date: article.date, updated: article.updated, source: article.source, url: article.url, draft: article.draft,
                          summary: analysed.summary, points: analysed.points, actors: analysed.actors,
                          sections: analysed.sections,
                          quotes: analysed.quotes, anchors: analysed.body.blocks.compactMap(\.id), links: analysed.body.links))
     }
 
-    public init(slug: String, sourcePath: String, sourceHash: ContentHash, title: String, date: Day, source: String?,
+    public init(slug: String, sourcePath: String, sourceHash: ContentHash, title: String, date: Day, updated: Day? = nil, source: String?,
                 url: String?, draft: Bool, summary: String, points: [String], actors: [String], sections: [ArticleSection],
                 quotes: [LocatedQuote], anchors: [String], links: [MarkdownLink]) {
-        self.init(Fields(slug: slug, sourcePath: sourcePath, sourceHash: sourceHash, title: title, date: date, source: source,
+        self.init(Fields(slug: slug, sourcePath: sourcePath, sourceHash: sourceHash, title: title, date: date, updated: updated, source: source,
                          url: url, draft: draft, summary: summary, points: points, actors: actors, sections: sections,
                          quotes: quotes, anchors: anchors, links: links))
     }

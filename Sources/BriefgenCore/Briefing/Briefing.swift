@@ -97,6 +97,8 @@ public struct Development: Sendable, Equatable {
     private var section: ArticleSection { article.sections[sectionIndex] }
 
     public var date: Day { article.date }
+    /// The day the article last changed (its correction, else its date).
+    public var lastModified: Day { article.lastModified }
     public var articleSlug: String { article.slug }
     /// The article's source hash: with `sectionIndex`, identifies this development's content.
     public var articleHash: ContentHash { article.identity }

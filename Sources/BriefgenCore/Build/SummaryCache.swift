@@ -116,7 +116,7 @@ public final class SummaryCache: @unchecked Sendable {
 
     // MARK: Persistence
 
-    static let format = "briefgen-summaries 4"
+    static let format = "briefgen-summaries 5"
 
     private static func shardFile(_ index: Int, in folder: URL) -> String {
         folder.path + "/" + String(format: "%02x", index)
@@ -238,6 +238,7 @@ public final class SummaryCache: @unchecked Sendable {
         writer.write(summary.sourceHash.value)
         writer.write(summary.title)
         writer.write(summary.date.ordinal)
+        writer.write(summary.updated?.ordinal)
         writer.write(summary.source)
         writer.write(summary.url)
         writer.write(summary.draft)
@@ -287,6 +288,11 @@ public final class SummaryCache: @unchecked Sendable {
         let title = try reader.readString()
         // A day no date can name: the entry is damaged, like a truncated one.
         guard let date = Day(storedOrdinal: try reader.readInt()) else { throw BinaryReader.Truncated() }
+        var updated: Day?
+        if let ordinal = try reader.readOptionalInt() {
+            guard let day = Day(storedOrdinal: ordinal) else { throw BinaryReader.Truncated() }
+            updated = day
+        }
         let source = try reader.readOptionalString()
         let url = try reader.readOptionalString()
         let draft = try reader.readBool()
@@ -320,7 +326,7 @@ public final class SummaryCache: @unchecked Sendable {
             problems.append(Diagnostic(file: try reader.readString(), line: try reader.readOptionalInt(),
                                        column: try reader.readOptionalInt(), try reader.readString()))
         }
-        let summary = ArticleSummary(slug: slug, sourcePath: path, sourceHash: hash, title: title, date: date, source: source,
+        let summary = ArticleSummary(slug: slug, sourcePath: path, sourceHash: hash, title: title, date: date, updated: updated, source: source,
                                      url: url, draft: draft, summary: summaryText, points: points, actors: actors,
                                      sections: sections, quotes: quotes, anchors: anchors, links: links)
         return Entry(stamp: stamp, summary: summary, problems: problems)

@@ -72,6 +72,7 @@ public struct ArticleImporter: Sendable {
         var text = "---\n"
         text += "title: \(YAMLText.string(article.title))\n"
         text += "date: \(article.date.iso)\n"
+        if let updated = article.updated { text += "updated: \(updated.iso)\n" }
         if let source = article.source { text += "source: \(YAMLText.string(source))\n" }
         if let url = article.url { text += "url: \(YAMLText.string(url))\n" }
         text += "points: \(YAMLText.slugList(analysed.points))\n"
@@ -92,7 +93,7 @@ public struct ArticleImporter: Sendable {
         return text
     }
 
-    /// `file` is the raw file's name; `source` and `url` mean what they mean in front matter.
+    /// `file` is the raw file's name; `source`, `url` and `updated` mean what they mean in front matter.
     static func json(_ analysed: AnalysedArticle, document: RawDocument, file: String) -> String {
         let quotes = analysed.quotes.map { located in
             JSONText.object([
@@ -106,6 +107,7 @@ public struct ArticleImporter: Sendable {
             ("source", JSONText.optional(analysed.article.source)),
             ("url", JSONText.optional(analysed.article.url)),
             ("date", JSONText.string(analysed.date.iso)),
+            ("updated", JSONText.optional(analysed.article.updated?.iso)),
             ("title", JSONText.string(analysed.title)),
             ("headings", JSONText.array(document.headings.map { JSONText.string($0) })),
             ("quotes", JSONText.array(quotes)),

@@ -14,6 +14,10 @@ public struct Article: Sendable, Equatable, Identifiable {
     public var format: Format
     public var title: String
     public var date: Day
+    /// When the article was last corrected or updated (front matter `updated:` or `lastmod:`, a
+    /// raw article's `updated` line); nil when it never was. Feeds, the sitemap and search
+    /// engines learn of a correction through it.
+    public var updated: Day?
     /// Where the text came from: an outlet or the source file name.
     public var source: String?
     public var url: String?
@@ -35,7 +39,7 @@ public struct Article: Sendable, Equatable, Identifiable {
     /// from the article, which is what lets rebuilds skip unchanged articles.
     public var sourceHash: ContentHash
 
-    public init(slug: String, sourcePath: String, format: Format, title: String, date: Day,
+    public init(slug: String, sourcePath: String, format: Format, title: String, date: Day, updated: Day? = nil,
                 source: String? = nil, url: String? = nil, draft: Bool = false,
                 declaredPoints: [String]? = nil, declaredActors: [String]? = nil, quotes: [Quote]? = nil,
                 summary: String? = nil, markdown: String, bodyFirstLine: Int = 1, lines: [String: Int] = [:],
@@ -45,6 +49,7 @@ public struct Article: Sendable, Equatable, Identifiable {
         self.format = format
         self.title = title
         self.date = date
+        self.updated = updated
         self.source = source
         self.url = url
         self.draft = draft

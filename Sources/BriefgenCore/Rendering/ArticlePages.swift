@@ -33,6 +33,7 @@ public struct ArticlePages: Sendable {
     /// The field names of an article page's objects, hashed once.
     private enum Key {
         static let title = TemplateKey("title"), date = TemplateKey("date"), summary = TemplateKey("summary")
+        static let updated = TemplateKey("updated")
         static let body = TemplateKey("body"), points = TemplateKey("points"), actors = TemplateKey("actors")
         static let quotes = TemplateKey("quotes"), sections = TemplateKey("sections"), source = TemplateKey("source")
         static let originalURL = TemplateKey("original_url"), toc = TemplateKey("toc")
@@ -43,13 +44,14 @@ public struct ArticlePages: Sendable {
     public func context(_ article: AnalysedArticle) -> TemplateValue {
         let urlPath = values.routes.article(article.slug)
         var context = values.common(kind: .article, title: article.title, description: article.summary, urlPath: urlPath,
-                                    published: article.date.iso)
+                                    published: article.date.iso, modified: article.article.updated?.iso)
         let sections = article.sections
         // Made once: every quote on the page shows the article's date.
         let date = values.date(article.date)
-        var value = TemplateFields(capacity: 12)
+        var value = TemplateFields(capacity: 13)
         value.append(Key.title, .string(article.title))
         value.append(Key.date, date)
+        value.append(Key.updated, article.article.updated.map(values.date) ?? .null)
         value.append(Key.summary, .string(article.summary))
         value.append(Key.body, .pieces(article.body.blocks.map(\.html)))
         value.append(Key.points, values.pointReferences(article.points))
@@ -85,7 +87,7 @@ public struct ArticlePages: Sendable {
         let urlPath = values.routes.article(article.slug)
         let pages = self
         return Page(kind: .article, urlPath: urlPath, outputPath: outputPath(article.slug), template: "article",
-                    lastModified: article.date, fingerprint: fingerprint(slug: article.slug, identity: ArticleSummary.identity(sourceHash: article.article.sourceHash, sourcePath: article.article.sourcePath))) {
+                    lastModified: article.article.updated ?? article.date, fingerprint: fingerprint(slug: article.slug, identity: ArticleSummary.identity(sourceHash: article.article.sourceHash, sourcePath: article.article.sourcePath))) {
             pages.context(article)
         }
     }

@@ -107,7 +107,7 @@ struct ContextValues: Sendable {
         static let iso = TemplateKey("iso"), long = TemplateKey("long"), rfc3339 = TemplateKey("rfc3339")
         static let site = TemplateKey("site"), page = TemplateKey("page"), asset = TemplateKey("asset")
         static let description = TemplateKey("description"), permalink = TemplateKey("permalink")
-        static let kind = TemplateKey("kind"), published = TemplateKey("published")
+        static let kind = TemplateKey("kind"), published = TemplateKey("published"), modified = TemplateKey("modified")
         /// `is_article`, `is_points`…, in the order of `Page.Kind.allCases`.
         static let isKind = Page.Kind.allCases.map { TemplateKey("is_" + ($0 == .notFound ? "not_found" : $0.rawValue)) }
         static let title = TemplateKey("title"), url = TemplateKey("url"), date = TemplateKey("date")
@@ -219,8 +219,8 @@ struct ContextValues: Sendable {
 
     /// Keys every page has: `site`, `page`, `asset`.
     func common(kind: Page.Kind, title: String, description: String, urlPath: String,
-                published: String? = nil) -> TemplateFields {
-        var page = TemplateFields(capacity: 7)
+                published: String? = nil, modified: String? = nil) -> TemplateFields {
+        var page = TemplateFields(capacity: 8)
         page.append(Key.title, .string(title))
         page.append(Key.description, .string(description))
         page.append(Key.url, .string(urlPath))
@@ -228,6 +228,7 @@ struct ContextValues: Sendable {
         page.append(Key.kind, .string(kind.rawValue))
         page.append(Key.isKind[Page.Kind.allCases.firstIndex(of: kind)!], .bool(true))
         page.append(Key.published, .text(published))
+        page.append(Key.modified, .text(modified))
         var common = TemplateFields(capacity: 5)
         common.append(Key.site, site)
         common.append(Key.page, .object(page))

@@ -236,7 +236,9 @@ public struct PagePlanner: Sendable {
         let briefing = self.briefing, values = self.values, routes = self.routes, feedSize = self.feedSize
         let developments = Array((briefing.developmentsByPoint[point.slug] ?? []).prefix(feedSize))
         let urlPath = routes.pointFeed(point.slug)
-        return page(.feed, urlPath, template: "feed.xml", lastModified: developments.first?.date, inSitemap: false, inputs: { hash in
+        // A corrected article makes the feed newer than its newest article.
+        let newest = developments.map(\.lastModified).max()
+        return page(.feed, urlPath, template: "feed.xml", lastModified: newest, inSitemap: false, inputs: { hash in
             for development in developments { hash.include(development) }
             hash.update(briefing.newestDate?.iso ?? "-")
         }) {
@@ -245,13 +247,14 @@ public struct PagePlanner: Sendable {
             context["feed"] = [
                 "title": .string("\(point.title): \(briefing.config.title)"), "id": .string(routes.identifier(routes.point(point.slug))),
                 "self": .string(routes.absolute(urlPath)), "alternate": .string(routes.absolute(routes.point(point.slug))),
-                "updated": .string((developments.first?.date ?? briefing.newestDate ?? Day(ordinal: 0)).rfc3339),
+                "updated": .string((newest ?? briefing.newestDate ?? Day(ordinal: 0)).rfc3339),
                 "subtitle": .string(point.summary),
                 "entries": .list(developments.map { development in
                     let link = routes.article(development.articleSlug) + "#" + development.anchor
                     let title = development.sectionHeading.map { "\(development.articleTitle): \($0)" } ?? development.articleTitle
                     return ["title": .string(title), "link": .string(routes.absolute(link)), "id": .string(routes.identifier(link)),
-                            "updated": .string(development.date.rfc3339), "summary": .string(development.excerpt)]
+                            "published": .string(development.date.rfc3339), "updated": .string(development.lastModified.rfc3339),
+                            "summary": .string(development.excerpt)]
                 }),
             ]
             return .object(context)
@@ -361,7 +364,8 @@ public struct PagePlanner: Sendable {
     func siteFeed() -> Page {
         let briefing = self.briefing, values = self.values, routes = self.routes, feedSize = self.feedSize, body = self.body
         let articles = Array(briefing.articles.prefix(feedSize))
-        return page(.feed, routes.feed, template: "feed.xml", lastModified: briefing.newestDate, inSitemap: false, inputs: { hash in
+        let newest = articles.map(\.lastModified).max()
+        return page(.feed, routes.feed, template: "feed.xml", lastModified: newest, inSitemap: false, inputs: { hash in
             for article in articles { hash.include(article) }
         }) {
             var context = values.common(kind: .feed, title: briefing.config.title, description: briefing.config.description,
@@ -370,11 +374,12 @@ public struct PagePlanner: Sendable {
                 "title": .string(briefing.config.title), "id": .string(routes.identifier(routes.home)),
                 "self": .string(routes.absolute(routes.feed)), "alternate": .string(routes.absolute(routes.home)),
                 "subtitle": .string(briefing.config.description),
-                "updated": .string((briefing.newestDate ?? Day(ordinal: 0)).rfc3339),
+                "updated": .string((newest ?? Day(ordinal: 0)).rfc3339),
                 "entries": .list(articles.map { article in
                     let link = routes.article(article.slug)
                     return ["title": .string(article.title), "link": .string(routes.absolute(link)), "id": .string(routes.identifier(link)),
-                            "updated": .string(article.date.rfc3339), "summary": .string(article.summary),
+                            "published": .string(article.date.rfc3339), "updated": .string(article.lastModified.rfc3339),
+                            "summary": .string(article.summary),
                             "content": .string(PagePlanner.withoutIDs(body(article)))]
                 }),
             ]
@@ -406,7 +411,7 @@ public struct PagePlanner: Sendable {
             (Routes.uri(routes.absolute(page.urlPath)), page.lastModified?.iso)
         }
         // Article pages come after the home page and the indexes, in the articles' order.
-        let articles = briefing.articles.map { (Routes.uri(routes.absolute(routes.article($0.slug))), Optional($0.date.iso)) }
+        let articles = briefing.articles.map { (Routes.uri(routes.absolute(routes.article($0.slug))), Optional($0.lastModified.iso)) }
         listed.insert(contentsOf: articles, at: min(3, listed.count))
         guard listed.count > sitemapLimit else { return [sitemap(listed, urlPath: routes.sitemap)] }
         let parts = stride(from: 0, to: listed.count, by: sitemapLimit).map { Array(listed[$0..<min($0 + sitemapLimit, listed.count)]) }

@@ -57,7 +57,11 @@ enum StructuredData {
         json.key("datePublished")
         json.raw(date)
         json.key("dateModified")
-        json.raw(date)
+        if let updated = article.article.updated {
+            json.string(updated.iso, forScript: true)
+        } else {
+            json.raw(date)
+        }
         json.key("url")
         json.raw(url)
         json.key("mainEntityOfPage")

@@ -28,6 +28,9 @@ public struct RawArticleReader: Sendable {
             throw Diagnostic(file: source.path, line: last.number, "the file ends after this line, before its 'date YYYY-MM-DD' line")
         }
         let (date, rest) = try RawArticleReader.dateLine(lines[dateIndex], file: source.path, afterHeader: dateIndex > firstIndex)
+        if let updated = header.updated, updated.day < date {
+            throw Diagnostic(file: source.path, line: updated.line, "the 'updated' day, \(updated.day.iso), is before the article's date, \(date.iso)")
+        }
         var bodyLines = Array(lines[(dateIndex + 1)...])
         if !rest.isEmpty { bodyLines.insert(RawLine(text: rest, number: lines[dateIndex].number), at: 0) }
 
@@ -55,7 +58,8 @@ public struct RawArticleReader: Sendable {
         let title = headline ?? TitleDeriver.title(fromLede: lede.isEmpty ? (blocks.first.map(RawArticleReader.text(of:)) ?? "") : lede)
         let quotes = quotes(in: blocks)
         return RawDocument(date: date, title: title, titleWasDerived: headline == nil, dateline: dateline,
-                           blocks: blocks, quotes: quotes, source: header.source, url: header.url)
+                           blocks: blocks, quotes: quotes, source: header.source, url: header.url,
+                           updated: header.updated.flatMap { $0.day > date ? $0.day : nil })
     }
 
     // MARK: Lines and chunks

@@ -12,6 +12,8 @@ public struct RawDocument: Sendable, Equatable {
     /// above the date line (see `RawHeader`).
     public var source: String? = nil
     public var url: String? = nil
+    /// The day of the last correction, from an `updated YYYY-MM-DD` line above the date line.
+    public var updated: Day? = nil
 
     public var headings: [String] {
         blocks.compactMap { if case .heading(let text) = $0 { return text } else { return nil } }
