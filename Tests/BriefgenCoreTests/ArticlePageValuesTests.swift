@@ -7,7 +7,11 @@ struct ArticlePageValuesTests {
     static let analysed: [AnalysedArticle] = {
         let site = try! ContentLoader(directory: TestPaths.content).load()
         let analyzer = ArticleAnalyzer(points: site.points, actors: site.actors, basePath: "")
-        return site.articles.map(analyzer.analyse)
+        // And one corrected after its date, for the values only a correction has.
+        var corrected = site.articles[0]
+        corrected.slug += "-corrected"
+        corrected.updated = corrected.date.adding(days: 2)
+        return (site.articles + [corrected]).map(analyzer.analyse)
     }()
 
     /// `NewsArticle` JSON-LD written field by field, every part for every article: what
@@ -21,7 +25,7 @@ struct ArticlePageValuesTests {
         json.member("@type", "NewsArticle")
         json.member("headline", article.title)
         json.member("datePublished", article.date.iso)
-        json.member("dateModified", article.date.iso)
+        json.member("dateModified", (article.article.updated ?? article.date).iso)
         json.member("url", url)
         json.member("mainEntityOfPage", url)
         json.member("inLanguage", values.config.language)
@@ -92,12 +96,13 @@ struct ArticlePageValuesTests {
         let page: TemplateValue = [
             "title": .string(article.title), "description": .string(article.summary), "url": .string(urlPath),
             "permalink": .string(routes.absolute(urlPath)), "kind": .string("article"), "is_article": .bool(true),
-            "published": .string(article.date.iso),
+            "published": .string(article.date.iso), "modified": .text(article.article.updated?.iso),
         ]
         var context: TemplateFields = ["site": values.site, "page": page, "asset": .lambda { _ in "" }]
         let headed = article.sections.filter { $0.heading != nil }
         context["article"] = [
-            "title": .string(article.title), "date": values.date(article.date), "summary": .string(article.summary),
+            "title": .string(article.title), "date": values.date(article.date),
+            "updated": article.article.updated.map(values.date) ?? .null, "summary": .string(article.summary),
             "body": .string(article.body.html), "points": values.pointReferences(article.points),
             "actors": .list(article.actors.compactMap(values.actorReference)),
             "quotes": .list(article.quotes.map { located in

@@ -218,7 +218,7 @@ struct ImportRoundTripTests {
 
         ## Territory in Focus
         """))
-        #expect(imported.json == #"{"file":"talks.txt","source":"Northland Wire","url":"https://wire.example/border-talks","date":"2025-12-01","title":"Border Talks Resume","headings":["Territory in Focus"],"quotes":[{"text":"We will not move the border","speaker":"Kovac","actor":"kovac"}],"points":["territory"],"actors":["kovac"]}"#)
+        #expect(imported.json == #"{"file":"talks.txt","source":"Northland Wire","url":"https://wire.example/border-talks","date":"2025-12-01","updated":null,"title":"Border Talks Resume","headings":["Territory in Focus"],"quotes":[{"text":"We will not move the border","speaker":"Kovac","actor":"kovac"}],"points":["territory"],"actors":["kovac"]}"#)
         // Without those lines the page names no source: the file name means nothing to a reader.
         let bare = try importer.importSource(SourceText(path: "talks.txt", text: "date 2025-12-01 Border Talks Resume\n\nThe border question returned on Monday.\n"))
         #expect(bare.markdown.hasPrefix("---\ntitle: \"Border Talks Resume\"\ndate: 2025-12-01\npoints: [territory]\n"))

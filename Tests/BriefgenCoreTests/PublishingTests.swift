@@ -99,7 +99,7 @@ struct PublishingTests {
         // An actor never quoted changes with the articles that name them.
         #expect(entries["https://briefing.example.org/actors/putin/"] == "2025-12-28")
         #expect(!entries.keys.contains { $0.hasSuffix("404.html") || $0.hasSuffix(".xml") })
-        #expect(folder.read("Output/robots.txt") == "User-agent: *\nAllow: /\n\nSitemap: https://briefing.example.org/sitemap.xml")
+        #expect(folder.read("Output/robots.txt") == "User-agent: *\nAllow: /\n\nSitemap: https://briefing.example.org/sitemap.xml\n")
         // The error page is served at any missing address: it names no address of its own and asks not to be indexed.
         let notFound = try #require(folder.read("Output/404.html"))
         #expect(notFound.contains("<h1>Page not found</h1>") && notFound.contains(#"<meta name="robots" content="noindex">"#))

@@ -255,7 +255,7 @@ struct ImportEndToEndTests {
         #expect(result.stdout.hasPrefix("---\ntitle: \"Talks Resume\"\ndate: 2025-12-29\n"))
         let json = try Briefgen.run(["import", "--json", "incoming//переговори"], in: site)
         #expect(json.status == 0, "stderr: \(json.stderr)")
-        #expect(json.stdout.hasPrefix(#"{"file":"переговори","source":null,"url":null,"date":"2025-12-29","title":"Talks Resume""#))
+        #expect(json.stdout.hasPrefix(#"{"file":"переговори","source":null,"url":null,"date":"2025-12-29","updated":null,"title":"Talks Resume""#))
     }
 
     @Test("an existing page is not overwritten without --force; an import beside its raw file says the build would refuse both")
