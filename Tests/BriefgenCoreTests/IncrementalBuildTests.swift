@@ -82,8 +82,8 @@ struct IncrementalBuildTests {
         _ = try assertMatchesFresh(folder, cache: SummaryCache.load(from: folder.path(".briefgen-cache/Output.summaries")), "renamed back")
     }
 
-    @Test("a quote far down a briefing's developments still refreshes 'Who said what' when it changes")
-    func whoSaidWhatReachesPastFortyDevelopments() throws {
+    @Test("a quote far down a briefing is in the 'Who said what' of the page listing it, and refreshes when it changes")
+    func whoSaidWhatOnLaterPages() throws {
         let folder = TemporaryFolder()
         var articles: [String: String] = [:]
         for day in 1...45 {
@@ -92,11 +92,18 @@ struct IncrementalBuildTests {
         articles["spoken.md"] = "---\ntitle: Spoken\ndate: 2025-01-05\n---\nOn the territory and the Donbas, \"we will hold the line,\" said Maria Kovac.\n"
         TestSite.minimal(folder, articles: articles)
         let cache = SummaryCache()
+        // 46 developments, 20 a page: the quote's is on the third page, and in its aside.
+        func aside(_ page: String) -> String {
+            HTMLInspection.section(folder.read("Output/points/territory/\(page)index.html") ?? "", headingID: "who-heading")
+        }
         _ = try assertMatchesFresh(folder, cache: cache, "first build")
-        #expect(folder.read("Output/points/territory/index.html")?.contains("5 January 2025") == true)
+        #expect(aside("page/3/").contains("we will hold the line") && aside("page/3/").contains("5 January 2025"))
+        for page in ["", "page/2/"] {
+            #expect(aside(page).contains("No one is quoted in the developments on this page."), "not 'on this point': the third page quotes someone")
+        }
         folder.write("Content/articles/spoken.md", articles["spoken.md"]!.replacingOccurrences(of: "2025-01-05", with: "2025-02-07"))
         _ = try assertMatchesFresh(folder, cache: cache, "quote's article redated")
-        #expect(folder.read("Output/points/territory/index.html")?.contains("7 February 2025") == true)
+        #expect(aside("page/3/").contains("7 February 2025"))
     }
 
     @Test("an article edited to name an actor appears on the actor's page, as in a fresh build")

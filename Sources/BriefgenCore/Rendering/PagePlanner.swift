@@ -154,9 +154,9 @@ public struct PagePlanner: Sendable {
                 hash.update(developments.count)
                 for development in developments[pagination.range] { hash.include(development) }
                 if pagination.page == 1 {
-                    // "Who said what" and related articles draw on the newest developments: as many
-                    // as it takes to find their quotes and articles, which can be far more than 40.
-                    for development in developments.prefix(PagePlanner.developmentsShownOnFirstPage(developments)) {
+                    // Related articles draw on the newest developments: as many as it takes to
+                    // find ten articles, which can be more than a page holds.
+                    for development in developments.prefix(PagePlanner.developmentsNamingRelatedArticles(developments)) {
                         hash.include(development)
                     }
                     for point in briefing.points { hash.update(point.slug) }
@@ -174,8 +174,11 @@ public struct PagePlanner: Sendable {
                 ])
                 context["developments"] = .list(values.developments(developments[pagination.range], shownOn: point.slug))
                 context["pagination"] = values.pagination(pagination, url: { routes.point(point.slug, page: $0) })
+                // "Who said what" on every page: the quotes of the developments it lists, so that
+                // every quote on the point is on its briefing (a cap of 40 on the first page left
+                // most of them out, without a word, once a point had a history).
+                context["sides"] = .list(PagePlanner.sides(of: developments[pagination.range], values: values))
                 if pagination.page == 1 {
-                    context["sides"] = .list(PagePlanner.sides(of: developments, values: values))
                     context["related"] = .list(PagePlanner.relatedArticles(developments, briefing: briefing).map(values.articleCard))
                     context["other_points"] = values.pointReferences(briefing.points.filter { $0.slug != point.slug }.map(\.slug))
                 }
@@ -184,37 +187,27 @@ public struct PagePlanner: Sendable {
         }
     }
 
-    /// How many of the newest developments the first page of a briefing draws on: those holding
-    /// the quotes of "Who said what" and those naming its related articles, whichever reach further.
-    static func developmentsShownOnFirstPage(_ developments: [Development], quoteLimit: Int = 40, articleLimit: Int = 10) -> Int {
-        var quotes = 0
-        var quotesReach = developments.count
-        for (index, development) in developments.enumerated() {
-            quotes += development.quotes.count
-            if quotes >= quoteLimit { quotesReach = index + 1; break }
-        }
+    /// How many of the newest developments the first page of a briefing draws its related
+    /// articles from.
+    static func developmentsNamingRelatedArticles(_ developments: [Development], articleLimit: Int = 10) -> Int {
         var seen = Set<String>()
-        var articlesReach = developments.count
         for (index, development) in developments.enumerated() where seen.insert(development.articleSlug).inserted {
-            if seen.count >= articleLimit { articlesReach = index + 1; break }
+            if seen.count >= articleLimit { return index + 1 }
         }
-        return max(quotesReach, articlesReach)
+        return developments.count
     }
 
-    /// "Who said what": the newest quotes of a point's developments, grouped by the speakers' side.
-    static func sides(of developments: [Development], values: ContextValues, limit: Int = 40) -> [TemplateValue] {
+    /// "Who said what": the quotes of some developments, newest first, grouped by the speakers' side.
+    static func sides(of developments: some Collection<Development>, values: ContextValues) -> [TemplateValue] {
         var order: [String] = []
         var groups: [String: [TemplateValue]] = [:]
-        var count = 0
-        outer: for development in developments {
+        for development in developments {
             for located in development.quotes {
                 let side = values.side(of: located.quote)
                 if groups[side] == nil { order.append(side) }
                 groups[side, default: []].append(values.quote(located, date: development.date,
                                                               articleSlug: development.articleSlug,
                                                               articleTitle: development.articleTitle))
-                count += 1
-                if count >= limit { break outer }
             }
         }
         order.sort { PagePlanner.sidesOrder($0, $1) }
