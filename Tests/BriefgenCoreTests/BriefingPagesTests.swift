@@ -53,6 +53,16 @@ struct BriefingPagesTests {
         #expect(security.contains(#"href="/points/european-role/""#), "the Europe section's other point keeps its tag")
         // Elsewhere (the timeline, the home page) every point is tagged.
         #expect(try page("timeline/index.html").contains(#"<a class="tag status-nearing" href="/points/security-guarantees/">"#))
+        // The Europe section opens on Europe's role and turns to guarantees in its second paragraph:
+        // each briefing shows the part that speaks to it; the timeline shows the opening.
+        let opening = "Several European leaders have stressed that the hardest decisions still lie ahead"
+        let turn = "European allies have been blunt that a deal without firm and enforceable security guarantees"
+        #expect(security.contains(turn) && !security.contains(opening))
+        let europe = HTMLInspection.section(try page("points/european-role/index.html"), headingID: "developments-heading")
+        #expect(europe.contains(opening) && !europe.contains(turn))
+        #expect(try page("timeline/index.html").contains(opening))
+        let feed = try #require(Self.site.read("Output/points/security-guarantees/feed.xml"))
+        #expect(feed.contains("<summary>" + turn))
     }
 
     @Test("the briefing header: status badge, updated date, overview, history, feed link")

@@ -30,6 +30,10 @@ public struct ArticleSection: Sendable, Equatable {
     public var excerpt: String
     /// Point slugs this section speaks to.
     public var points: [String]
+    /// For a point the section's opening does not mention, the excerpt from the first block that
+    /// does: a section about territory that turns to guarantees in its second paragraph shows that
+    /// paragraph on the guarantees briefing. Empty for most sections.
+    public var pointExcerpts: [String: String] = [:]
 }
 
 /// A quote with the paragraph it comes from.

@@ -46,6 +46,9 @@ public struct ArticleAnalyzer: Sendable {
             applyDeclaredPoints(declared, to: &sections, words: sectionWords, title: article.title)
         }
         let points = orderedPoints(Set(sections.flatMap(\.points)).union(article.declaredPoints ?? []))
+        for index in sections.indices where !sections[index].points.isEmpty {
+            sections[index].pointExcerpts = pointExcerpts(sections[index], body: body, words: allWords, blockRanges: blockRanges)
+        }
 
         let quotes = locate(article.quotes ?? extractQuotes(from: body), in: body, sections: sections)
         let actors: [String]
@@ -105,6 +108,22 @@ public struct ArticleAnalyzer: Sendable {
             sections[best].points.append(slug)
             sections[best].points = orderedPoints(Set(sections[best].points))
         }
+    }
+
+    /// The excerpts a section shows on the briefings of points its opening block does not mention
+    /// (see `ArticleSection.pointExcerpts`), from the first block that mentions each. A point
+    /// named only in the heading keeps the section's excerpt.
+    private func pointExcerpts(_ section: ArticleSection, body: RenderedMarkdown, words: [WordToken],
+                               blockRanges: [Range<Int>]) -> [String: String] {
+        guard let opening = section.blocks.first(where: { !body.blocks[$0].text.isEmpty }) else { return [:] }
+        var excerpts: [String: String] = [:]
+        for slug in section.points {
+            guard let pointIndex = pointOrder[slug], !pointMatcher.mentions(pointIndex, in: words[blockRanges[opening]]) else { continue }
+            let later = section.blocks[(opening + 1)...]
+            guard let first = later.first(where: { pointMatcher.mentions(pointIndex, in: words[blockRanges[$0]]) }) else { continue }
+            excerpts[slug] = Excerpt.make(fromBlocks: body.blocks[first..<section.blocks.upperBound].lazy.map(\.text))
+        }
+        return excerpts
     }
 
     private func orderedPoints(_ slugs: Set<String>) -> [String] {

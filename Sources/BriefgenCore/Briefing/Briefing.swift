@@ -40,7 +40,9 @@ public struct Briefing: Sendable {
                 developments.append(development)
                 // Grouped here, while the section is in the cache: a second pass over the
                 // developments chased four pointers each and stalled on memory.
-                for point in sections[index].points { byPoint[point, default: []].append(development) }
+                for point in sections[index].points {
+                    byPoint[point, default: []].append(sections[index].pointExcerpts[point] == nil ? development : development.shown(on: point))
+                }
             }
             for index in quotes.indices {
                 guard let actor = quotes[index].quote.actor else { continue }
@@ -105,14 +107,25 @@ public struct Development: Sendable, Equatable {
     public var articleTitle: String { article.title }
     public var sectionHeading: String? { section.heading }
     public var anchor: String { section.anchor }
-    public var excerpt: String { section.excerpt }
+    /// The section's excerpt, or on a briefing the one from where the section turns to its point.
+    public var excerpt: String { point.flatMap { section.pointExcerpts[$0] } ?? section.excerpt }
     public var points: [String] { section.points }
+
+    /// The briefing this development is listed on, when its excerpt depends on it.
+    private var point: String?
 
     /// - Parameter sectionIndex: a position in `article.sections`.
     init(article: ArticleSummary, sectionIndex: Int, quotes: [LocatedQuote]) {
         self.article = article
         self.sectionIndex = sectionIndex
         self.quotes = quotes
+    }
+
+    /// This development as the briefing of `point` lists it.
+    func shown(on point: String) -> Development {
+        var shown = self
+        shown.point = point
+        return shown
     }
 }
 

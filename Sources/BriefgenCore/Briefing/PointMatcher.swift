@@ -49,6 +49,11 @@ public struct PointMatcher: Sendable {
         }
     }
 
+    /// Whether the words mention the point at `pointIndex` at all.
+    func mentions(_ pointIndex: Int, in body: ArraySlice<WordToken>) -> Bool {
+        withScores(heading: nil, body: body) { scores in scores[pointIndex] > 0 }
+    }
+
     /// Point slugs a section speaks to, in the points' order.
     public func points(heading: String?, body: String) -> [String] {
         points(heading: heading.map { Tokenizer.words(in: $0) }, body: Tokenizer.words(in: body)[...])

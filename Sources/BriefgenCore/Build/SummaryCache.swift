@@ -116,7 +116,7 @@ public final class SummaryCache: @unchecked Sendable {
 
     // MARK: Persistence
 
-    static let format = "briefgen-summaries 5"
+    static let format = "briefgen-summaries 6"
 
     private static func shardFile(_ index: Int, in folder: URL) -> String {
         folder.path + "/" + String(format: "%02x", index)
@@ -254,6 +254,9 @@ public final class SummaryCache: @unchecked Sendable {
             writer.write(section.blocks.upperBound)
             writer.write(section.excerpt)
             writer.write(section.points)
+            let turns = section.pointExcerpts.sorted { $0.key < $1.key }
+            writer.write(turns.map(\.key))
+            writer.write(turns.map(\.value))
         }
         writer.write(summary.quotes.count)
         for located in summary.quotes {
@@ -307,8 +310,11 @@ public final class SummaryCache: @unchecked Sendable {
             let lower = try reader.readInt(), upper = try reader.readInt()
             let excerpt = try reader.readString()
             let sectionPoints = try reader.readStrings()
+            let turnPoints = try reader.readStrings(), turnExcerpts = try reader.readStrings()
+            guard turnPoints.count == turnExcerpts.count else { throw BinaryReader.Truncated() }
             sections.append(ArticleSection(index: index, heading: heading, anchor: anchor, blocks: lower..<max(lower, upper),
-                                           excerpt: excerpt, points: sectionPoints))
+                                           excerpt: excerpt, points: sectionPoints,
+                                           pointExcerpts: Dictionary(zip(turnPoints, turnExcerpts), uniquingKeysWith: { first, _ in first })))
         }
         var quotes: [LocatedQuote] = []
         for _ in 0..<(try reader.readCount()) {
