@@ -209,6 +209,10 @@ struct QuoteScanningTests {
         #expect(QuoteExtractor.sameSpeaker("Foreign Minister Maria Kovac", "maria kovac"))
         #expect(!QuoteExtractor.sameSpeaker("President Sorel", "Piet Sorel"))
         #expect(!QuoteExtractor.sameSpeaker("Sorel", "Rel"))
+        // Names compared as words, in any case and spacing, in any script.
+        #expect(QuoteExtractor.speakerKey("  Maria \t Kovac ") == "maria kovac")
+        #expect(QuoteExtractor.speakerKey("Володимир  Зеленський") == "володимир зеленський")
+        #expect(QuoteExtractor.sameSpeaker("ЗЕЛЕНСЬКИЙ", "Володимир Зеленський"))
     }
 
     @Test("scalars read sixteen ASCII bytes at a time are the text's scalars, whatever sits between the runs")

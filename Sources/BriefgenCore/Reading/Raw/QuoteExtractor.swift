@@ -96,27 +96,42 @@ public struct QuoteExtractor: Sendable {
         }
         guard quotes.count > 1 else { return quotes }
         let keys = quotes.map(key)
-        // For each words: the quotes kept, in order.
-        var kept: [ByteKey: [Int]] = [:]
-        kept.reserveCapacity(quotes.count)
+        // Speakers' names as `sameSpeaker` compares them, made once for each quote that needs it.
+        var speakerKeys = [String?](repeating: nil, count: quotes.count)
+        func speakerKey(_ index: Int) -> String {
+            if let known = speakerKeys[index] { return known }
+            let made = QuoteExtractor.speakerKey(quotes[index].speaker ?? "")
+            speakerKeys[index] = made
+            return made
+        }
+        // For each words: the first quote kept, and (rarely) those of further speakers.
+        var first: [ByteKey: Int] = [:]
+        var further: [ByteKey: [Int]] = [:]
+        first.reserveCapacity(quotes.count)
+        var dropped = 0
         for (index, quote) in quotes.enumerated() {
             let text = ByteKey(bytes: keys[index])
             guard !text.bytes.isEmpty else { continue }
-            guard var same = kept[text] else {
-                kept[text] = [index]
+            guard let kept = first[text] else {
+                first[text] = index
                 continue
             }
+            dropped += 1
             guard let speaker = quote.speaker else { continue }
-            if let unnamed = same.firstIndex(where: { quotes[$0].speaker == nil }) {
-                same[unnamed] = index
-            } else if !same.contains(where: { sameSpeaker(quotes[$0].speaker!, speaker) }) {
-                same.append(index)
+            // Only a group's first can be without a speaker: one named later takes its place.
+            guard let keptSpeaker = quotes[kept].speaker else {
+                first[text] = index
+                continue
             }
-            kept[text] = same
+            if keptSpeaker == speaker { continue }
+            let name = speakerKey(index)
+            if sameSpeakerKeys(speakerKey(kept), name) || further[text]?.contains(where: { sameSpeakerKeys(speakerKey($0), name) }) == true { continue }
+            further[text, default: []].append(index)
+            dropped -= 1
         }
-        let keptCount = kept.values.reduce(0) { $0 + $1.count }
-        guard keptCount + keys.filter(\.isEmpty).count < quotes.count else { return quotes }
-        let keptIndices = Set(kept.values.joined())
+        guard dropped > 0 else { return quotes }
+        var keptIndices = Set(first.values)
+        for indices in further.values { keptIndices.formUnion(indices) }
         return quotes.indices.filter { keptIndices.contains($0) || keys[$0].isEmpty }.map { quotes[$0] }
     }
 
@@ -125,10 +140,36 @@ public struct QuoteExtractor: Sendable {
     /// `President Zelenskyy` and `Volodymyr Zelenskyy` count as two, which keeps a quote twice
     /// rather than losing another person's.
     static func sameSpeaker(_ a: String, _ b: String) -> Bool {
-        let first = a.lowercased().split(whereSeparator: \.isWhitespace)
-        let second = b.lowercased().split(whereSeparator: \.isWhitespace)
-        let (shorter, longer) = first.count <= second.count ? (first, second) : (second, first)
-        return !shorter.isEmpty && longer.suffix(shorter.count).elementsEqual(shorter)
+        sameSpeakerKeys(speakerKey(a), speakerKey(b))
+    }
+
+    /// A name's words, lower-cased, one space between them. On the bytes for ASCII names, which
+    /// are most: splitting by characters was most of the time spent dropping repeats.
+    static func speakerKey(_ name: String) -> String {
+        var name = name
+        let ascii: String? = name.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var key: [UInt8] = []
+            key.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    pendingSpace = !key.isEmpty
+                    continue
+                }
+                if pendingSpace { key.append(0x20); pendingSpace = false }
+                key.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+            }
+            return String(decoding: key, as: UTF8.self)
+        }
+        return ascii ?? name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// `sameSpeaker` on keys: equal, or the shorter ends the longer after a space.
+    static func sameSpeakerKeys(_ a: String, _ b: String) -> Bool {
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        let (shorter, longer) = a.utf8.count <= b.utf8.count ? (a, b) : (b, a)
+        return shorter == longer || longer.utf8.count > shorter.utf8.count && longer.utf8.reversed().starts(with: (" " + shorter).utf8.reversed())
     }
 
     /// Bytes hashed in one call: `[UInt8]`'s own hashing feeds the hasher a byte at a time.
