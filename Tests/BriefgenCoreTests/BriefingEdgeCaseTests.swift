@@ -200,6 +200,13 @@ struct ExcerptLengthTests {
     /// The excerpt as it was made from the sentences' strings, appending each that fits.
     private func stringExcerpt(of sentences: [String]) -> String {
         guard let first = sentences.first else { return "" }
+        // A first sentence past the hard limit is cut near the target length, at a word, with "…".
+        if first.count > Excerpt.hardLimit {
+            var cut = String(first.prefix(Excerpt.targetLength))
+            if let space = cut.lastIndex(where: \.isWhitespace), space > cut.startIndex { cut = String(cut[..<space]) }
+            while let last = cut.last, last.isWhitespace || ",;:–—-(".contains(last) { cut.removeLast() }
+            return cut + "…"
+        }
         var excerpt = first
         var length = first.count
         for sentence in sentences.dropFirst().prefix(2) {
@@ -208,6 +215,20 @@ struct ExcerptLengthTests {
             length += 1 + sentence.count
         }
         return excerpt
+    }
+
+    @Test("a first sentence past the hard limit is cut at a word near the target length")
+    func overlongSentence() {
+        let lede = String(repeating: "The delegations met again, ", count: 40) + "and agreed."
+        let excerpt = Excerpt.make(from: lede)
+        #expect(excerpt.hasSuffix("met again…") || excerpt.hasSuffix(" The…"), "\(excerpt)")
+        #expect(excerpt.count <= Excerpt.targetLength + 1 && lede.hasPrefix(String(excerpt.dropLast())))
+        #expect(lede.dropFirst(excerpt.count - 1).first.map { $0 == " " || $0 == "," } == true, "cut at a word")
+        // Without a space to cut at, the cut is at the target length.
+        #expect(Excerpt.make(from: String(repeating: "x", count: 2_000)) == String(repeating: "x", count: Excerpt.targetLength) + "…")
+        // At the limit, the sentence stays whole.
+        let atLimit = String(repeating: "y", count: Excerpt.hardLimit - 1) + "."
+        #expect(Excerpt.make(from: atLimit) == atLimit)
     }
 
     @Test("an excerpt takes whole sentences while they fit in the target length")

@@ -60,7 +60,9 @@ public struct ArticleAnalyzer: Sendable {
             for speaker in quotes.compactMap(\.quote.speaker) { words.append(Tokenizer.words(in: speaker)[...]) }
             actors = Array(Set(actorLinker.actors(mentionedIn: words)).union(quotes.compactMap(\.quote.actor))).sorted()
         }
-        let summary = article.summary ?? body.summary
+        // As Hugo's summary, a part of the lede rather than all of it: a lede of a dozen
+        // sentences (or one pasted as a single line) went whole into every description and card.
+        let summary = article.summary ?? Excerpt.make(from: body.summary)
         return AnalysedArticle(article: article, body: body, sections: sections, quotes: quotes, points: points,
                                actors: actors, summary: summary)
     }

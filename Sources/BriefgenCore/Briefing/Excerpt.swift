@@ -2,6 +2,11 @@
 public enum Excerpt {
     public static let targetLength = 280
 
+    /// A first sentence longer than this (a lede pasted as one line, a list run together) is cut
+    /// at a word near `targetLength` and ends with "…": it is repeated in a page's description,
+    /// its social tags and its structured data, and on every listing that shows the article.
+    public static let hardLimit = 2 * targetLength
+
     /// Whole sentences up to about `targetLength` characters, at least one, at most three.
     public static func make(from text: String) -> String {
         make(fromBlocks: CollectionOfOne(text))
@@ -14,6 +19,7 @@ public enum Excerpt {
         Sentences.withSentences(joining: texts, limit: 3) { bytes, sentences in
             guard let first = sentences.first else { return "" }
             var length = characterCount(bytes, first)
+            if length > hardLimit { return shortened(String(decoding: UnsafeBufferPointer(rebasing: bytes[first]), as: UTF8.self)) }
             var taken = 1
             for sentence in sentences.dropFirst().prefix(2) {
                 let sentenceLength = characterCount(bytes, sentence)
@@ -33,6 +39,15 @@ public enum Excerpt {
                 return offset
             }
         }
+    }
+
+    /// The text cut at the last space before `targetLength` characters (or there, in a text
+    /// without spaces), without the punctuation before the cut, and "…".
+    static func shortened(_ text: String) -> String {
+        var cut = text.prefix(targetLength)
+        if let space = cut.lastIndex(where: \.isWhitespace), space > cut.startIndex { cut = cut[..<space] }
+        while let last = cut.last, last.isWhitespace || ",;:–—-(".contains(last) { cut.removeLast() }
+        return cut + "…"
     }
 
     /// The characters of the sentence at `range` of `bytes`, as a reader counts them (see below).
