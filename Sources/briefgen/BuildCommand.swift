@@ -48,6 +48,10 @@ struct BuildCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: --report \(report): \(problem); \(shownOutput) was not changed.\n".utf8))
             throw ExitCode(1)
         }
+        // Ctrl-C (or SIGTERM, SIGHUP) removes the staging folder and exits with 130, as a shell
+        // reports Ctrl-C; during a commit it first lets the files finish moving into place.
+        try? StopSignals.watch(grace: 0, exitStatus: 130, onStop: {}, mayExit: { !StagingRegistry.isCommitting },
+                               cleanUp: { StagingRegistry.removeAll() })
         var options = publishing.buildOptions(folders: folders, output: output)
         options.fresh = fresh
         let progress = ProgressDisplay(enabled: !say.quiet)

@@ -21,7 +21,11 @@ enum StopSignals {
     /// only resume the task that stops the server). Before a forced exit, `mayExit` is asked
     /// every tenth of a second until it agrees (no build is writing into the folder `cleanUp`
     /// removes) or a further signal insists; then `cleanUp` runs.
-    static func watch(onStop: @escaping @Sendable () -> Void, mayExit: @escaping @Sendable () -> Bool,
+    /// - Parameters:
+    ///   - grace: how long a clean stop may take (none for a build, which has no clean stop).
+    ///   - exitStatus: the status of a forced exit (130, as a shell reports Ctrl-C, for a build).
+    static func watch(grace: Double = StopSignals.grace, exitStatus: Int32 = 0,
+                      onStop: @escaping @Sendable () -> Void, mayExit: @escaping @Sendable () -> Bool,
                       cleanUp: @escaping @Sendable () -> Void) throws {
         let signals = briefgen_watch_stop_signals()
         guard signals >= 0 else { throw SystemCallError(description: String(cString: strerror(errno))) }
@@ -30,7 +34,7 @@ enum StopSignals {
             say("\nStopping.")
             onStop()
             // A second signal, or a clean stop that takes too long, ends the process from here.
-            var insisted = readByte(signals, timeout: Int32(grace * 1000))
+            var insisted = grace > 0 && readByte(signals, timeout: Int32(grace * 1000))
             while !insisted, !stopped.withLock({ $0 }), !mayExit() {
                 insisted = readByte(signals, timeout: 100)
             }
@@ -39,7 +43,7 @@ enum StopSignals {
             cleanUp()
             // `_exit`, not `exit`: the main thread may be exiting too, and `exit` would run the
             // atexit handlers and static teardown a second time, under the server's threads.
-            _exit(0)
+            _exit(exitStatus)
         }
     }
 

@@ -198,6 +198,37 @@ struct EndToEndTests {
         #expect(fileOutput.status == 1 && fileOutput.stderr.contains("; afile was not changed."), "\(fileOutput.stderr)")
     }
 
+    @Test("Ctrl-C during a build removes its staging folder, exits with 130 and leaves Output/ whole", .timeLimit(.minutes(1)))
+    func interruptedBuild() throws {
+        let site = try Briefgen.sampleSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        for number in 1...3_000 {
+            try "---\ntitle: Filler \(number)\ndate: 2025-12-01\n---\nThe working group met again on the territory question.\n\n## Next Steps\n\nThe group reviewed the notes.\n"
+                .write(to: site.appendingPathComponent("Content/articles/filler-\(number).md"), atomically: false, encoding: .utf8)
+        }
+        #expect(try Briefgen.run(["build", "-q"], in: site).status == 0)
+        func files() -> Int { (FileManager.default.enumerator(atPath: site.appendingPathComponent("Output").path)?.allObjects.count) ?? 0 }
+        func leftovers() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: site.path)) ?? []).filter { $0.hasPrefix(".Output.") }
+        }
+        let built = files()
+        let process = Process()
+        process.executableURL = Briefgen.executable
+        process.arguments = ["build", "--fresh", "-q"]
+        process.currentDirectoryURL = site
+        process.standardError = Pipe()
+        try process.run()
+        // As soon as the staging folder is there, the build is under way.
+        let deadline = Date().addingTimeInterval(20)
+        while leftovers().isEmpty, process.isRunning, Date() < deadline { usleep(1_000) }
+        #expect(process.isRunning, "the build ended before it could be interrupted")
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 130)
+        #expect(leftovers() == [], "no staging folder is left beside Output/")
+        #expect(files() == built, "Output/ is the previous build, or (stopped while moving into place) the new one, whole")
+    }
+
     @Test("--base-url must be an absolute URL")
     func badBaseURL() throws {
         let result = try Briefgen.run(["build", "--base-url", "example.org"], in: FileManager.default.temporaryDirectory)

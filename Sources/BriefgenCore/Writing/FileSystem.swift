@@ -230,6 +230,21 @@ enum FileSystem {
         }
     }
 
+    /// Makes `relative` and the folders above it inside `root`, never `root` itself: a staging
+    /// folder removed by Ctrl-C must stay removed while pages are still being written into it.
+    static func makeDirectories(_ relative: String, below root: String) throws(Diagnostic) {
+        let path = root + "/" + relative
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else { throw Diagnostic(file: path, "cannot create the folder: \(errorText())") }
+        guard let slash = relative.lastIndex(of: "/") else {
+            throw Diagnostic(file: path, "cannot create the folder: \(errorText())")
+        }
+        try makeDirectories(String(relative[..<slash]), below: root)
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw Diagnostic(file: path, "cannot create the folder: \(errorText())")
+        }
+    }
+
     static func rename(_ from: String, _ to: String) throws(Diagnostic) {
         guard Glibc.rename(from, to) == 0 else {
             throw Diagnostic(file: to, "cannot move \(from) into place: \(errorText())")

@@ -82,6 +82,7 @@ public final class OutputWriter: @unchecked Sendable {
         mode = (manifest != nil && !fresh) ? .incremental : .fresh
         FileSystem.removeTree(staging.path)
         try FileSystem.makeDirectories(staging.path)
+        StagingRegistry.add(staging.path)
     }
 
     /// What the build that wrote `Output/` started from (nil after a fresh start).
@@ -208,7 +209,7 @@ public final class OutputWriter: @unchecked Sendable {
         let known = createdDirectories.contains(folder)
         lock.unlock()
         if known { return }
-        try FileSystem.makeDirectories(root + "/" + folder)
+        try FileSystem.makeDirectories(folder, below: root)
         lock.lock()
         createdDirectories.insert(folder)
         lock.unlock()
@@ -217,6 +218,11 @@ public final class OutputWriter: @unchecked Sendable {
     /// Puts the build in place. Call only after every page rendered without error. When it
     /// throws, `Output/` is as it was before the build.
     public func commit() throws(Diagnostic) -> Summary {
+        StagingRegistry.beginCommit()
+        defer {
+            StagingRegistry.remove(staging.path)
+            StagingRegistry.endCommit()
+        }
         let deleted: Int
         let manifestTemporary = try prepareManifest()
         // While files move, the previous manifest is set aside: a build killed halfway leaves no
@@ -415,6 +421,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// Throws the staging folder away; `Output/` stays as it was.
     public func discard() {
         FileSystem.removeTree(staging.path)
+        StagingRegistry.remove(staging.path)
     }
 
     /// Writes the new manifest beside the old one; `commit` renames it into place once the site is.
