@@ -10,7 +10,7 @@ struct Briefgen: AsyncParsableCommand {
         `briefgen build` groups what they say by sticking point and writes a static site into Output/.
         """,
         version: BriefgenVersion.string,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, ImportCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, ImportCommand.self, NewCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -329,6 +329,34 @@ struct ImportEndToEndTests {
     }
 }
 
+@Suite("briefgen new, end to end")
+struct NewEndToEndTests {
+    @Test("new writes an article, a point and an actor page, which build with --drafts; an existing page is left alone")
+    func newPages() throws {
+        let site = try Briefgen.sampleSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let article = try Briefgen.run(["new", "article", "Talks resume in Geneva", "--date", "2025-12-30"], in: site)
+        #expect(article.status == 0 && article.stdout == "Content/articles/talks-resume-in-geneva.md\n", "\(article.stderr)")
+        #expect(try Briefgen.run(["new", "point", "Prisoner exchanges"], in: site).stdout == "Content/points/prisoner-exchanges.md\n")
+        #expect(try Briefgen.run(["new", "actor", "Maria Kovač"], in: site).stdout == "Content/actors/maria-kovac.md\n")
+        let page = try String(contentsOf: site.appendingPathComponent("Content/articles/talks-resume-in-geneva.md"), encoding: .utf8)
+        #expect(page.hasPrefix("---\ntitle: \"Talks resume in Geneva\"\ndate: 2025-12-30\ndraft: true\n"))
+        // A draft stays out of a build until it is published.
+        #expect(try Briefgen.run(["build", "-q"], in: site).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("Output/articles/talks-resume-in-geneva").path))
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("Output/points/prisoner-exchanges/index.html").path))
+        #expect(try Briefgen.run(["build", "-q", "--drafts"], in: site).status == 0)
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("Output/articles/talks-resume-in-geneva/index.html").path))
+        // As `hugo new`: a page that exists is never replaced.
+        try "edited".write(to: site.appendingPathComponent("Content/actors/maria-kovac.md"), atomically: true, encoding: .utf8)
+        let again = try Briefgen.run(["new", "actor", "Maria Kovač"], in: site)
+        #expect(again.status == 1 && again.stderr.contains("Content/actors/maria-kovac.md: the page already exists and was left as it is"))
+        #expect(try String(contentsOf: site.appendingPathComponent("Content/actors/maria-kovac.md"), encoding: .utf8) == "edited")
+        #expect(try Briefgen.run(["new", "page", "x"], in: site).status == 64)
+        #expect(try Briefgen.run(["new", "article", "?!"], in: site).stderr.contains("has no letter or digit"))
+    }
+}
+
 @Suite("briefgen check and build options, end to end")
 struct CheckEndToEndTests {
     @Test("check prints file:line: message per problem, exits 1, and writes nothing")
