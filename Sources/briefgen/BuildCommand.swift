@@ -50,7 +50,7 @@ struct BuildCommand: ParsableCommand {
         }
         // Ctrl-C (or SIGTERM, SIGHUP) removes the staging folder and exits with 130, as a shell
         // reports Ctrl-C; during a commit it first lets the files finish moving into place.
-        try? StopSignals.watch(grace: 0, exitStatus: 130, onStop: {}, mayExit: { !StagingRegistry.isCommitting },
+        try? StopSignals.watch(grace: 0, exitStatus: 130, onStop: {}, mayExit: { StagingRegistry.stopUnlessCommitting() },
                                cleanUp: { StagingRegistry.removeAll() })
         var options = publishing.buildOptions(folders: folders, output: output)
         options.fresh = fresh
@@ -64,6 +64,9 @@ struct BuildCommand: ParsableCommand {
         do {
             result = try builder.build()
         } catch {
+            // Pages that could not be written into a staging folder Ctrl-C removed: the stop's
+            // thread exits (130) once the folder is gone; exiting first would leave part of it.
+            while StagingRegistry.isStopping { sleep(1) }
             progress.finish()
             DiagnosticPrinter.print(error.diagnostics)
             let count = error.diagnostics.count

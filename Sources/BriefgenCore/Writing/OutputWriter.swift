@@ -81,8 +81,9 @@ public final class OutputWriter: @unchecked Sendable {
         previous = manifest ?? Manifest()
         mode = (manifest != nil && !fresh) ? .incremental : .fresh
         FileSystem.removeTree(staging.path)
-        try FileSystem.makeDirectories(staging.path)
+        // Registered first: a Ctrl-C right after the folder is made must find it.
         StagingRegistry.add(staging.path)
+        try FileSystem.makeDirectories(staging.path)
     }
 
     /// What the build that wrote `Output/` started from (nil after a fresh start).
@@ -218,7 +219,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// Puts the build in place. Call only after every page rendered without error. When it
     /// throws, `Output/` is as it was before the build.
     public func commit() throws(Diagnostic) -> Summary {
-        StagingRegistry.beginCommit()
+        guard StagingRegistry.beginCommit() else { throw Diagnostic(file: output.path, "the build was stopped") }
         defer {
             StagingRegistry.remove(staging.path)
             StagingRegistry.endCommit()
