@@ -66,10 +66,21 @@ struct BuildTests {
         let hidden = TestSite.tree(folder.path("Output")).keys.filter { $0.split(separator: "/").contains { $0.hasPrefix(".") } }.sorted()
         #expect(hidden == [".htaccess", ".nojekyll", ".well-known/security.txt", "files/.htaccess"])
         #expect(folder.read("Output/.well-known/security.txt") == "Contact: mailto:security@example.org\n")
+        // A file of someone else's beside the site's in `.well-known/` (a certbot challenge) stays,
+        // in a fresh build as in an incremental one.
+        folder.write("Output/.well-known/acme-challenge/token", "challenge")
+        for fresh in [true, false, true] {
+            var options = TestSite.options(folder)
+            options.fresh = fresh
+            _ = try SiteBuilder(options: options).build()
+            #expect(folder.read("Output/.well-known/acme-challenge/token") == "challenge", "fresh: \(fresh)")
+            #expect(folder.read("Output/.well-known/security.txt") == "Contact: mailto:security@example.org\n")
+        }
         // Removed from static/, removed from the site by the next build.
         try FileManager.default.removeItem(at: folder.path("Content/static/.well-known"))
         try TestSite.build(folder)
-        #expect(!FileManager.default.fileExists(atPath: folder.path("Output/.well-known").path))
+        #expect(folder.read("Output/.well-known/security.txt") == nil)
+        #expect(folder.read("Output/.well-known/acme-challenge/token") == "challenge", "not the site's to remove")
     }
 
     @Test("a failure while pages are being written leaves Output/ alone")

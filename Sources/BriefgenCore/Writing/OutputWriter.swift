@@ -307,19 +307,31 @@ public final class OutputWriter: @unchecked Sendable {
         FileSystem.removeTree(old)
     }
 
-    /// Moves the names given (all hidden top-level entries when nil) from one folder to another;
-    /// on failure moves back what it moved and throws.
-    static func moveHiddenEntries(_ names: [String]? = nil, from source: String, to destination: String) throws(Diagnostic) -> [String] {
-        let candidates = names ?? (FileSystem.list(source) ?? []).map(\.name).filter { $0.hasPrefix(".") && $0 != "." && $0 != ".." }
+    /// Moves the paths given (all hidden top-level entries when nil) from one folder to another;
+    /// on failure moves back what it moved and throws. A hidden folder the new site has too
+    /// (`.well-known/`, published from `static/`) is merged: what the site does not write there
+    /// (a certbot challenge, a file put there by hand) moves in beside the site's files, as an
+    /// incremental build leaves it. Returns the paths moved, to move them back.
+    static func moveHiddenEntries(_ paths: [String]? = nil, from source: String, to destination: String) throws(Diagnostic) -> [String] {
         var moved: [String] = []
-        for name in candidates.sorted() where !FileSystem.exists(destination + "/" + name) {
-            do throws(Diagnostic) {
-                try FileSystem.rename(source + "/" + name, destination + "/" + name)
-                moved.append(name)
-            } catch {
-                for name in moved.reversed() { try? FileSystem.rename(destination + "/" + name, source + "/" + name) }
-                throw error
+        func move(_ relative: String) throws(Diagnostic) {
+            let target = destination + "/" + relative
+            if FileSystem.exists(target) {
+                let from = source + "/" + relative
+                guard paths == nil, FileSystem.isDirectory(target), !FileSystem.isLink(target),
+                      FileSystem.isDirectory(from), !FileSystem.isLink(from) else { return }
+                for child in (FileSystem.list(from) ?? []).map(\.name).sorted() { try move(relative + "/" + child) }
+                return
             }
+            try FileSystem.rename(source + "/" + relative, target)
+            moved.append(relative)
+        }
+        let candidates = paths ?? (FileSystem.list(source) ?? []).map(\.name).filter { $0.hasPrefix(".") && $0 != "." && $0 != ".." }
+        do throws(Diagnostic) {
+            for path in candidates.sorted() { try move(path) }
+        } catch {
+            for path in moved.reversed() { try? FileSystem.rename(destination + "/" + path, source + "/" + path) }
+            throw error
         }
         return moved
     }
