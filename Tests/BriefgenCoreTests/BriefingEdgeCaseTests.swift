@@ -50,7 +50,7 @@ struct BriefingEdgeCaseTests {
         folder.write("Content/actors/silent.md", """
         ---
         name: Silent Observer
-        role: Watches
+        role: Watches.
         ---
         """)
         return folder
@@ -69,7 +69,8 @@ struct BriefingEdgeCaseTests {
 
         let silent = try #require(folder.read("Output/actors/silent/index.html"))
         #expect(silent.contains("No quote from Silent Observer appears in the articles yet."))
-        // A search result shows the description alone: it names the actor, with the role when there is one.
+        // A search result shows the description alone: it names the actor, with the role when there
+        // is one (without its full stop).
         let kovac = try #require(folder.read("Output/actors/kovac/index.html"))
         #expect(kovac.contains(#"<meta name="description" content="What Maria Kovac, Foreign minister of Examplia, said in the talks.">"#))
         #expect(silent.contains(#"<meta name="description" content="What Silent Observer, Watches, said in the talks.">"#))
@@ -202,8 +203,8 @@ struct ExcerptLengthTests {
         guard let first = sentences.first else { return "" }
         // A first sentence past the hard limit is cut near the target length, at a word, with "…".
         if first.count > Excerpt.hardLimit {
-            var cut = String(first.prefix(Excerpt.targetLength))
-            if let space = cut.lastIndex(where: \.isWhitespace), space > cut.startIndex { cut = String(cut[..<space]) }
+            var cut = String(first.prefix(Excerpt.targetLength + 1))
+            if let space = cut.lastIndex(where: \.isWhitespace), space > cut.startIndex { cut = String(cut[..<space]) } else { cut = String(cut.prefix(Excerpt.targetLength)) }
             while let last = cut.last, last.isWhitespace || ",;:–—-(".contains(last) { cut.removeLast() }
             return cut + "…"
         }

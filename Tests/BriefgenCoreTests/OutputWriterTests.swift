@@ -121,7 +121,7 @@ struct OutputWriterTests {
         }
     }
 
-    @Test("a folder of hidden files no site has (a home folder) is refused and left whole")
+    @Test("a home folder (hidden files only a home has) is refused and left whole; other hidden files are a site's")
     func homeFolderRefused() throws {
         let folder = TemporaryFolder()
         folder.write("Output/.bashrc", "alias ll='ls -l'")
@@ -130,9 +130,15 @@ struct OutputWriterTests {
         #expect {
             try writer(folder)
         } throws: { error in
-            (error as? Diagnostic)?.message.hasPrefix("the output folder holds hidden files that no site has (.bashrc, .ssh) and no earlier build") == true
+            (error as? Diagnostic)?.message == "the output folder looks like a home folder (it holds .bashrc, .ssh) and no earlier build; choose an empty or new folder for --output"
         }
         #expect(TestSite.tree(folder.path("Output")).keys.sorted() == [".bashrc", ".git/HEAD", ".ssh/id_ed25519"])
+        let site = TemporaryFolder()
+        for name in [".keep", ".vercel/project.json", ".travis.yml", ".gitmodules", ".git/HEAD"] { site.write("Output/" + name, "x") }
+        let output = try writer(site)
+        try output.write("index.html", "home")
+        _ = try output.commit()
+        #expect(site.read("Output/.keep") == "x" && site.read("Output/index.html") == "home")
     }
 
     @Test("a folder with an index.html of someone else's is refused and left whole; one that names briefgen is replaced")

@@ -51,6 +51,7 @@ public struct Briefing: Sendable {
         }
         self.developments = developments
         developmentsByPoint = byPoint
+        developmentsModified = byPoint.mapValues { $0.lazy.map(\.lastModified).max()! }
         statementsByActor = statements
     }
 
@@ -80,10 +81,14 @@ public struct Briefing: Sendable {
         return days
     }
 
-    /// The date of a point's newest development, else of its last status change.
+    /// The last day a point's briefing changed: its newest development, a correction of an
+    /// article it lists, or its last status change, whichever came last.
     public func updated(_ point: Point) -> Day? {
-        developmentsByPoint[point.slug]?.first?.date ?? point.history.last?.date
+        [developmentsModified[point.slug], point.history.last?.date].compactMap { $0 }.max()
     }
+
+    /// For each point, the newest `lastModified` of its developments.
+    private var developmentsModified: [String: Day] = [:]
 }
 
 /// One section of one article that speaks to one or more sticking points.
@@ -95,6 +100,8 @@ public struct Development: Sendable, Equatable {
     public let sectionIndex: Int
     /// The quotes in this section.
     public let quotes: [LocatedQuote]
+    /// The briefing this development is listed on, when its excerpt depends on it.
+    private var point: String?
 
     private var section: ArticleSection { article.sections[sectionIndex] }
 
@@ -110,9 +117,6 @@ public struct Development: Sendable, Equatable {
     /// The section's excerpt, or on a briefing the one from where the section turns to its point.
     public var excerpt: String { point.flatMap { section.pointExcerpts[$0] } ?? section.excerpt }
     public var points: [String] { section.points }
-
-    /// The briefing this development is listed on, when its excerpt depends on it.
-    private var point: String?
 
     /// - Parameter sectionIndex: a position in `article.sections`.
     init(article: ArticleSummary, sectionIndex: Int, quotes: [LocatedQuote]) {

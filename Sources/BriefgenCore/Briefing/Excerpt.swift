@@ -44,8 +44,13 @@ public enum Excerpt {
     /// The text cut at the last space before `targetLength` characters (or there, in a text
     /// without spaces), without the punctuation before the cut, and "…".
     static func shortened(_ text: String) -> String {
-        var cut = text.prefix(targetLength)
-        if let space = cut.lastIndex(where: \.isWhitespace), space > cut.startIndex { cut = cut[..<space] }
+        // One character more than the target: a word that ends right at the target is kept.
+        var cut = text.prefix(targetLength + 1)
+        if let space = cut.lastIndex(where: \.isWhitespace), space > cut.startIndex {
+            cut = cut[..<space]
+        } else {
+            cut = cut.prefix(targetLength)
+        }
         while let last = cut.last, last.isWhitespace || ",;:–—-(".contains(last) { cut.removeLast() }
         return cut + "…"
     }

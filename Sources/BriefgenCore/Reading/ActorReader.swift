@@ -39,9 +39,12 @@ public enum ActorReader {
             }
         }
         // Each actor's file is told, so the editor sees the clash from either side.
-        return users.values.filter { $0.count > 1 }.flatMap { sharing in
+        // Actors, not files: two files with one slug (a copied file) are reported as such already.
+        return users.values.filter { Set($0.map(\.actor.slug)).count > 1 }.flatMap { sharing in
             sharing.map { user in
-                let others = sharing.filter { $0.actor.slug != user.actor.slug }.map { "\($0.actor.name) (\($0.actor.sourcePath))" }
+                var named = Set<String>()
+                let others = sharing.filter { $0.actor.slug != user.actor.slug && named.insert($0.actor.slug).inserted }
+                    .map { "\($0.actor.name) (\($0.actor.sourcePath))" }
                 return Diagnostic(file: user.actor.sourcePath, line: user.line,
                                   "'\(user.name)' is also a name of \(others.joined(separator: " and ")), so an article naming '\(user.name)' "
                                   + "could mean either; keep it for one of them at most")

@@ -62,13 +62,13 @@ public struct Assets: Sendable {
         return Assets(files: files, urls: urls)
     }
 
+    /// The names of `publishedHidden`, for the preview's watcher, which skips other hidden names.
+    public static let publishedHiddenNames: Set<String> = [".well-known", ".nojekyll", ".htaccess"]
+
     /// The hidden names of `static/` a site publishes, as Hugo does: `.well-known/` at the root
     /// (`security.txt`, app links, domain checks), `.nojekyll` at the root (GitHub Pages), and
     /// `.htaccess` anywhere (Apache). Other hidden names (`.git`, `.env`, `.DS_Store`, an editor's
     /// swap files) stay unpublished: they hold secrets or litter more often than pages.
-    /// Those names, for the preview's watcher, which skips other hidden names.
-    public static let publishedHiddenNames: Set<String> = [".well-known", ".nojekyll", ".htaccess"]
-
     static func publishedHidden(_ relative: String, _ name: String, _ isDirectory: Bool) -> Bool {
         isDirectory ? relative == ".well-known" : relative == ".nojekyll" || name == ".htaccess"
     }

@@ -104,7 +104,8 @@ public struct PagePlanner: Sendable {
         let briefing = self.briefing, values = self.values, routes = self.routes
         return Parallel.map(Pagination.pages(count: briefing.articles.count, perPage: perPage * 2)) { pagination in
             let urlPath = routes.articles(page: pagination.page)
-            return page(.articles, urlPath, lastModified: briefing.articles[safe: pagination.range.lowerBound]?.date,
+            // The newest change among the articles listed: a corrected summary changes the page.
+            return page(.articles, urlPath, lastModified: briefing.articles[pagination.range].lazy.map(\.lastModified).max(),
                         inSitemap: pagination.page == 1, inputs: { hash in
                 hash.include(pagination)
                 for article in briefing.articles[pagination.range] { hash.include(article) }
@@ -305,7 +306,10 @@ public struct PagePlanner: Sendable {
                 let title = pagination.page == 1 ? actor.name : "\(actor.name), page \(pagination.page)"
                 // Named, since a search result or a shared link shows the description alone: the
                 // role by itself ("Delegate") named no one and was the same on many pages.
-                let description = actor.role.isEmpty ? "What \(actor.name) said in the talks." : "What \(actor.name), \(actor.role), said in the talks."
+                var role = actor.role.trimmingWhitespace
+                // "Envoy." would read "…, Envoy., said"; an abbreviation's stop ("Ltd.") goes too.
+                while role.hasSuffix(".") { role.removeLast() }
+                let description = role.isEmpty ? "What \(actor.name) said in the talks." : "What \(actor.name), \(role), said in the talks."
                 var context = values.common(kind: .actor, title: title, description: description, urlPath: urlPath)
                 context["actor"] = (values.actorReference(actor.slug) ?? .null).adding([
                     "bio": .string(bioHTML), "aliases": .list(actor.aliases.map(TemplateValue.string)),

@@ -44,7 +44,8 @@ enum StructuredData {
     }
 
     static func newsArticle(_ article: AnalysedArticle, routes: Routes, parts: SiteParts) -> String {
-        // The URL and the date each appear twice: written as JSON once, copied twice.
+        // The URL appears twice, and the date twice unless the article was corrected: each is
+        // written as JSON once and copied.
         let url = JSONWriter.value { $0.string(routes.absolute(routes.article(article.slug)), forScript: true) }
         let date = JSONWriter.value { $0.string(article.date.iso, forScript: true) }
         var json = JSONWriter()

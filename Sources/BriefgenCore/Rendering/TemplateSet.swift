@@ -68,10 +68,13 @@ public struct TemplateSet: Sendable {
             problems.append(Diagnostic(file: displayPath, "the theme has no '\(name).mustache', which briefgen needs to render the site"))
         }
         // An empty page template published empty files without a word (a truncated save, a
-        // template emptied to "turn off" a page). An empty robots.txt is a valid one.
-        for name in required where name != "robots.txt" && sources[name]?.trimmingWhitespace.isEmpty == true {
+        // template emptied to "turn off" a page), and so did an empty layout, which every page of
+        // the default theme extends. An empty robots.txt is a valid one; an empty partial is a
+        // hook left unused.
+        for name in required + ["layout"] where name != "robots.txt" && sources[name]?.trimmingWhitespace.isEmpty == true {
             problems.append(Diagnostic(file: displayPath + "/" + name + ".mustache", line: 1,
-                                       "the template is empty, so every page made from it would be an empty file"))
+                                       name == "layout" ? "the layout is empty, so every page that extends it would be an empty file"
+                                           : "the template is empty, so every page made from it would be an empty file"))
         }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
         return set

@@ -76,7 +76,7 @@ public final class OutputWriter: @unchecked Sendable {
             let foreign = OutputWriter.foreignHiddenNames(in: self.output)
             throw Diagnostic(file: self.output.path, OutputWriter.hasVisibleEntries(self.output) || foreign.isEmpty
                 ? "the output folder is not empty and was not written by briefgen (its index.html does not carry <meta name=\"generator\" content=\"briefgen\">); remove it or choose another --output"
-                : "the output folder holds hidden files that no site has (\(foreign.prefix(3).joined(separator: ", "))\(foreign.count > 3 ? ", …" : "")) and no earlier build: is it a home or project folder? Choose an empty or new folder for --output")
+                : "the output folder looks like a home folder (it holds \(foreign.prefix(3).joined(separator: ", "))\(foreign.count > 3 ? ", …" : "")) and no earlier build; choose an empty or new folder for --output")
         }
         previous = manifest ?? Manifest()
         mode = (manifest != nil && !fresh) ? .incremental : .fresh
@@ -516,8 +516,8 @@ public final class OutputWriter: @unchecked Sendable {
     /// drops the generator tag only loses this way back once its cache is gone; the message says
     /// what to do.
     ///
-    /// Hidden entries a published site keeps (`.git` of a `gh-pages` worktree, `.nojekyll`) do not
-    /// count; others (`.bashrc`, `.ssh`) do, or `--output ~` scattered a site over a home folder.
+    /// Hidden entries do not count, but those of a home folder (`.bashrc`, `.ssh`) do, or
+    /// `--output ~` scattered a site over a home folder.
     static func looksLikeSiteOutput(_ folder: URL) -> Bool {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return false }
         let visible = names.filter { !$0.hasPrefix(".") }
@@ -528,15 +528,15 @@ public final class OutputWriter: @unchecked Sendable {
         return ByteSearch.contains(generatorTag, in: bytes)
     }
 
-    /// Hidden names found at the top of a published site's folder: a `gh-pages` checkout's git
-    /// files and CI settings, hosts' files, and the files macOS leaves.
-    static let siteHiddenNames: Set<String> = [".git", ".gitignore", ".gitattributes", ".github", ".circleci", ".nojekyll",
-                                               ".well-known", ".htaccess", ".domains", ".DS_Store", ".gitkeep"]
+    /// Hidden names that say a folder is someone's home, never a site's: a site's folder may hold
+    /// hidden files of many kinds (`.git`, `.keep`, `.vercel`, `.travis.yml`), so only these count.
+    static let homeFolderNames: Set<String> = [".bashrc", ".bash_profile", ".bash_history", ".profile", ".zshrc", ".zsh_history",
+                                               ".ssh", ".gnupg", ".config", ".cache", ".local"]
 
-    /// The hidden names of a folder that a published site does not have, sorted.
+    /// The hidden names of a folder that only a home folder has, sorted.
     static func foreignHiddenNames(in folder: URL) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasPrefix(".") && !siteHiddenNames.contains($0) }.sorted()
+        return names.filter { homeFolderNames.contains($0) }.sorted()
     }
 
     static func hasVisibleEntries(_ folder: URL) -> Bool {
