@@ -113,7 +113,7 @@ struct RawReaderErrorTests {
             ("source:\ndate 2025-12-29 Text.\n", 1, "the 'source' line names no source (write it as: source BBC News)"),
             ("url\ndate 2025-12-29 Text.\n", 1, "the 'url' line has no address (write it as: url https://…)"),
             ("url javascript:alert(1)\ndate 2025-12-29 Text.\n", 1, url + "'javascript:alert(1)'"),
-            ("source BBC\nSources close to the talks said so.\n", 2, "expected the line after 'source' and 'url' to start with 'date YYYY-MM-DD'"),
+            ("source BBC\nSources close to the talks said so.\n", 2, "expected the line after 'source', 'url' and 'updated' to start with 'date YYYY-MM-DD'"),
             ("source BBC\n\n", 1, "the file ends after this line, before its 'date YYYY-MM-DD' line"),
             ("source BBC\nurl https://a.example/b\n", 2, "the file ends after this line, before its 'date YYYY-MM-DD' line"),
             ("\n\nurl https://a.example/b\n\n\n\n", 3, "the file ends after this line, before its 'date YYYY-MM-DD' line"),

@@ -106,7 +106,7 @@ public struct RawArticleReader: Sendable {
     static func dateLine(_ line: RawLine, file: String, afterHeader: Bool = false) throws(Diagnostic) -> (Day, String) {
         let text = line.text.trimmingWhitespace
         let expected = afterHeader
-            ? "expected the line after 'source' and 'url' to start with 'date YYYY-MM-DD'"
+            ? "expected the line after 'source', 'url' and 'updated' to start with 'date YYYY-MM-DD'"
             : "expected the first line to start with 'date YYYY-MM-DD'"
         guard text.lowercased().hasPrefix("date"), text.count > 4 else {
             throw Diagnostic(file: file, line: line.number, expected)
