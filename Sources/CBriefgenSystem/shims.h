@@ -29,6 +29,16 @@ static inline void *briefgen_memmem(const void *haystack, size_t haystack_length
     return memmem(haystack, haystack_length, needle, needle_length);
 }
 
+/* Flags set by many threads at once, read after they are done (which names a theme's pages
+   resolved): relaxed atomics, so the common case, a flag already set, is a plain load. */
+static inline unsigned char briefgen_flags_load(const unsigned char *flags, long index) {
+    return __atomic_load_n(flags + index, __ATOMIC_RELAXED);
+}
+
+static inline void briefgen_flags_set(unsigned char *flags, long index, unsigned char bits) {
+    __atomic_fetch_or(flags + index, bits, __ATOMIC_RELAXED);
+}
+
 /* The write end of the pipe the stop signals are reported on; -1 until they are watched. */
 static int briefgen_stop_signal_pipe_write = -1;
 

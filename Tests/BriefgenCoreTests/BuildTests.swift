@@ -83,6 +83,20 @@ struct BuildTests {
         #expect(folder.read("Output/.well-known/acme-challenge/token") == "challenge", "not the site's to remove")
     }
 
+    @Test("a misspelt name in an edited theme fails the next build at its tag, and Output/ stays as it was")
+    func misspeltName() throws {
+        let folder = TemporaryFolder()
+        let problems = try TestSite.failedBuildProblems(folder) {
+            let path = folder.path("Templates/article.mustache")
+            let theme = try! String(contentsOf: path, encoding: .utf8)
+            try! theme.replacingOccurrences(of: "<h1>{{article.title}}</h1>", with: "<h1>{{article.titel}}</h1>")
+                .write(to: path, atomically: true, encoding: .utf8)
+        }
+        #expect(problems.count == 1)
+        #expect(problems.first?.file == "Templates/article.mustache")
+        #expect(problems.first?.message == "no page has 'article.titel'; did you mean 'article.title'?")
+    }
+
     @Test("a failure while pages are being written leaves Output/ alone")
     func failureWhileWriting() throws {
         let folder = TemporaryFolder()

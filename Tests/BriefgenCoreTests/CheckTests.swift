@@ -58,6 +58,12 @@ struct CheckTests {
         Case(name: "a broken link in a point's overview",
              files: ["Content/points/territory.md": "---\ntitle: Territory\nstatus: unresolved\norder: 1\nkeywords: [territory]\n---\nSee [the old page](/territory.html).\n"],
              expected: ["Content/points/territory.md:7: the link '/territory.html' does not lead to any page of the site"]),
+        // Mustache gives nothing for a name it cannot find; a name no page has, a letter or two
+        // from one the page does have, is a misspelling, reported where it is written.
+        Case(name: "misspelt names in a template",
+             files: ["Templates/404.mustache": "{{<layout}}{{$content}}<h1>{{page.titel}}</h1>{{#site.tilte}}x{{/site.tilte}}{{^page.is_article}}{{page.title}}{{/page.is_article}}{{#nothing.here}}{{/nothing.here}}{{/content}}{{/layout}}"],
+             expected: ["Templates/404.mustache:1:28: no page has 'page.titel'; did you mean 'page.title'?",
+                        "Templates/404.mustache:1:47: no page has 'site.tilte'; did you mean 'site.title'?"]),
         Case(name: "a template that does not parse", files: ["Templates/404.mustache": "<p>\n{{#site}}x{{/page}}\n</p>\n"],
              expected: ["Templates/404.mustache:2:11: the closing tag {{/page}} does not match the section {{#site}} it closes in \"{{#site}}x{{/page}}\""]),
         Case(name: "an empty page template", files: ["Templates/article.mustache": "\n  \n", "Templates/robots.txt.mustache": "",

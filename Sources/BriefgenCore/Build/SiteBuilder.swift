@@ -209,6 +209,8 @@ public struct SiteBuilder: Sendable {
             _ = try timer.step("render pages") { () throws(DiagnosticList) in
                 try render(pages, with: templates, into: nil)
             }
+            let unknownNames = templates.namesNoPageHad()
+            guard unknownNames.isEmpty else { throw DiagnosticList(unknownNames) }
             let clashes = OutputWriter.clashes(articlePaths: published.map { articlePages.outputPath($0.slug) },
                                                pagePaths: pages.map(\.outputPath),
                                                files: assets.files.map { ($0.outputPath, options.shownPath($0.source)) })
@@ -217,6 +219,12 @@ public struct SiteBuilder: Sendable {
         if let writer {
             let rendered = try timer.step("render pages") { () throws(DiagnosticList) in
                 try render(pages, with: templates, into: writer)
+            }
+            // Misspelt names, once every page has been rendered with these templates (a fresh
+            // build, or one after a theme change); a build that kept pages saw only some.
+            if rendered == pages.count, outcomes.filter(\.rendered).count == published.count {
+                let unknownNames = templates.namesNoPageHad()
+                guard unknownNames.isEmpty else { throw DiagnosticList(unknownNames) }
             }
             try timer.step("copy assets") { () throws(DiagnosticList) in
                 // Every file that cannot be published is reported, not only the first.

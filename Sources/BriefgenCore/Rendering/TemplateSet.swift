@@ -123,6 +123,20 @@ public struct TemplateSet: Sendable {
         return page.bytes
     }
 
+    /// Names in the theme that no page rendered so far had, each near a key the object had:
+    /// misspellings, reported at their tag (see `NameUsage`). Meaningful once every page has been
+    /// rendered with these templates.
+    public func namesNoPageHad() -> [Diagnostic] {
+        let program = renderer.program
+        return renderer.usage.neverFound().map { unknown in
+            let site = program.nameSites[Int(unknown.number)]
+            var parts = site.written.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            if let index = parts.firstIndex(of: unknown.missing) { parts[index] = unknown.suggestion }
+            return Diagnostic(file: displayPath + "/" + program.templateNames[Int(site.template)] + ".mustache", line: site.line, column: site.column,
+                              "no page has '\(site.written)'; did you mean '\(parts.joined(separator: "."))'?")
+        }
+    }
+
     /// Where nesting ran away: the `{{> …}}` or `{{< …}}` tag that included a template already
     /// being rendered, with its line, and the loop it closed.
     func includeLoop(page: String, open steps: [TemplateRenderer.IncludeStep]) -> Diagnostic {

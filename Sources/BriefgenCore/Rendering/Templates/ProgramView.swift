@@ -9,6 +9,8 @@ struct ProgramView {
     let transforms: UnsafeBufferPointer<TemplateTransform>
     /// How deep partials and parents are nested while this page renders.
     let includes: IncludeDepth
+    /// Which names the pages found.
+    let usage: NameUsage
 
     /// Renders the operations in `range`. `blocks` holds, for each block number, the first and
     /// end operation of the content that replaces the block (two entries per block, -1 for none);
@@ -112,9 +114,12 @@ struct ProgramView {
     private func lookup(_ number: Int32, in stack: [TemplateValue]) -> TemplateValue? {
         let name = names[Int(number)]
         let start = Int(name.keyStart), transformStart = Int(name.transformStart)
-        return TemplateRenderer.lookup(keys: UnsafeBufferPointer(rebasing: keys[start..<start + Int(name.keyCount)]),
-                                       transforms: UnsafeBufferPointer(rebasing: transforms[transformStart..<transformStart + Int(name.transformCount)]),
-                                       currentOnly: name.currentOnly, in: stack)
+        let nameKeys = UnsafeBufferPointer(rebasing: keys[start..<start + Int(name.keyCount)])
+        let (value, found) = TemplateRenderer.lookupNoting(keys: nameKeys,
+                                                           transforms: UnsafeBufferPointer(rebasing: transforms[transformStart..<transformStart + Int(name.transformCount)]),
+                                                           currentOnly: name.currentOnly, in: stack)
+        usage.note(number, found: found, keys: nameKeys, currentOnly: name.currentOnly, stack: stack)
+        return value
     }
 }
 

@@ -68,8 +68,17 @@ struct TemplateName: Sendable, Equatable {
     private(set) var transformKinds: [TemplateTransform]
     /// `.name`: look only at the current item.
     var currentOnly: Bool
+    /// Where the tag stands in its template, for a name no page ever has; not part of equality.
+    var position: SourcePosition?
 
     static let dot = TemplateName(parts: [], transforms: [], currentOnly: true)
+
+    static func == (lhs: TemplateName, rhs: TemplateName) -> Bool {
+        lhs.parts == rhs.parts && lhs.transforms == rhs.transforms && lhs.currentOnly == rhs.currentOnly
+    }
+
+    /// As the template writes it, without transforms: `article.title`, `.heading`.
+    var written: String { (currentOnly ? "." : "") + parts.joined(separator: ".") }
 
     init(parts: [String], transforms: [String], currentOnly: Bool) {
         self.parts = parts

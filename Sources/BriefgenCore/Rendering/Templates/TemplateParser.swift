@@ -206,7 +206,7 @@ struct TemplateParser {
     }
 
     private func name(_ tag: Tag) throws(TemplateError) -> TemplateName {
-        guard let name = TemplateName(tag.content) else {
+        guard var name = TemplateName(tag.content) else {
             // A tag left open runs on to the next closing braces, lines further: say that, not
             // quote the lines it swallowed as a name.
             if let lineEnd = tag.content.firstIndex(of: "\n") {
@@ -214,6 +214,8 @@ struct TemplateParser {
             }
             throw error(at: tag.start, tag.content.isEmpty ? "a tag has no name" : "'\(tag.content)' is not a valid name")
         }
+        let (line, column) = lineAndColumn(tag.start)
+        name.position = SourcePosition(line: line, column: column)
         return name
     }
 

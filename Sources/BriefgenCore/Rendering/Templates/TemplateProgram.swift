@@ -24,6 +24,9 @@ struct TemplateProgram: Sendable {
     let numbers: [String: Int]
     /// Template names by number.
     let templateNames: [String]
+    /// Where each name stands (its template, line and column) and how it is written, by number:
+    /// for reporting a name no page has, never read while rendering.
+    private(set) var nameSites: [(template: Int32, line: Int, column: Int, written: String)] = []
     /// Where each `{{> …}}` and `{{< …}}` tag stands in its file, by the number of its operation:
     /// for reporting the tag that closes a loop of templates, never read while rendering.
     private(set) var tagSites: [Int32: TagSite] = [:]
@@ -114,6 +117,7 @@ struct TemplateProgram: Sendable {
                                   currentOnly: name.currentOnly))
         keys += name.keys
         transforms += name.transformKinds
+        nameSites.append((current, name.position?.line ?? 0, name.position?.column ?? 0, name.written))
         return Int32(names.count - 1)
     }
 

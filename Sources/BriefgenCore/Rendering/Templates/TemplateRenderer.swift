@@ -2,9 +2,12 @@
 /// single byte buffer (which is what gets written to disk), with HTML escaping done over bytes.
 struct TemplateRenderer {
     let program: TemplateProgram
+    /// Which names the pages rendered so far found; shared by every copy of the renderer.
+    let usage: NameUsage
 
     init(templates: [String: Template]) {
         program = TemplateProgram(templates: templates)
+        usage = NameUsage(names: program.nameSites.count)
     }
 
     func render(_ name: String, _ context: TemplateValue) -> String {
@@ -68,7 +71,7 @@ struct TemplateRenderer {
                     program.keys.withUnsafeBufferPointer { keys in
                         program.transforms.withUnsafeBufferPointer { transforms in
                             let view = ProgramView(program: program, ops: ops, bytes: bytes, names: names, keys: keys,
-                                                   transforms: transforms, includes: includes)
+                                                   transforms: transforms, includes: includes, usage: usage)
                             view.render(program.bodies[number], into: &output, stack: &stack, blocks: [], escaping: true)
                         }
                     }
@@ -93,6 +96,13 @@ struct TemplateRenderer {
     /// A name given as its keys and transforms, read in place.
     static func lookup(keys: UnsafeBufferPointer<TemplateKey>, transforms: UnsafeBufferPointer<TemplateTransform>,
                        currentOnly: Bool, in stack: [TemplateValue]) -> TemplateValue? {
+        lookupNoting(keys: keys, transforms: transforms, currentOnly: currentOnly, in: stack).value
+    }
+
+    /// The value, and whether every key of the name was there (a key whose value is null was:
+    /// `empty(missing)` gives a value for a name that is not).
+    static func lookupNoting(keys: UnsafeBufferPointer<TemplateKey>, transforms: UnsafeBufferPointer<TemplateTransform>,
+                             currentOnly: Bool, in stack: [TemplateValue]) -> (value: TemplateValue?, found: Bool) {
         var value: TemplateValue?
         if keys.isEmpty {
             value = stack.last
@@ -113,16 +123,17 @@ struct TemplateRenderer {
             value = current.child(keys[part])
             part += 1
         }
-        if value == nil, part < keys.count { return nil }
+        if value == nil, part < keys.count { return (nil, false) }
+        let found = value != nil
         for transform in transforms {
             guard let current = value else {
                 // `empty(missing)` is true: nothing there is empty.
                 if transform == .empty { value = .bool(true); continue }
-                return nil
+                return (nil, found)
             }
             value = apply(transform, to: current)
         }
-        return value
+        return (value, found)
     }
 
     /// A transform given by its name, as a theme writes it.
