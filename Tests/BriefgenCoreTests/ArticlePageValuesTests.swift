@@ -93,11 +93,15 @@ struct ArticlePageValuesTests {
     static func contextLongWay(_ article: AnalysedArticle, pages: ArticlePages) -> TemplateValue {
         let values = pages.values, routes = values.routes
         let urlPath = routes.article(article.slug)
-        let page: TemplateValue = [
+        var pageFields: TemplateFields = [
             "title": .string(article.title), "description": .string(article.summary), "url": .string(urlPath),
-            "permalink": .string(routes.absolute(urlPath)), "kind": .string("article"), "is_article": .bool(true),
-            "published": .string(article.date.iso), "modified": .text(article.article.updated?.iso),
+            "permalink": .string(routes.absolute(urlPath)), "kind": .string("article"),
         ]
+        // Every kind's flag, true for articles only.
+        for kind in Page.Kind.allCases { pageFields["is_" + (kind == .notFound ? "not_found" : kind.rawValue)] = .bool(kind == .article) }
+        pageFields["published"] = .string(article.date.iso)
+        pageFields["modified"] = .text(article.article.updated?.iso)
+        let page = TemplateValue.object(pageFields)
         var context: TemplateFields = ["site": values.site, "page": page, "asset": .lambda { _ in "" }]
         let headed = article.sections.filter { $0.heading != nil }
         context["article"] = [

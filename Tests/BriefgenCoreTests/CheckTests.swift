@@ -172,6 +172,38 @@ struct CheckTests {
         #expect(problems(in: folder) == [])
     }
 
+    /// Themes a user may well write, on sites that lack what some of their names refer to: no
+    /// misspelling is reported, whatever the site has and whichever page renders first.
+    @Test("names a site has no data for are not taken for misspellings", arguments: [
+        ("no points or articles", [String: String](), "Templates/layout.mustache", "<head>", "<head>{{#point}}<link rel=\"alternate\" href=\"{{feed}}\">{{/point}}"),
+        ("drafts only", ["a.md": "---\ntitle: A\ndate: 2025-12-20\ndraft: true\n---\nBody\n"], "Templates/articles.mustache", "{{$content}}",
+         "{{$content}}{{#page.is_article}} › {{page.title}}{{/page.is_article}}{{#page.is_actor}}x{{/page.is_actor}}"),
+        ("quotes by no known actor", ["a.md": "---\ntitle: A\ndate: 2025-12-20\n---\n\"We will talk,\" said Piet Sorel.\n"], "Templates/article.mustache", "{{$content}}",
+         "{{$content}}{{#article}}{{#quotes}}{{#actor}}<a href=\"{{url}}\">{{name}}</a>{{/actor}}{{^actor}}{{speaker}}{{/actor}}{{speaker_as_written}}{{/quotes}}{{/article}}"),
+    ])
+    func noFalseMisspellings(_ name: String, _ articles: [String: String], _ template: String, _ anchor: String, _ replacement: String) throws {
+        let folder = TemporaryFolder()
+        TestSite.minimal(folder, articles: articles)
+        if articles.isEmpty { try FileManager.default.removeItem(at: folder.path("Content/points/territory.md")) }
+        let text = try #require(folder.read(template))
+        #expect(text.contains(anchor))
+        folder.write(template, text.replacingOccurrences(of: anchor, with: replacement))
+        #expect(problems(in: folder) == [], "\(name)")
+    }
+
+    @Test("a misspelling is found on the one page whose data reaches it, whichever page renders first")
+    func misspellingOnOnePage() {
+        let folder = TemporaryFolder()
+        var articles: [String: String] = [:]
+        for day in 1...9 { articles["a\(day).md"] = "---\ntitle: A\(day)\ndate: 2025-12-0\(day)\n---\nOn the territory.\n" }
+        articles["a5.md"] = "---\ntitle: A5\ndate: 2025-12-05\nupdated: 2025-12-30\n---\nOn the territory.\n"
+        TestSite.minimal(folder, articles: articles)
+        let text = folder.read("Templates/article.mustache")!
+        folder.write("Templates/article.mustache", text.replacingOccurrences(of: "{{$content}}", with: "{{$content}}{{article.updated.lnog}}"))
+        #expect(problems(in: folder).map { $0.components(separatedBy: ": ").dropFirst().joined(separator: ": ") }
+                == ["no page has 'article.updated.lnog'; did you mean 'article.updated.long'?"])
+    }
+
     /// Problems a build finds only as it writes: `check` must find each of them too, in the same words.
     static let writingClashes: [(name: String, files: [String: String])] = [
         ("static files where the site writes its own", ["Content/static/robots.txt": "User-agent: *\n", "Content/static/sitemap.xml": "<urlset/>\n",

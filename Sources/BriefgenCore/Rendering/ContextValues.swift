@@ -180,13 +180,15 @@ struct ContextValues: Sendable {
         let entry = quote.actor.flatMap { actorEntries[$0] }
         // As `side(of:)`, from the entry already found.
         value.append(Key.side, .string(entry?.actor.side ?? ContextValues.otherVoices))
-        if let entry {
-            value.append(Key.actor, entry.reference)
-            // "Foreign Minister Maria Kovac" as the article wrote it, next to the actor's name, when the
-            // article used a form the actor's page does not list.
-            if let speaker = quote.speaker, !entry.actor.hasName(speaker) {
-                value.append(Key.speakerAsWritten, .string(speaker))
-            }
+        // Both keys on every quote, null when they do not apply: a missing `actor` was looked up in
+        // the page around the quote, and on an actor's page named that actor.
+        value.append(Key.actor, entry?.reference ?? .null)
+        // "Foreign Minister Maria Kovac" as the article wrote it, next to the actor's name, when the
+        // article used a form the actor's page does not list.
+        if let entry, let speaker = quote.speaker, !entry.actor.hasName(speaker) {
+            value.append(Key.speakerAsWritten, .string(speaker))
+        } else {
+            value.append(Key.speakerAsWritten, .null)
         }
         if let points { value.append(Key.points, pointReferences(points)) }
         return .object(value)
@@ -220,13 +222,16 @@ struct ContextValues: Sendable {
     /// Keys every page has: `site`, `page`, `asset`.
     func common(kind: Page.Kind, title: String, description: String, urlPath: String,
                 published: String? = nil, modified: String? = nil) -> TemplateFields {
-        var page = TemplateFields(capacity: 8)
+        var page = TemplateFields(capacity: 7 + Key.isKind.count)
         page.append(Key.title, .string(title))
         page.append(Key.description, .string(description))
         page.append(Key.url, .string(urlPath))
         page.append(Key.permalink, .string(routes.absolute(urlPath)))
         page.append(Key.kind, .string(kind.rawValue))
-        page.append(Key.isKind[Page.Kind.allCases.firstIndex(of: kind)!], .bool(true))
+        // Every kind's flag, true for this page's: a partial shared by kinds (`{{#page.is_article}}`)
+        // finds the name on every page, and a name no page has is a misspelling (`NameUsage`).
+        let own = Page.Kind.allCases.firstIndex(of: kind)!
+        for (index, flag) in Key.isKind.enumerated() { page.append(flag, .bool(index == own)) }
         page.append(Key.published, .text(published))
         page.append(Key.modified, .text(modified))
         var common = TemplateFields(capacity: 5)

@@ -3,28 +3,30 @@ import Foundation
 
 /// Which of a theme's names the pages found, so that a misspelt one (`{{article.titel}}`,
 /// `{{#article.tocc}}`) is reported at its tag, as Hugo and Zola report an unknown field, instead
-/// of publishing an empty headline on every page. Mustache gives nothing for a name it cannot
-/// find, and a theme may test names some pages lack (`page.is_not_found`), so a name is only
-/// reported when no page ever had it and the object it was looked for in has a key one or two
-/// letters away.
+/// of publishing an empty headline on every page.
+///
+/// Mustache gives nothing for a name it cannot find, and a theme may well name things some sites
+/// never have (`{{#point}}` in a layout, on a site without points), so only a dotted name is
+/// judged, and only by the object it reached: a name is misspelt when no page had it, and on
+/// some page its first part was found, and an object along it lacked the next part but had a key
+/// a letter or two away. The context builders give every object all of its keys (null when they
+/// do not apply), so an object that lacks a key never has it.
 final class NameUsage: @unchecked Sendable {
-    private static let found: UInt8 = 1, missed: UInt8 = 2
+    private static let found: UInt8 = 1, suggested: UInt8 = 2
     private let flags: UnsafeMutablePointer<UInt8>
-    private let count: Int
     private let lock = NSLock()
-    /// For a name missed and not yet found: the key it missed and the keys that were there.
-    private var misses: [Int32: (missing: String, available: [String])] = [:]
+    /// For a name some page missed near a key it had: the key missed and the key near it.
+    private var misses: [Int32: (missing: String, suggestion: String)] = [:]
 
     init(names: Int) {
-        count = max(names, 1)
-        flags = .allocate(capacity: count)
-        flags.initialize(repeating: 0, count: count)
+        flags = .allocate(capacity: max(names, 1))
+        flags.initialize(repeating: 0, count: max(names, 1))
     }
 
     deinit { flags.deallocate() }
 
-    /// Notes a lookup of name `number`; `value` is what it gave. Only a name's first miss does
-    /// any work beyond a load.
+    /// Notes a lookup of name `number`. A name already found, or already known to be near a key,
+    /// costs a load.
     @inline(__always)
     func note(_ number: Int32, found: Bool, keys: UnsafeBufferPointer<TemplateKey>, currentOnly: Bool, stack: [TemplateValue]) {
         let state = briefgen_flags_load(flags, Int(number))
@@ -32,44 +34,41 @@ final class NameUsage: @unchecked Sendable {
             if state & NameUsage.found == 0 { briefgen_flags_set(flags, Int(number), NameUsage.found) }
             return
         }
-        guard state == 0, !keys.isEmpty else { return }
-        briefgen_flags_set(flags, Int(number), NameUsage.missed)
-        guard let miss = NameUsage.miss(keys: keys, currentOnly: currentOnly, stack: stack) else { return }
+        guard state == 0, keys.count > 1,
+              let miss = NameUsage.nearMiss(keys: keys, currentOnly: currentOnly, stack: stack) else { return }
         lock.withLock { if misses[number] == nil { misses[number] = miss } }
+        briefgen_flags_set(flags, Int(number), NameUsage.suggested)
     }
 
-    /// The key a lookup missed, and the keys of the object it missed it in (of every object on
-    /// the stack, for a name's first key); nil when it stopped at something that is not an object.
-    static func miss(keys: UnsafeBufferPointer<TemplateKey>, currentOnly: Bool, stack: [TemplateValue]) -> (missing: String, available: [String])? {
-        var value: TemplateValue?
-        if currentOnly {
-            value = stack.last?.child(keys[0])
-        } else {
-            value = stack.reversed().lazy.compactMap { $0.child(keys[0]) }.first
-        }
-        guard var current = value else {
-            let frames = currentOnly ? Array(stack.suffix(1)) : stack
-            return (keys[0].name, frames.flatMap(\.keyNames))
-        }
+    /// Where a dotted name stopped, when its first part was found and an object along it lacked
+    /// the next part but has a key near it: that part and the nearest key.
+    static func nearMiss(keys: UnsafeBufferPointer<TemplateKey>, currentOnly: Bool, stack: [TemplateValue]) -> (missing: String, suggestion: String)? {
+        let first = currentOnly ? stack.last?.child(keys[0]) : stack.reversed().lazy.compactMap { $0.child(keys[0]) }.first
+        guard var current = first else { return nil }
         for key in keys.dropFirst() {
             guard case .object = current else { return nil }
-            guard let next = current.child(key) else { return (key.name, current.keyNames) }
+            guard let next = current.child(key) else {
+                return nearest(to: key.name, among: current.keyNames).map { (key.name, $0) }
+            }
             current = next
         }
         return nil
     }
 
-    /// The names no page had, with a key near the one missed: (name number, the key suggested).
+    /// The key a letter or two from `name` (or the same in other capitals), the nearest first.
+    static func nearest(to name: String, among keys: [String]) -> String? {
+        let lowered = name.lowercased()
+        return keys.lazy.filter { $0 != name }
+            .map { key in (key, key.lowercased() == lowered ? 0 : ReferenceChecker.editDistance(key, name)) }
+            .filter { $0.1 <= 2 }
+            .min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
+    }
+
+    /// The names no page had, near a key a page had: (name number, the part missed, the key near it).
     func neverFound() -> [(number: Int32, missing: String, suggestion: String)] {
         let misses = lock.withLock { self.misses }
         return misses.compactMap { number, miss in
-            guard briefgen_flags_load(flags, Int(number)) & NameUsage.found == 0 else { return nil }
-            let near = miss.available.filter { key in
-                key != miss.missing && (key.lowercased() == miss.missing.lowercased() || ReferenceChecker.editDistance(key, miss.missing) <= 2)
-            }
-            guard let suggestion = near.min(by: { (ReferenceChecker.editDistance($0, miss.missing), $0) < (ReferenceChecker.editDistance($1, miss.missing), $1) })
-            else { return nil }
-            return (number, miss.missing, suggestion)
+            briefgen_flags_load(flags, Int(number)) & NameUsage.found == 0 ? (number, miss.missing, miss.suggestion) : nil
         }.sorted { $0.number < $1.number }
     }
 }
