@@ -49,8 +49,9 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         // Ctrl-C (or SIGTERM, SIGHUP) removes the staging folder and exits with 130, as a shell
-        // reports Ctrl-C; during a commit it first lets the files finish moving into place.
-        try? StopSignals.watch(grace: 0, exitStatus: 130, onStop: {}, mayExit: { StagingRegistry.stopUnlessCommitting() },
+        // reports Ctrl-C; during a commit it first lets the files finish moving into place, even
+        // when pressed again.
+        try? StopSignals.watch(grace: 0, exitStatus: 130, insistingWaits: true, onStop: {}, mayExit: { StagingRegistry.stopUnlessCommitting() },
                                cleanUp: { StagingRegistry.removeAll() })
         var options = publishing.buildOptions(folders: folders, output: output)
         options.fresh = fresh

@@ -24,7 +24,9 @@ enum StopSignals {
     /// - Parameters:
     ///   - grace: how long a clean stop may take (none for a build, which has no clean stop).
     ///   - exitStatus: the status of a forced exit (130, as a shell reports Ctrl-C, for a build).
-    static func watch(grace: Double = StopSignals.grace, exitStatus: Int32 = 0,
+    ///   - insistingWaits: a further signal does not override `mayExit` either (a build's commit,
+    ///     which carries `Output/.git` through the staging folder, is never cut short).
+    static func watch(grace: Double = StopSignals.grace, exitStatus: Int32 = 0, insistingWaits: Bool = false,
                       onStop: @escaping @Sendable () -> Void, mayExit: @escaping @Sendable () -> Bool,
                       cleanUp: @escaping @Sendable () -> Void) throws {
         let signals = briefgen_watch_stop_signals()
@@ -35,7 +37,7 @@ enum StopSignals {
             onStop()
             // A second signal, or a clean stop that takes too long, ends the process from here.
             var insisted = grace > 0 && readByte(signals, timeout: Int32(grace * 1000))
-            while !insisted, !stopped.withLock({ $0 }), !mayExit() {
+            while !insisted || insistingWaits, !stopped.withLock({ $0 }), !mayExit() {
                 insisted = readByte(signals, timeout: 100)
             }
             // A clean stop that finished meanwhile ends the process itself.

@@ -121,6 +121,24 @@ struct OutputWriterTests {
         }
     }
 
+    @Test("after a build killed while it swapped folders, the user's hidden entries and the previous site are put back, not deleted")
+    func killedMidSwap() throws {
+        // Killed after `.git` was carried into the staging folder, before the swap.
+        let folder = TemporaryFolder()
+        folder.write("Output/index.html", "<meta name=\"generator\" content=\"briefgen\">")
+        folder.write(".Output.staging-999999/.git/HEAD", "ref: refs/heads/gh-pages")
+        folder.write(".Output.staging-999999/index.html", "half a new site")
+        _ = try writer(folder)
+        #expect(folder.read("Output/.git/HEAD") == "ref: refs/heads/gh-pages")
+        #expect(!FileManager.default.fileExists(atPath: folder.path(".Output.staging-999999").path))
+        // Killed after the previous site was set aside, before the new one took its place.
+        let other = TemporaryFolder()
+        other.write(".Output.old-999999/index.html", "<meta name=\"generator\" content=\"briefgen\">previous")
+        other.write(".Output.old-999999/.git/HEAD", "ref")
+        _ = try writer(other)
+        #expect(other.read("Output/index.html")?.hasSuffix("previous") == true && other.read("Output/.git/HEAD") == "ref")
+    }
+
     @Test("a home folder (hidden files only a home has) is refused and left whole; other hidden files are a site's")
     func homeFolderRefused() throws {
         let folder = TemporaryFolder()

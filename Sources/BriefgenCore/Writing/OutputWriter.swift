@@ -548,10 +548,19 @@ public final class OutputWriter: @unchecked Sendable {
 
     static func removeStaleStagingFolders(in parent: URL, name: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
-        for entry in names where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
+        let output = parent.appendingPathComponent(name).path
+        for entry in names.sorted() where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
             // Only folders whose build process is gone: a concurrent build keeps its own.
             guard let pid = temporaryOwner(entry, suffixes: [".staging-", ".old-"]), !isRunning(pid) else { continue }
-            FileSystem.removeTree(parent.appendingPathComponent(entry).path)
+            let folder = parent.appendingPathComponent(entry).path
+            // A build killed while it swapped folders: the previous site, set aside with no new one
+            // in its place, goes back; hidden entries carried into the staging folder (`.git` of a
+            // `gh-pages` worktree) go back to `Output/`. They were never briefgen's to delete.
+            if entry == ".\(name).old-\(pid)", !FileSystem.exists(output), (try? FileSystem.rename(folder, output)) != nil { continue }
+            if entry == ".\(name).staging-\(pid)", FileSystem.isDirectory(output) {
+                _ = try? moveHiddenEntries(from: folder, to: output)
+            }
+            FileSystem.removeTree(folder)
         }
     }
 

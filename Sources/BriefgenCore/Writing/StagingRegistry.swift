@@ -55,9 +55,8 @@ public enum StagingRegistry {
         }
     }
 
-    /// Removes every staging folder of this process, unless a commit is under way (a second
-    /// Ctrl-C during one exits at once, as `kill -9` would: `Output/` is then the previous site or
-    /// the next build starts fresh). Each folder is first renamed: pages still being written
+    /// Removes every staging folder of this process, unless a commit is under way (the caller
+    /// waits for it to end first). Each folder is first renamed: pages still being written
     /// create their files and folders under its old name, so none can appear in the tree being
     /// removed. The new name is one the next build's clean-up knows.
     public static func removeAll() {
