@@ -9,8 +9,10 @@ struct NewCommand: ParsableCommand {
         discussion: """
         As `hugo new`: writes Content/articles/<slug>.md (a draft, dated today), \
         Content/points/<slug>.md or Content/actors/<slug>.md with the front matter to fill in, the \
-        slug made from the title or name, and never replaces a page that exists. Build with \
-        --drafts (or `serve --drafts`) to see a draft; remove `draft: true` to publish it.
+        slug made from the title or name, and never replaces a page that exists or takes a slug \
+        an article has. Build with --drafts (or `serve --drafts`) to see a draft; remove \
+        `draft: true` to publish it. A title that starts with a dash goes after `--`: \
+        briefgen new article -- "-30 degrees in Kyiv".
         """
     )
 
@@ -36,8 +38,11 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         let folder = URL(fileURLWithPath: content).appendingPathComponent(kind.folder)
         let shown = content + "/" + kind.folder + "/" + Slug.make(title) + ".md"
-        guard FileManager.default.fileExists(atPath: content) else {
-            DiagnosticPrinter.print([Diagnostic(file: content, "the content folder does not exist; run this in the site's folder or give --content")])
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: content, isDirectory: &isFolder), isFolder.boolValue else {
+            DiagnosticPrinter.print([Diagnostic(file: content, FileManager.default.fileExists(atPath: content)
+                ? "is a file, not the content folder; give --content the folder that holds site.yml"
+                : "the content folder does not exist; run this in the site's folder or give --content")])
             throw ExitCode(1)
         }
         let target = folder.appendingPathComponent(Slug.make(title) + ".md")
@@ -45,10 +50,16 @@ struct NewCommand: ParsableCommand {
             DiagnosticPrinter.print([Diagnostic(file: shown, "the page already exists and was left as it is")])
             throw ExitCode(1)
         }
+        // An article in a sub-folder (`articles/2025/…`) with the same name has the slug already,
+        // and the build would refuse both.
+        if kind == .article, let other = NewCommand.article(withSlug: Slug.make(title), in: content) {
+            DiagnosticPrinter.print([Diagnostic(file: shown, "the article \(content)/\(other) has the slug '\(Slug.make(title))' already; choose another title")])
+            throw ExitCode(1)
+        }
         let text: String
         switch kind {
         case .article: text = NewPage.article(title: title.trimmingWhitespace, date: date.flatMap { Day(iso: $0) } ?? Day.today())
-        case .point: text = NewPage.point(title: title.trimmingWhitespace, order: NewCommand.pageCount(in: folder) + 1)
+        case .point: text = NewPage.point(title: title.trimmingWhitespace, order: NewCommand.nextPointOrder(in: content))
         case .actor: text = NewPage.actor(name: title.trimmingWhitespace)
         }
         do {
@@ -62,9 +73,21 @@ struct NewCommand: ParsableCommand {
         print(shown)
     }
 
-    /// The Markdown pages a folder holds: a new point goes after them.
-    static func pageCount(in folder: URL) -> Int {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.count
+    /// After the points there are: one past the largest `order` among those that read.
+    static func nextPointOrder(in content: String) -> Int {
+        let folder = URL(fileURLWithPath: content).appendingPathComponent("points")
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
+        let orders = files.compactMap { file -> Int? in
+            guard let source = try? SourceText.read(fileAt: folder.appendingPathComponent(file), displayPath: file) else { return nil }
+            return try? PointReader.read(source, slug: String(file.dropLast(3))).order
+        }
+        return (orders.max() ?? 0) + 1
+    }
+
+    /// An article file (as the build lists them) whose slug is `slug`.
+    static func article(withSlug slug: String, in content: String) -> String? {
+        ContentLoader(directory: URL(fileURLWithPath: content), displayPath: content).articleFiles().files
+            .first { ContentLoader.slug(forFile: $0) == slug }
     }
 }
 

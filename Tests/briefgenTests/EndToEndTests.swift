@@ -356,6 +356,18 @@ struct NewEndToEndTests {
         let again = try Briefgen.run(["new", "actor", "Maria Kovač"], in: site)
         #expect(again.status == 1 && again.stderr.contains("Content/actors/maria-kovac.md: the page already exists and was left as it is"))
         #expect(try String(contentsOf: site.appendingPathComponent("Content/actors/maria-kovac.md"), encoding: .utf8) == "edited")
+        // Ordered after the points there are, by their `order`, not by how many there are.
+        let point = try String(contentsOf: site.appendingPathComponent("Content/points/prisoner-exchanges.md"), encoding: .utf8)
+        #expect(point.contains("\norder: 5\n"))
+        try "---\ntitle: Far\nstatus: agreed\norder: 40\nkeywords: [far]\n---\n".write(to: site.appendingPathComponent("Content/points/far.md"), atomically: true, encoding: .utf8)
+        #expect(try Briefgen.run(["new", "point", "Energy sites"], in: site).status == 0)
+        #expect(try String(contentsOf: site.appendingPathComponent("Content/points/energy-sites.md"), encoding: .utf8).contains("\norder: 41\n"))
+        // An article in a sub-folder has the slug already: the build would refuse both.
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("Content/articles/2025"), withIntermediateDirectories: true)
+        try "---\ntitle: Old\ndate: 2025-01-01\n---\nBody.\n".write(to: site.appendingPathComponent("Content/articles/2025/ceasefire-talks.md"), atomically: true, encoding: .utf8)
+        let clash = try Briefgen.run(["new", "article", "Ceasefire talks"], in: site)
+        #expect(clash.status == 1 && clash.stderr.contains("the article Content/articles/2025/ceasefire-talks.md has the slug 'ceasefire-talks' already"), "\(clash.stderr)")
+        #expect(try Briefgen.run(["new", "article", "x", "--content", "Content/site.yml"], in: site).stderr.contains("is a file, not the content folder"))
         #expect(try Briefgen.run(["new", "page", "x"], in: site).status == 64)
         #expect(try Briefgen.run(["new", "article", "?!"], in: site).stderr.contains("has no letter or digit"))
     }
