@@ -31,6 +31,10 @@ struct CorrectionTests {
             #expect(sitemap.contains("<loc>https://example.org/articles/a/</loc><lastmod>2026-01-12</lastmod>"))
             #expect(sitemap.contains("<loc>https://example.org/articles/b/</loc><lastmod>2026-01-14</lastmod>"))
             #expect(sitemap.contains("<loc>https://example.org/articles/c/</loc><lastmod>2026-01-09</lastmod>"))
+            // The home page and the briefings list the corrected articles: they changed with them.
+            for page in ["", "points/", "points/territory/", "articles/"] {
+                #expect(sitemap.contains("<loc>https://example.org/\(page)</loc><lastmod>2026-01-14</lastmod>"), "\(page)")
+            }
             for feed in ["Output/feed.xml", "Output/points/territory/feed.xml"] {
                 let text = try #require(folder.read(feed))
                 #expect(text.contains("<published>2026-01-10T00:00:00Z</published>\n    <updated>2026-01-12T00:00:00Z</updated>"), "\(feed)")

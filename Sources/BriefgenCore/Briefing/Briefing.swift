@@ -87,6 +87,12 @@ public struct Briefing: Sendable {
         [developmentsModified[point.slug], point.history.last?.date].compactMap { $0 }.max()
     }
 
+    /// The last day anything the home page and the points index show changed: the newest article,
+    /// or a point's correction or status change after it.
+    public var newestChange: Day? {
+        ([newestDate] + points.map(updated)).compactMap { $0 }.max()
+    }
+
     /// For each point, the newest `lastModified` of its developments.
     private var developmentsModified: [String: Day] = [:]
 }

@@ -70,7 +70,7 @@ public struct PagePlanner: Sendable {
 
     func home() -> Page {
         let briefing = self.briefing, values = self.values
-        return page(.home, routes.home, lastModified: briefing.newestDate, inputs: { hash in
+        return page(.home, routes.home, lastModified: briefing.newestChange, inputs: { hash in
             for point in briefing.points {
                 hash.include(briefing.developmentsByPoint[point.slug]?.first)
                 hash.update(briefing.updated(point)?.iso ?? "-")
@@ -124,7 +124,7 @@ public struct PagePlanner: Sendable {
 
     func pointsIndex() -> Page {
         let briefing = self.briefing, values = self.values
-        return page(.points, routes.points, lastModified: briefing.newestDate, inputs: { hash in
+        return page(.points, routes.points, lastModified: briefing.newestChange, inputs: { hash in
             for point in briefing.points {
                 hash.update(briefing.developmentsByPoint[point.slug]?.count ?? 0)
                 hash.update(briefing.updated(point)?.iso ?? "-")
