@@ -73,10 +73,10 @@ public final class OutputWriter: @unchecked Sendable {
             writtenByBriefgen = bytes.starts(with: Manifest.headerStem.utf8)
         }
         if outputExists, manifest == nil, !writtenByBriefgen, !OutputWriter.looksLikeSiteOutput(self.output) {
-            let foreign = OutputWriter.foreignHiddenNames(in: self.output)
-            throw Diagnostic(file: self.output.path, OutputWriter.hasVisibleEntries(self.output) || foreign.isEmpty
+            let home = OutputWriter.homeFolderEntries(in: self.output)
+            throw Diagnostic(file: self.output.path, OutputWriter.hasVisibleEntries(self.output) || home.isEmpty
                 ? "the output folder is not empty and was not written by briefgen (its index.html does not carry <meta name=\"generator\" content=\"briefgen\">); remove it or choose another --output"
-                : "the output folder looks like a home folder (it holds \(foreign.prefix(3).joined(separator: ", "))\(foreign.count > 3 ? ", …" : "")) and no earlier build; choose an empty or new folder for --output")
+                : "the output folder looks like a home folder (it holds \(home.prefix(3).joined(separator: ", "))\(home.count > 3 ? ", …" : "")) and no earlier build; choose an empty or new folder for --output")
         }
         previous = manifest ?? Manifest()
         mode = (manifest != nil && !fresh) ? .incremental : .fresh
@@ -521,7 +521,7 @@ public final class OutputWriter: @unchecked Sendable {
     static func looksLikeSiteOutput(_ folder: URL) -> Bool {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return false }
         let visible = names.filter { !$0.hasPrefix(".") }
-        if visible.isEmpty { return foreignHiddenNames(in: folder).isEmpty }
+        if visible.isEmpty { return homeFolderEntries(in: folder).isEmpty }
         let home = folder.path + "/index.html"
         guard visible.contains("index.html"), !FileSystem.isDirectory(home), let size = FileSystem.size(of: home), size < 1 << 22,
               let bytes = try? FileSystem.read(home, shown: home) else { return false }
@@ -533,8 +533,8 @@ public final class OutputWriter: @unchecked Sendable {
     static let homeFolderNames: Set<String> = [".bashrc", ".bash_profile", ".bash_history", ".profile", ".zshrc", ".zsh_history",
                                                ".ssh", ".gnupg", ".config", ".cache", ".local"]
 
-    /// The hidden names of a folder that only a home folder has, sorted.
-    static func foreignHiddenNames(in folder: URL) -> [String] {
+    /// The entries of a folder that only a home folder has, sorted.
+    static func homeFolderEntries(in folder: URL) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { homeFolderNames.contains($0) }.sorted()
     }
