@@ -75,13 +75,7 @@ struct NewCommand: ParsableCommand {
 
     /// After the points there are: one past the largest `order` among those that read.
     static func nextPointOrder(in content: String) -> Int {
-        let folder = URL(fileURLWithPath: content).appendingPathComponent("points")
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
-        let orders = files.compactMap { file -> Int? in
-            guard let source = try? SourceText.read(fileAt: folder.appendingPathComponent(file), displayPath: file) else { return nil }
-            return try? PointReader.read(source, slug: String(file.dropLast(3))).order
-        }
-        return (orders.max() ?? 0) + 1
+        NewPage.nextPointOrder(ContentLoader(directory: URL(fileURLWithPath: content), displayPath: content))
     }
 
     /// An article file (as the build lists them) whose slug is `slug`.

@@ -112,6 +112,21 @@ struct ContentFolderTests {
         #expect(problems.map(\.message) == ["the article slug 'кра\u{439}на' is already used by Content/articles/b.md"])
     }
 
+    @Test("points and actors in sub-folders are read, as articles are")
+    func pointsAndActorsInSubfolders() throws {
+        let folder = TemporaryFolder()
+        TestSite.minimal(folder, articles: ["a.md": "---\ntitle: A\ndate: 2025-12-20\n---\nThe energy grid and the energy talks, said Piet Sorel.\n"])
+        folder.write("Content/points/later/energy.md", "---\ntitle: Energy\nstatus: unresolved\norder: 7\nkeywords: [energy]\n---\n")
+        folder.write("Content/actors/others/sorel.md", "---\nname: Piet Sorel\n---\n")
+        try TestSite.build(folder)
+        #expect(FileManager.default.fileExists(atPath: folder.path("Output/points/energy/index.html").path))
+        #expect(FileManager.default.fileExists(atPath: folder.path("Output/actors/sorel/index.html").path))
+        let importer = try ArticleImporter(contentDirectory: folder.path("Content"), displayPath: "Content")
+        let imported = try importer.importSource(SourceText(path: "b.txt", text: "date 2025-12-21 Grid\n\nThe energy grid and the energy talks, Piet Sorel said.\n"))
+        #expect(imported.article.points.contains("energy") && imported.article.actors.contains("sorel"))
+        #expect(NewPage.nextPointOrder(ContentLoader(directory: folder.path("Content"), displayPath: "Content")) == 8)
+    }
+
     @Test("control characters pasted into sources or written as YAML escapes never reach a page or feed")
     func controlCharacters() throws {
         let folder = TemporaryFolder()

@@ -43,6 +43,18 @@ public enum NewPage {
         """
     }
 
+    /// One past the largest `order` of the points that read (in sub-folders too); a point file
+    /// with a mistake in it does not stop a new one.
+    public static func nextPointOrder(_ site: ContentLoader) -> Int {
+        var problems: [Diagnostic] = []
+        let files = ContentLoader.files(in: site.directoryPath + "/points", relativeTo: "points", shownFolder: site.displayPath,
+                                        extensions: ["md"], recursive: true, policy: site.linkPolicy, problems: &problems)
+        let orders = files.compactMap { relative in
+            (try? site.source(relative)).flatMap { try? PointReader.read($0, slug: ContentLoader.slug(forFile: relative)).order }
+        }
+        return (orders.max() ?? 0) + 1
+    }
+
     /// A person (or, with `kind: group`, a party) whose statements briefgen links.
     public static func actor(name: String) -> String {
         """

@@ -24,12 +24,12 @@ public struct ArticleImporter: Sendable {
         var actors: [Actor] = []
         for (folder, isPoint) in [("points", true), ("actors", false)] {
             let files = ContentLoader.files(in: contentDirectory.appendingPathComponent(folder).path, relativeTo: folder,
-                                            shownFolder: loader.displayPath, extensions: ["md"], recursive: false,
+                                            shownFolder: loader.displayPath, extensions: ["md"], recursive: true,
                                             policy: loader.linkPolicy, problems: &problems)
             for relative in files {
                 do throws(Diagnostic) {
                     let source = try loader.source(relative)
-                    let slug = Slug.make(PathText.lastComponent(relative).replacingOccurrences(of: ".md", with: ""))
+                    let slug = ContentLoader.slug(forFile: relative)
                     if isPoint { points.append(try PointReader.read(source, slug: slug)) } else { actors.append(try ActorReader.read(source, slug: slug)) }
                 } catch {
                     problems.append(error)

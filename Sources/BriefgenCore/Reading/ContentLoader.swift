@@ -76,10 +76,11 @@ public struct ContentLoader: Sendable {
         } catch {
             problems.append(error)
         }
-        let points: [Point] = readAll(in: "points", extensions: ["md"], inputs: &inputs, problems: &problems) { source, slug throws(Diagnostic) in
+        // Sub-folders too, as for articles: a point kept in `points/2025/` was left out without a word.
+        let points: [Point] = readAll(in: "points", extensions: ["md"], recursive: true, inputs: &inputs, problems: &problems) { source, slug throws(Diagnostic) in
             try PointReader.read(source, slug: slug)
         }
-        let actors: [Actor] = readAll(in: "actors", extensions: ["md"], inputs: &inputs, problems: &problems) { source, slug throws(Diagnostic) in
+        let actors: [Actor] = readAll(in: "actors", extensions: ["md"], recursive: true, inputs: &inputs, problems: &problems) { source, slug throws(Diagnostic) in
             try ActorReader.read(source, slug: slug)
         }
         problems += ContentLoader.duplicateSlugs(points.map { ($0.slug, $0.sourcePath) }, kind: "point")
