@@ -176,6 +176,23 @@ struct BriefingPagesTests {
         #expect(!points.contains("(s)"))
     }
 
+    @Test("an actor's feed has their quotes, newest first, each linked to its paragraph, with ids of their own")
+    func actorFeed() throws {
+        let feed = try #require(Self.site.read("Output/actors/trump/feed.xml"))
+        let titles = HTMLInspection.matches(#"<entry>\s*<title>(.*?)</title>"#, in: feed).map { $0[0] }
+        #expect(titles.count == 3 && titles.last?.hasPrefix("I just had a good and very productive telephone call") == true)
+        let links = HTMLInspection.matches(#"<link rel="alternate" type="text/html" href="https://briefing.example.org(/articles/[^"]+)"/>"#, in: feed).map { $0[0] }
+        #expect(links.count == 3)
+        for link in links {
+            let parts = link.split(separator: "#")
+            let page = try page(String(parts[0]).dropFirst() + "index.html")
+            #expect(parts.count == 2 && page.contains("id=\"\(parts[1])\""), "\(link)")
+        }
+        let ids = HTMLInspection.matches(#"<id>([^<]+)</id>"#, in: feed).map { $0[0] }
+        #expect(Set(ids).count == ids.count)
+        #expect(try page("actors/trump/index.html").contains(#"<link rel="alternate" type="application/atom+xml" title="Donald Trump" href="/actors/trump/feed.xml">"#))
+    }
+
     @Test("every page names the theme's icon, so browsers do not ask for a /favicon.ico the site lacks")
     func icon() throws {
         let pages = try FileManager.default.subpathsOfDirectory(atPath: Self.site.path("Output").path).filter { $0.hasSuffix(".html") }
@@ -188,7 +205,7 @@ struct BriefingPagesTests {
 
     @Test("feeds parse as Atom 1.0 with the required elements")
     func feeds() throws {
-        for path in ["feed.xml", "points/territory-and-donbas/feed.xml", "points/peace-framework/feed.xml"] {
+        for path in ["feed.xml", "points/territory-and-donbas/feed.xml", "points/peace-framework/feed.xml", "actors/trump/feed.xml"] {
             let data = try #require(Self.site.read("Output/" + path)).data(using: .utf8)!
             let document = try XMLDocument(data: data)
             let root = try #require(document.rootElement())

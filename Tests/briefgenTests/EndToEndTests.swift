@@ -408,9 +408,9 @@ struct CheckEndToEndTests {
         // Built again with nothing changed, the site is checked and left alone.
         let again = try Briefgen.run(["build", "--verbose"], in: site)
         #expect(again.stdout.contains("check output") && !again.stdout.contains("render pages"))
-        #expect(again.stdout.contains("Built 26 pages from 4 articles"))
+        #expect(again.stdout.contains("Built 31 pages from 4 articles"))
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("report.json"))) as? [String: Any]
-        #expect(report?["pages"] as? Int == 26)
+        #expect(report?["pages"] as? Int == 31)
         #expect((report?["pages_by_kind"] as? [String: Int])?["article"] == 4)
         #expect((report?["bytes"] as? [String: Int])?["total"] ?? 0 > 100_000)
         #expect((report?["steps"] as? [[String: Any]])?.count ?? 0 >= 8)

@@ -147,6 +147,8 @@ public struct Statement: Sendable, Equatable {
 
     public var quote: LocatedQuote { article.quotes[quoteIndex] }
     public var date: Day { article.date }
+    /// The day the article last changed (its correction, else its date).
+    public var lastModified: Day { article.lastModified }
     public var articleSlug: String { article.slug }
     public var articleTitle: String { article.title }
     public var articleHash: ContentHash { article.identity }

@@ -47,6 +47,7 @@ public struct PagePlanner: Sendable {
         for point in briefing.points { pages += pointPages(point) }
         pages += briefing.points.map(pointFeed)
         for actor in briefing.actors { pages += actorPages(actor) }
+        pages += briefing.actors.map(actorFeed)
         pages += timeline()
         pages.append(siteFeed())
         pages += sitemaps(listing: pages)
@@ -312,7 +313,7 @@ public struct PagePlanner: Sendable {
                 let description = role.isEmpty ? "What \(actor.name) said in the talks." : "What \(actor.name), \(role), said in the talks."
                 var context = values.common(kind: .actor, title: title, description: description, urlPath: urlPath)
                 context["actor"] = (values.actorReference(actor.slug) ?? .null).adding([
-                    "bio": .string(bioHTML), "aliases": .list(actor.aliases.map(TemplateValue.string)),
+                    "bio": .string(bioHTML), "aliases": .list(actor.aliases.map(TemplateValue.string)), "feed": .string(routes.actorFeed(actor.slug)),
                     "statement_count": .int(statements.count), "statement_count_label": .string(PagePlanner.counted(statements.count, "quote")),
                 ])
                 context["statements"] = .list(statements[pagination.range].map { statement in
@@ -323,6 +324,42 @@ public struct PagePlanner: Sendable {
                 context["related"] = .list(pagination.page == 1 ? mentioning.map(values.articleCard) : [])
                 return .object(context)
             }
+        }
+    }
+
+    /// An actor's Atom feed: their newest quotes, each linked to the paragraph it comes from, as
+    /// Hugo gives every taxonomy term a feed. A newsroom can follow one negotiator.
+    func actorFeed(_ actor: Actor) -> Page {
+        let briefing = self.briefing, values = self.values, routes = self.routes
+        let statements = Array((briefing.statementsByActor[actor.slug] ?? []).prefix(feedSize))
+        let urlPath = routes.actorFeed(actor.slug)
+        let newest = statements.map(\.lastModified).max()
+        let title = "\(actor.name): \(briefing.config.title)", description = "What \(actor.name) said in the talks."
+        return page(.feed, urlPath, template: "feed.xml", lastModified: newest, inSitemap: false, inputs: { hash in
+            for statement in statements {
+                hash.update(statement.articleSlug)
+                hash.update(statement.articleHash)
+                hash.update(statement.quoteIndex)
+            }
+            hash.update(briefing.newestDate?.iso ?? "-")
+        }) {
+            var context = values.common(kind: .feed, title: title, description: description, urlPath: urlPath)
+            context["feed"] = [
+                "title": .string(title), "id": .string(routes.identifier(routes.actor(actor.slug))),
+                "self": .string(routes.absolute(urlPath)), "alternate": .string(routes.absolute(routes.actor(actor.slug))),
+                "updated": .string((newest ?? briefing.newestDate ?? Day(ordinal: 0)).rfc3339),
+                "subtitle": .string(description),
+                "entries": .list(statements.map { statement in
+                    let located = statement.quote
+                    let link = located.anchor.map { routes.article(statement.articleSlug, anchor: $0) } ?? routes.article(statement.articleSlug)
+                    // Two quotes can share a paragraph: the quote's place in its article tells them apart.
+                    let id = routes.identifier(routes.article(statement.articleSlug)) + "#quote-\(statement.quoteIndex + 1)"
+                    return ["title": .string(SmartPunctuation.display(located.quote.text)), "link": .string(routes.absolute(link)),
+                            "id": .string(id), "published": .string(statement.date.rfc3339), "updated": .string(statement.lastModified.rfc3339),
+                            "summary": .string("\(located.quote.speaker ?? actor.name), in “\(statement.articleTitle)”")]
+                }),
+            ]
+            return .object(context)
         }
     }
 

@@ -33,6 +33,7 @@ public struct Routes: Sendable {
     public var points: String { basePath + "/points/" }
     public func actor(_ slug: String, page: Int = 1) -> String { paged(basePath + "/actors/\(slug)/", page) }
     public var actors: String { basePath + "/actors/" }
+    public func actorFeed(_ slug: String) -> String { basePath + "/actors/\(slug)/feed.xml" }
     public func timeline(page: Int = 1) -> String { paged(basePath + "/timeline/", page) }
     public var feed: String { basePath + "/feed.xml" }
     public var sitemap: String { basePath + "/sitemap.xml" }
