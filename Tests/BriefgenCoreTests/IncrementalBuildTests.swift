@@ -286,6 +286,52 @@ struct IncrementalBuildTests {
         #expect(!tookShortcut(earlier) && earlier.articles < held.articles)
     }
 
+    @Test("a status change dated after --now appears on its day, as a future article does, and equals a fresh build")
+    func futureStatusChange() throws {
+        let folder = TemporaryFolder()
+        var articles: [String: String] = [:]
+        for day in 1...3 { articles["a\(day).md"] = "---\ntitle: A\(day)\ndate: 2026-01-0\(day)\n---\nThe territory question and the territory maps.\n" }
+        TestSite.minimal(folder, articles: articles)
+        folder.write("Content/points/territory.md", """
+        ---
+        title: Territory
+        status: unresolved
+        order: 1
+        keywords: [territory]
+        history:
+          - date: 2026-01-02
+            status: unresolved
+            note: Talks began.
+          - date: 2026-02-01
+            status: nearing
+            note: A draft map was agreed.
+        ---
+        The land question.
+        """)
+        let cache = SummaryCache()
+        func build(now: String, future: Bool = false) throws -> String {
+            var options = TestSite.options(folder)
+            options.now = Day(iso: now)!
+            options.includeFuture = future
+            _ = try SiteBuilder(options: options, cache: cache).build()
+            var fresh = TestSite.options(folder, output: "Fresh")
+            fresh.now = Day(iso: now)!
+            fresh.includeFuture = future
+            fresh.cacheDirectory = nil
+            try? FileManager.default.removeItem(at: folder.path("Fresh"))
+            _ = try SiteBuilder(options: fresh).build()
+            #expect(TestSite.tree(folder.path("Output")) == TestSite.tree(folder.path("Fresh")), "\(now) \(future)")
+            return folder.read("Output/points/territory/index.html") ?? ""
+        }
+        #expect(try !build(now: "2026-01-20").contains("A draft map was agreed."))
+        // Still before its day: nothing changed, and the entry stays out.
+        #expect(try !build(now: "2026-01-31").contains("A draft map was agreed."))
+        #expect(try build(now: "2026-02-01").contains("A draft map was agreed."))
+        // Back before its day, and with --future.
+        #expect(try !build(now: "2026-01-31").contains("A draft map was agreed."))
+        #expect(try build(now: "2026-01-20", future: true).contains("A draft map was agreed."))
+    }
+
     @Test("a damaged or foreign build cache is ignored, never trusted")
     func damagedCache() throws {
         let folder = TemporaryFolder()

@@ -174,8 +174,15 @@ public struct SiteBuilder: Sendable {
         }
         let published = outcomes.filter { $0.excluded == nil }.compactMap(\.summary)
 
+        // A point's status change dated after --now is left out until its day, as a future article
+        // is (a history entry of 2099 was published at once).
+        let points = options.includeFuture ? site.points : site.points.map { point in
+            var shown = point
+            shown.history.removeAll { $0.date > options.now }
+            return shown
+        }
         let briefing = timer.step("briefing") {
-            Briefing(config: site.config, points: site.points, actors: site.actors, articles: published)
+            Briefing(config: site.config, points: points, actors: site.actors, articles: published)
         }
         let pages = timer.step("plan pages") {
             PagePlanner(briefing: briefing, assetURLs: assets.urls, feedSize: feedSize, renderInputs: renderInputs,
@@ -238,11 +245,15 @@ public struct SiteBuilder: Sendable {
                 }
                 if !failures.isEmpty { throw DiagnosticList(failures) }
             }
-            let future = outcomes.filter { $0.excluded == .future }.compactMap(\.summary?.date).min()
+            // The next day something held back is due, and the newest day shown: a build with --now
+            // outside them must not take the nothing-changed shortcut.
+            let future = (outcomes.filter { $0.excluded == .future }.compactMap(\.summary?.date)
+                + site.points.flatMap(\.history).map(\.date).filter { $0 > options.now }).min()
+            let newestShown = (published.map(\.date) + points.flatMap(\.history).map(\.date)).max()
             var kinds: [Page.Kind: Int] = [.article: published.count]
             for page in pages { kinds[page.kind, default: 0] += 1 }
             writer.build = Manifest.BuildStamp(key: key, horizon: options.includeFuture ? nil : future,
-                                               floor: options.includeFuture ? nil : published.map(\.date).max(), articles: published.count,
+                                               floor: options.includeFuture ? nil : newestShown, articles: published.count,
                                                skippedDrafts: outcomes.filter { $0.excluded == .draft }.count,
                                                skippedFuture: outcomes.filter { $0.excluded == .future }.count, pagesByKind: kinds)
             // A cache that could not be saved fails the build before Output/ is touched.

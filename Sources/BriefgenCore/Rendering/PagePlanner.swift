@@ -162,6 +162,8 @@ public struct PagePlanner: Sendable {
                         hash.include(development)
                     }
                     for point in briefing.points { hash.update(point.slug) }
+                    // The status changes shown, which --now can add to without a file changing.
+                    hash.update(point.history.count)
                 }
             }) {
                 let title = pagination.page == 1 ? point.title : "\(point.title), page \(pagination.page)"
