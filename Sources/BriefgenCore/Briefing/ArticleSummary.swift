@@ -25,7 +25,7 @@ public struct ArticleSummary: Sendable, Equatable {
         public var sections: [ArticleSection]
         public var quotes: [LocatedQuote]
         /// Every anchor on the article's page, for links into it.
-        public var anchors: [String]
+        public var anchors: AnchorList
         /// Links written in the article's Markdown, checked once every page is known.
         public var links: [MarkdownLink]
     }
@@ -63,7 +63,7 @@ public struct ArticleSummary: Sendable, Equatable {
     public var actors: [String] { box.fields.actors }
     public var sections: [ArticleSection] { box.fields.sections }
     public var quotes: [LocatedQuote] { box.fields.quotes }
-    public var anchors: [String] { box.fields.anchors }
+    public var anchors: AnchorList { box.fields.anchors }
     public var links: [MarkdownLink] { box.fields.links }
 
     public static func == (lhs: ArticleSummary, rhs: ArticleSummary) -> Bool {
@@ -80,12 +80,12 @@ public struct ArticleSummary: Sendable, Equatable {
                          date: article.date, updated: article.updated, source: article.source, url: article.url, draft: article.draft,
                          summary: analysed.summary, points: analysed.points, actors: analysed.actors,
                          sections: analysed.sections,
-                         quotes: analysed.quotes, anchors: analysed.body.blocks.compactMap(\.id), links: analysed.body.links))
+                         quotes: analysed.quotes, anchors: AnchorList(analysed.body.blocks.lazy.compactMap(\.id)), links: analysed.body.links))
     }
 
     public init(slug: String, sourcePath: String, sourceHash: ContentHash, title: String, date: Day, updated: Day? = nil, source: String?,
                 url: String?, draft: Bool, summary: String, points: [String], actors: [String], sections: [ArticleSection],
-                quotes: [LocatedQuote], anchors: [String], links: [MarkdownLink]) {
+                quotes: [LocatedQuote], anchors: AnchorList, links: [MarkdownLink]) {
         self.init(Fields(slug: slug, sourcePath: sourcePath, sourceHash: sourceHash, title: title, date: date, updated: updated, source: source,
                          url: url, draft: draft, summary: summary, points: points, actors: actors, sections: sections,
                          quotes: quotes, anchors: anchors, links: links))

@@ -353,7 +353,7 @@ public struct SiteBuilder: Sendable {
         var problems: [Diagnostic] = []
         for article in summaries where !article.links.isEmpty {
             problems += checker.check(article.links, onPage: LinkChecker.strip(routes.article(article.slug), basePath: routes.basePath),
-                                      ownAnchors: Set(article.anchors).union(articlePageIDs), file: article.sourcePath)
+                                      ownAnchors: Set(article.anchors.all).union(articlePageIDs), file: article.sourcePath)
         }
         let pointRenderer = MarkdownRenderer(basePath: "", reservedIDs: reservedIDs["point"] ?? [])
         let actorRenderer = MarkdownRenderer(basePath: "", reservedIDs: reservedIDs["actor"] ?? [])

@@ -116,7 +116,7 @@ public final class SummaryCache: @unchecked Sendable {
 
     // MARK: Persistence
 
-    static let format = "briefgen-summaries 6"
+    static let format = "briefgen-summaries 7"
 
     private static func shardFile(_ index: Int, in folder: URL) -> String {
         folder.path + "/" + String(format: "%02x", index)
@@ -267,7 +267,7 @@ public final class SummaryCache: @unchecked Sendable {
             writer.write(located.anchor)
             writer.write(located.sectionIndex)
         }
-        writer.write(summary.anchors)
+        writer.write(summary.anchors.joined)
         writer.write(summary.links.count)
         for link in summary.links {
             writer.write(link.destination)
@@ -322,7 +322,7 @@ public final class SummaryCache: @unchecked Sendable {
                               actor: try reader.readOptionalString(), block: try reader.readOptionalInt())
             quotes.append(LocatedQuote(quote: quote, anchor: try reader.readOptionalString(), sectionIndex: try reader.readInt()))
         }
-        let anchors = try reader.readStrings()
+        let anchors = AnchorList(joined: try reader.readString())
         var links: [MarkdownLink] = []
         for _ in 0..<(try reader.readCount()) {
             links.append(MarkdownLink(destination: try reader.readString(), line: try reader.readInt(), isImage: try reader.readBool()))

@@ -7,7 +7,7 @@ public struct LinkChecker: Sendable {
     let paths: Set<String>
     /// Anchors of each article page from its headings, keyed by its site path (searched only when
     /// a link points there).
-    let anchors: [String: [String]]
+    let anchors: [String: AnchorList]
     /// The ids the theme writes into every article page: anchors of each of them too.
     let articlePageIDs: Set<String>
     let basePath: String
@@ -30,7 +30,7 @@ public struct LinkChecker: Sendable {
         for asset in assetPaths { paths.insert("/" + asset) }
         // The theme's ids are kept apart rather than added to each article's anchors: that made a
         // new array for every article of the site at every build, a twentieth of a rebuild.
-        var anchors: [String: [String]] = [:]
+        var anchors: [String: AnchorList] = [:]
         anchors.reserveCapacity(articles.count)
         for article in articles {
             let path = LinkChecker.strip(routes.article(article.slug), basePath: routes.basePath)
@@ -85,7 +85,7 @@ public struct LinkChecker: Sendable {
             return "the link '\(trimmed)' does not lead to any page of the site"
         }
         if let fragment, !fragment.isEmpty, let known = anchors[page], !known.contains(fragment), !articlePageIDs.contains(fragment) {
-            return "the link '\(trimmed)' points to an anchor that \(page) does not have\(LinkChecker.nearest(fragment, in: Set(known).union(articlePageIDs)))"
+            return "the link '\(trimmed)' points to an anchor that \(page) does not have\(LinkChecker.nearest(fragment, in: Set(known.all).union(articlePageIDs)))"
         }
         return nil
     }
