@@ -26,7 +26,7 @@ struct ReferenceTemplateRenderer {
             case .variable(let name, let escaped):
                 guard let value = TemplateEngineTests.lookupLongWay(name, in: stack) else { continue }
                 append(value, to: &output, escape: escaped && escaping)
-            case .section(let name, let children, let raw, _):
+            case .section(let name, let children, let raw):
                 guard let value = TemplateEngineTests.lookupLongWay(name, in: stack) else { continue }
                 switch value {
                 case .list(let items):

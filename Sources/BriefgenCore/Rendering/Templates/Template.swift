@@ -23,7 +23,7 @@ public struct Template: Sendable {
                 case .parent(let name, let blocks, _, let line, let column):
                     result.append((name, true, line, column))
                     for block in blocks.values { walk(block) }
-                case .section(_, let children, _, _), .inverted(_, let children), .block(_, let children): walk(children)
+                case .section(_, let children, _), .inverted(_, let children), .block(_, let children): walk(children)
                 default: break
                 }
             }
@@ -38,8 +38,8 @@ public struct Template: Sendable {
         func walk(_ nodes: [TemplateNode]) {
             for node in nodes {
                 switch node {
-                case .section(let name, let children, let raw, let position):
-                    if name.parts == [target], name.transforms.isEmpty { result.append((raw, position.line, position.column)) }
+                case .section(let name, let children, let raw):
+                    if name.parts == [target], name.transforms.isEmpty { result.append((raw, name.position?.line ?? 0, name.position?.column ?? 0)) }
                     walk(children)
                 case .parent(_, let blocks, _, _, _): for block in blocks.values { walk(block) }
                 case .inverted(_, let children), .block(_, let children): walk(children)
@@ -121,7 +121,8 @@ indirect enum TemplateNode: Sendable {
     case text([UInt8])
     case variable(TemplateName, escaped: Bool)
     /// `raw` is the unparsed text inside, for lambdas.
-    case section(TemplateName, [TemplateNode], raw: String, position: SourcePosition)
+    /// Its tag's place in the file is the name's `position`.
+    case section(TemplateName, [TemplateNode], raw: String)
     case inverted(TemplateName, [TemplateNode])
     case partial(String, indentation: String, line: Int, column: Int)
     /// `{{<parent}}` with the blocks it overrides.

@@ -169,8 +169,7 @@ struct TemplateParser {
                         let rawStart = tag.end
                         let rawEnd = closeTag?.start ?? rawStart
                         let raw = String(decoding: source[rawStart..<max(rawStart, rawEnd)], as: UTF8.self)
-                        let (line, column) = lineAndColumn(tag.start)
-                        nodes.append(.section(name, children, raw: raw, position: SourcePosition(line: line, column: column)))
+                        nodes.append(.section(name, children, raw: raw))
                     case .inverted:
                         nodes.append(.inverted(name, children))
                     case .block:

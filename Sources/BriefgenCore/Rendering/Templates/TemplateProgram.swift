@@ -72,7 +72,7 @@ struct TemplateProgram: Sendable {
             bytes += text
         case .variable(let name, let escaped):
             ops.append(.variable(name: intern(name), escaped: escaped))
-        case .section(let name, let children, let raw, _):
+        case .section(let name, let children, let raw):
             let name = intern(name), raw = intern(raw)
             emitWithChildren(children) { .section(name: name, raw: raw, end: $0) }
         case .inverted(let name, let children):
