@@ -55,6 +55,8 @@ struct CorrectionTests {
          "Content/articles/a.txt:1: the 'updated' day, 2026-01-09, is before the article's date, 2026-01-10"),
         ("a.txt", "Updated: 12 January\ndate 2026-01-10 Talks\n\nBody.\n",
          "Content/articles/a.txt:1: the 'updated' line should give a date written YYYY-MM-DD, not '12 January'"),
+        ("a.txt", "updated 2026-02-30\ndate 2026-01-10 Talks\n\nBody.\n",
+         "Content/articles/a.txt:1: the 'updated' day 2026-02-30 does not exist"),
         ("a.txt", "updated\ndate 2026-01-10 Talks\n\nBody.\n",
          "Content/articles/a.txt:1: the 'updated' line has no date (write it as: updated YYYY-MM-DD)"),
     ])

@@ -6,8 +6,8 @@
 ///     date 2025-12-29 US President Donald Trump has claimed …
 ///
 /// They are written like the date line (a keyword, then a space or a colon) and mean what
-/// `source:`, `url:` and `updated:` mean in a Markdown article's front matter. Without them an article has no
-/// source: its file name, which the pages used to show, means nothing to a reader.
+/// `source:`, `url:` and `updated:` mean in a Markdown article's front matter. Without them an
+/// article has no source: its file name, which the pages used to show, means nothing to a reader.
 struct RawHeader: Sendable, Equatable {
     var source: String?
     var url: String?
@@ -48,7 +48,10 @@ struct RawHeader: Sendable, Equatable {
                 header.source = value
             } else if keyword == "updated" {
                 guard let day = Day(iso: value) else {
-                    throw Diagnostic(file: file, line: line.number, "the 'updated' line should give a date written YYYY-MM-DD, not '\(value)'")
+                    // As the date line says it: a day of the right shape that the calendar lacks.
+                    let shaped = value.count == 10 && value.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "-" }
+                    throw Diagnostic(file: file, line: line.number, shaped ? "the 'updated' day \(value) does not exist"
+                                     : "the 'updated' line should give a date written YYYY-MM-DD, not '\(value)'")
                 }
                 header.updated = (day, line.number)
             } else {
@@ -60,8 +63,8 @@ struct RawHeader: Sendable, Equatable {
         return (header, index)
     }
 
-    /// `source NAME`, `Source: NAME`, `url ADDRESS`, `updated YYYY-MM-DD`: the keyword in any case, then white space or
-    /// a colon. "Sources close to …" is not one (the keyword must end there).
+    /// `source NAME`, `Source: NAME`, `url ADDRESS`, `updated YYYY-MM-DD`: the keyword in any case,
+    /// then white space or a colon. "Sources close to …" is not one (the keyword must end there).
     private static func keywordLine(_ text: String) -> (keyword: String, value: String)? {
         for keyword in ["source", "url", "updated"] {
             guard text.utf8.count >= keyword.utf8.count,
