@@ -1,6 +1,6 @@
 /// Lists the files of a source folder (`Content/articles/`, `Templates/`, `Content/static/`) the
-/// same way everywhere: sorted, hidden names skipped (unless published on purpose), symbolic links followed only inside the
-/// project (`LinkPolicy`), and each folder entered once.
+/// same way everywhere: sorted, hidden names skipped (unless published on purpose), symbolic links
+/// followed only inside the project (`LinkPolicy`), and each folder entered once.
 struct SourceWalk {
     /// How messages show the folder that relative paths start from (`Content`).
     let shownFolder: String

@@ -219,27 +219,15 @@ enum FileSystem {
     }
 
     /// `mkdir -p`; existing folders are fine.
-    static func makeDirectories(_ path: String) throws(Diagnostic) {
+    /// Makes `path` and the folders above it that are missing; with a `root`, only those below
+    /// it, never the root itself: a staging folder removed by Ctrl-C must stay removed while pages
+    /// are still being written into it.
+    static func makeDirectories(_ path: String, below root: String? = nil) throws(Diagnostic) {
         if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
         guard errno == ENOENT else { throw Diagnostic(file: path, "cannot create the folder: \(errorText())") }
         let parent = PathText.parent(path)
-        if parent.isEmpty || parent == path { throw Diagnostic(file: path, "cannot create the folder: \(errorText())") }
-        try makeDirectories(parent)
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw Diagnostic(file: path, "cannot create the folder: \(errorText())")
-        }
-    }
-
-    /// Makes `relative` and the folders above it inside `root`, never `root` itself: a staging
-    /// folder removed by Ctrl-C must stay removed while pages are still being written into it.
-    static func makeDirectories(_ relative: String, below root: String) throws(Diagnostic) {
-        let path = root + "/" + relative
-        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
-        guard errno == ENOENT else { throw Diagnostic(file: path, "cannot create the folder: \(errorText())") }
-        guard let slash = relative.lastIndex(of: "/") else {
-            throw Diagnostic(file: path, "cannot create the folder: \(errorText())")
-        }
-        try makeDirectories(String(relative[..<slash]), below: root)
+        if parent.isEmpty || parent == path || parent == root { throw Diagnostic(file: path, "cannot create the folder: \(errorText())") }
+        try makeDirectories(parent, below: root)
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
             throw Diagnostic(file: path, "cannot create the folder: \(errorText())")
         }

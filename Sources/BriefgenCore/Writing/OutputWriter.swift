@@ -210,7 +210,7 @@ public final class OutputWriter: @unchecked Sendable {
         let known = createdDirectories.contains(folder)
         lock.unlock()
         if known { return }
-        try FileSystem.makeDirectories(folder, below: root)
+        try FileSystem.makeDirectories(root + "/" + folder, below: root)
         lock.lock()
         createdDirectories.insert(folder)
         lock.unlock()
